@@ -1,0 +1,3 @@
+#ifndef CSYSTEMSHIMS_H
+#define CSYSTEMSHIMS_H
+#endif

@@ -1,0 +1,1 @@
+// HTML module: see ../shared/ARCHITECTURE.md

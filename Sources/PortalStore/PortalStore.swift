@@ -1,0 +1,1 @@
+// PortalStore module: see ../shared/ARCHITECTURE.md

@@ -1,0 +1,1 @@
+// PortalWeb module: see ../shared/ARCHITECTURE.md

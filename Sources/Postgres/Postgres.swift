@@ -1,0 +1,3 @@
+
+import CLibPQ
+func _linkCheck() -> Int32 { PQlibVersion() }
