@@ -1,6 +1,3 @@
-/// The national calendar of Europe/Paris. Pure functions of their arguments: no clock, no I/O.
-public enum FrenchCalendar {}
-
 extension FrenchCalendar {
     /// Easter Sunday by the Gregorian computus (anonymous algorithm, Meeus/Jones/Butcher),
     /// valid for every year of the Gregorian calendar, 1583...9999.
