@@ -1,1 +1,0 @@
-// HTML module: see ../shared/ARCHITECTURE.md

@@ -1,0 +1,57 @@
+extension FrenchCalendar {
+    /// Easter Sunday by the Gregorian computus (anonymous algorithm, Meeus/Jones/Butcher),
+    /// valid for every year of the Gregorian calendar, 1583...9999.
+    public static func easterSunday(year: Int) -> LocalDate {
+        precondition((1583...9999).contains(year), "computus only defined for Gregorian years 1583...9999")
+        let a = year % 19
+        let b = year / 100
+        let c = year % 100
+        let d = b / 4
+        let e = b % 4
+        let f = (b + 8) / 25
+        let g = (b - f + 1) / 3
+        let h = (19 * a + b - d - g + 15) % 30
+        let i = c / 4
+        let k = c % 4
+        let l = (32 + 2 * e + 2 * i - h - k) % 7
+        let m = (a + 11 * h + 22 * l) / 451
+        let month = (h + l - 7 * m + 114) / 31
+        let day = (h + l - 7 * m + 114) % 31 + 1
+        return LocalDate(year: year, month: month, day: day)!
+    }
+
+    /// The 11 national public holidays of metropolitan France (Alsace-Moselle's two extra days
+    /// are not national), sorted by date. When Ascension falls on 1 May (2008, 2285...) both
+    /// holidays are listed, Fête du Travail first.
+    public static func publicHolidays(year: Int) -> [PublicHoliday] {
+        let easter = easterSunday(year: year)
+        func fixed(_ month: Int, _ day: Int, _ name: String) -> PublicHoliday {
+            PublicHoliday(date: LocalDate(year: year, month: month, day: day)!, name: name)
+        }
+        let holidays = [
+            fixed(1, 1, "Jour de l'an"),
+            PublicHoliday(date: easter.adding(days: 1), name: "Lundi de Pâques"),
+            fixed(5, 1, "Fête du Travail"),
+            fixed(5, 8, "Victoire 1945"),
+            PublicHoliday(date: easter.adding(days: 39), name: "Ascension"),
+            PublicHoliday(date: easter.adding(days: 50), name: "Lundi de Pentecôte"),
+            fixed(7, 14, "Fête nationale"),
+            fixed(8, 15, "Assomption"),
+            fixed(11, 1, "Toussaint"),
+            fixed(11, 11, "Armistice 1918"),
+            fixed(12, 25, "Noël"),
+        ]
+        // Stable sort keeps the listing order above for two holidays on the same day.
+        return holidays.enumerated()
+            .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+            .map(\.element)
+    }
+
+    public static func publicHoliday(on date: LocalDate) -> PublicHoliday? {
+        publicHolidays(year: date.year).first { $0.date == date }
+    }
+
+    public static func isPublicHoliday(_ date: LocalDate) -> Bool {
+        publicHoliday(on: date) != nil
+    }
+}
