@@ -13,6 +13,14 @@ import PortalCore
         #expect(easter.weekday == 7)
     }
 
+    @Test(arguments: [-400, 0, 1, 1000, 1582, 9999, 10_000])
+    func easterSunday_outsideTheGregorianEra_isStillASundayInMarchOrApril(year: Int) {
+        let easter = FrenchCalendar.easterSunday(year: year)
+        #expect(easter.year == year)
+        #expect(easter.weekday == 7)
+        #expect((3...4).contains(easter.month))
+    }
+
     @Test func publicHolidays2026_areTheElevenNationalDaysInOrder() {
         let holidays = FrenchCalendar.publicHolidays(year: 2026)
         #expect(holidays.map(\.date.iso) == [
