@@ -89,3 +89,10 @@ int shim_install_termination_pipe(int write_fd) {
     if (sigaction(SIGINT, &action, NULL) != 0) return -1;
     return 0;
 }
+
+int shim_restore_termination_signals(void) {
+    termination_fd = -1;
+    if (signal(SIGTERM, SIG_DFL) == SIG_ERR) return -1;
+    if (signal(SIGINT, SIG_DFL) == SIG_ERR) return -1;
+    return 0;
+}

@@ -29,5 +29,7 @@ int shim_accept(int listen_fd, char *address, size_t address_length);
 // Installs SIGTERM/SIGINT handlers that write one byte to write_fd (self-pipe trick):
 // the handler does nothing else, the event loop reads the pipe.
 int shim_install_termination_pipe(int write_fd);
+// Puts back the default SIGTERM/SIGINT dispositions once the server has stopped.
+int shim_restore_termination_signals(void);
 
 #endif
