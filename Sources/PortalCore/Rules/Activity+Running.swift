@@ -45,7 +45,8 @@ extension ActivitySchedule {
         if let holiday = FrenchCalendar.schoolHoliday(on: date, zone: zone) {
             return schoolHolidayWeekdays.map { !$0.exceptHolidays.contains(holiday.kind) } ?? false
         }
-        guard FrenchCalendar.isInSchoolTerm(date, zone: zone) else { return false }
+        // Not `isInSchoolTerm`, which also excludes public holidays: those are reported as such.
+        guard FrenchCalendar.schoolTerm(containing: date)?.contains(date) == true else { return false }
         return date.weekday == 3 ? schoolTermWednesdays : schoolDays
     }
 }
