@@ -183,7 +183,8 @@ final class EventLoop {
             linger(connection)
         case .rearm:
             connection.phase = .reading
-            if draining && connection.isIdle { return close(connection) }
+            // Draining: a request not yet complete is not in flight, so it is not waited for.
+            if draining { return close(connection) }
             let now = MonotonicClock.milliseconds()
             if connection.isIdle {
                 connection.deadline = now + core.configuration.idleTimeout.milliseconds

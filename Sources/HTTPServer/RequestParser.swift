@@ -58,7 +58,7 @@ struct RequestParser {
                 let headerBytes = headEnd - scan.lineEnds[0]
                 let headerCount = scan.lineEnds.count - 2
                 buffer.consume(headEnd)
-                scan = HeadScan()
+                scan.reset()
                 switch parsed {
                 case .failure(let status):
                     return .failure(status)
@@ -113,6 +113,12 @@ extension RequestParser {
         var lineStart = 0
         /// Offset just past each line's CRLF; the first is the request line's.
         var lineEnds: [Int] = []
+
+        mutating func reset() {
+            offset = 0
+            lineStart = 0
+            lineEnds.removeAll(keepingCapacity: true)
+        }
     }
 
     private enum ScanResult {
