@@ -64,7 +64,7 @@ enum SeedDemoCommand {
         for login in logins {
             let host = login.tenantID.flatMap { id in tenants.first { $0.id == id } }.map { "\($0.hosts.subdomain).\(base)" }
                 ?? "\(TenantDirectory.operatorLabel).\(base)"
-            let path = login.who.hasPrefix("gestion") ? "/gestion/connexion" : "/connexion"
+            let path = login.tenantID == nil ? "/console/connexion" : login.who.hasPrefix("gestion") ? "/gestion/connexion" : "/connexion"
             say("  http://\(host):\(port)\(path)  \(login.who) : \(login.email) / \(login.password)")
         }
         return 0

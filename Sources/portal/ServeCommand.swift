@@ -38,7 +38,7 @@ enum ServeCommand {
                 say("  \(tenant.shortName) : http://\(tenant.hosts.subdomain).\(base):\(server.boundPort)/")
             }
         }
-        say("  Console des opérateurs : http://\(directory.operatorHost):\(server.boundPort)/")
+        say("  Console des opérateurs : http://\(directory.operatorHost):\(server.boundPort)/console")
         if environment.mode == .development {
             say("  Courriels envoyés (développement) : http://\(tenants.first.map { $0.hosts.subdomain + "." + (environment.baseDomains.first ?? "localhost") } ?? directory.operatorHost):\(server.boundPort)/_dev/mail")
         }

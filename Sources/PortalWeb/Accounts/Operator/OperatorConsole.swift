@@ -30,15 +30,19 @@ final class OperatorConsole: Sendable {
     /// Every route with its access, for the tests that enumerate them.
     let entries: [(method: String, pattern: String, access: Access)]
 
-    static let signInPath = "/connexion"
-    static let signOutPath = "/deconnexion"
+    /// Under a prefix of their own so that no operator path is also a town's path: on a town host
+    /// they are simply not found.
+    static let homePath = "/console"
+    static let signInPath = "/console/connexion"
+    static let signOutPath = "/console/deconnexion"
 
     init(directory: TenantDirectory, database: TenantDatabase, settings: WebSettings) {
         self.directory = directory
         self.database = database
         self.settings = settings
         let table: [(String, String, Page)] = [
-            ("GET", "/", Page(access: .operator) { console, context in try console.dashboard(context) }),
+            ("GET", "/", Page(access: .anyone) { _, _ in .redirect(to: OperatorConsole.homePath) }),
+            ("GET", Self.homePath, Page(access: .operator) { console, context in try console.dashboard(context) }),
             ("GET", Self.signInPath, Page(access: .anyone) { _, context in
                 .html(OperatorViews.signIn(context, email: "", message: nil).render()) }),
             ("POST", Self.signInPath, Page(access: .anyone) { console, context in try console.signIn(context) }),
@@ -128,7 +132,7 @@ final class OperatorConsole: Sendable {
         }
         switch outcome {
         case .token(let token):
-            var response = HTTPResponse.redirect(to: "/")
+            var response = HTTPResponse.redirect(to: Self.homePath)
             SessionCookies(mode: settings.mode).setSession(token, on: &response)
             return response
         case .message(let message):

@@ -18,7 +18,7 @@ enum OperatorViews {
                 .el("body", [], [
                     .a([.class("skip"), .href("#contenu")], ["Aller au contenu"]),
                     .header([.class("site-header")], [
-                        .a([.class("brand"), .href("/")], [.span([.class("brand-town")], ["Console des opérateurs"])]),
+                        .a([.class("brand"), .href(OperatorConsole.homePath)], [.span([.class("brand-town")], ["Console des opérateurs"])]),
                         .when(context.signedIn != nil, .nav([.class("account-bar"), .aria("label", "Compte")], [
                             .span([.class("who")], [.text(context.signedIn?.displayName ?? "")]),
                             Layout.signOut(action: OperatorConsole.signOutPath, csrf: context.csrfToken),
