@@ -21,7 +21,7 @@ public enum ConfigCheck {
         let clusters = environment?.operations.clusterURLs ?? OperationsSettings.read(env, problems: &ignored).clusterURLs
         let tenantsDirectory = env["PORTAL_TENANTS_DIR"] ?? "tenants"
         let (tenants, errors) = TenantConfigLoader.loadDirectory(tenantsDirectory)
-        problems += errors.map(\.description)
+        problems += errors.map { $0.file == tenantsDirectory ? "PORTAL_TENANTS_DIR: \($0)" : $0.description }
         for tenant in tenants {
             if let cluster = tenant.databaseCluster, clusters[cluster] == nil {
                 problems.append("\(tenantsDirectory)/\(tenant.id).json: databaseCluster: no cluster « \(cluster) » "
