@@ -79,7 +79,7 @@ def portal(env: dict, *args: str) -> subprocess.CompletedProcess:
 def tenants_directory(tmp_path: Path, clusters: dict | None = None, ids=("cayres-pradelles", "clermontais")) -> Path:
     """Copies of shipped tenant files; `clusters` maps an id to the databaseCluster it names."""
     directory = tmp_path / "tenants"
-    directory.mkdir()
+    directory.mkdir(parents=True)
     for tenant in ids:
         data = json.loads((ROOT / "tenants" / f"{tenant}.json").read_text())
         if clusters and tenant in clusters:
