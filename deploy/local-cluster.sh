@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A private PostgreSQL cluster for development and tests (never for production: it trusts
 # every local connection). Usage:
-#   deploy/local-cluster.sh start   DIR PORT   # initdb if needed, then start; idempotent
+#   deploy/local-cluster.sh start   DIR PORT   # initdb if needed, then start; idempotent;
+#                                              # prints `started`, or `running` if it already was
 #   deploy/local-cluster.sh stop    DIR
 #   deploy/local-cluster.sh restart DIR PORT
 #   deploy/local-cluster.sh createdb DIR PORT NAME [--fresh]
@@ -40,11 +41,13 @@ start() {
         as_owner "$pgbin/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
     if as_owner "$pgbin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+        echo running
         return 0
     fi
     as_owner "$pgbin/pg_ctl" -D "$dir" -w -t 60 -l "$dir/server.log" \
         -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir -c max_connections=300 -c fsync=on" \
         start >/dev/null
+    echo started
 }
 
 stop() {
@@ -68,7 +71,7 @@ createdb() {
 case $action in
     start) start ;;
     stop) stop ;;
-    restart) stop; start ;;
+    restart) stop; start >/dev/null ;;
     createdb) createdb "$@" ;;
     *) echo "unknown action: $action" >&2; exit 2 ;;
 esac

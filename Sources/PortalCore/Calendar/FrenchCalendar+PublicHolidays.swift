@@ -1,11 +1,14 @@
 extension FrenchCalendar {
     /// Easter Sunday by the Gregorian computus (anonymous algorithm, Meeus/Jones/Butcher),
-    /// valid for every year of the Gregorian calendar, 1583...9999.
+    /// for the years of the Gregorian calendar, 1583...9999. Other years get the proleptic
+    /// result rather than a trap, since any parsed date may reach here.
     public static func easterSunday(year: Int) -> LocalDate {
-        precondition((1583...9999).contains(year), "computus only defined for Gregorian years 1583...9999")
-        let a = year % 19
-        let b = year / 100
-        let c = year % 100
+        // Gregorian Easter dates repeat every 5,700,000 years: this brings years <= 0 to a
+        // positive year with the same date, where the integer arithmetic below holds.
+        let y = year > 0 ? year : year % 5_700_000 + 5_700_000
+        let a = y % 19
+        let b = y / 100
+        let c = y % 100
         let d = b / 4
         let e = b % 4
         let f = (b + 8) / 25

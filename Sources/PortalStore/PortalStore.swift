@@ -1,1 +1,0 @@
-// PortalStore module: see ../shared/ARCHITECTURE.md

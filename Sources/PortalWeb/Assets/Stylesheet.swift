@@ -1,0 +1,55 @@
+/// The one stylesheet, shipped inside the binary so a deployment is a single file.
+/// Phone first: one column, large tap targets; wider screens get more columns.
+/// Town colours come from `/theme.css` (generated from the tenant file) as custom properties.
+enum Stylesheet {
+    static let css = """
+    :root { --primary: #1d4f91; --accent: #0b6e4f; --text: #1a1a1a; --muted: #4a4a4a; --bg: #f6f7f9;
+      --card: #ffffff; --border: #c9ced6; --danger: #a11d2b; --ok: #1e6b32; --warn: #7a4a00; }
+    *, *::before, *::after { box-sizing: border-box; }
+    html { font-size: 100%; -webkit-text-size-adjust: 100%; }
+    body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+      line-height: 1.5; color: var(--text); background: var(--bg); }
+    a { color: var(--primary); }
+    a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible {
+      outline: 3px solid var(--accent); outline-offset: 2px; }
+    .skip { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem 1rem; z-index: 10; }
+    .skip:focus { left: .5rem; }
+    .site-header { background: var(--primary); color: #fff; padding: .75rem 1rem; }
+    .site-header a { color: #fff; text-decoration: none; }
+    .brand { display: flex; flex-direction: column; }
+    .brand-portal { font-size: .875rem; opacity: .95; }
+    .brand-town { font-size: 1.25rem; font-weight: 700; }
+    .tabs { background: var(--card); border-bottom: 1px solid var(--border); overflow-x: auto; }
+    .tabs ul { list-style: none; margin: 0; padding: 0 .5rem; display: flex; gap: .25rem; white-space: nowrap; }
+    .tabs a { display: block; padding: .75rem .75rem; min-height: 44px; text-decoration: none; color: var(--text); }
+    .tabs a[aria-current="page"] { border-bottom: 3px solid var(--primary); font-weight: 600; }
+    main { max-width: 70rem; margin: 0 auto; padding: 1rem; }
+    h1 { font-size: 1.5rem; line-height: 1.25; margin: .5rem 0 1rem; }
+    .kicker { display: block; font-size: 1rem; font-weight: 600; color: var(--muted); }
+    h2 { font-size: 1.2rem; margin: 1.5rem 0 .75rem; }
+    .card { background: var(--card); border: 1px solid var(--border); border-radius: .5rem; padding: 1rem; margin-bottom: 1rem; }
+    .grid { display: grid; gap: 1rem; grid-template-columns: 1fr; }
+    .services { list-style: none; padding: 0; margin: 0; display: grid; gap: .75rem; grid-template-columns: 1fr; }
+    .services li { background: var(--card); border: 1px solid var(--border); border-left: 4px solid var(--accent);
+      border-radius: .5rem; padding: .75rem 1rem; }
+    .services strong { display: block; }
+    .button { display: inline-block; min-height: 44px; padding: .6rem 1.2rem; border-radius: .4rem; border: 0;
+      background: var(--primary); color: #fff; font-size: 1rem; text-decoration: none; cursor: pointer; }
+    .button.secondary { background: var(--card); color: var(--primary); border: 2px solid var(--primary); }
+    .news time { color: var(--muted); font-size: .875rem; }
+    .contact dt { font-weight: 600; margin-top: .5rem; }
+    .contact dd { margin: 0; }
+    .site-footer { background: var(--card); border-top: 1px solid var(--border); padding: 1rem; margin-top: 2rem; }
+    .site-footer .inner { max-width: 70rem; margin: 0 auto; }
+    .notice { border-left: 4px solid var(--primary); background: var(--card); padding: .75rem 1rem; }
+    .error-page { text-align: center; padding: 3rem 1rem; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    @media (min-width: 48rem) {
+      .brand { flex-direction: row; align-items: baseline; gap: .75rem; }
+      .grid { grid-template-columns: 2fr 1fr; }
+      .services { grid-template-columns: 1fr 1fr; }
+      h1 { font-size: 2rem; }
+    }
+    @media print { .tabs, .site-footer, .skip { display: none; } body { background: #fff; } }
+    """
+}

@@ -1,1 +1,0 @@
-// PortalWeb module: see ../shared/ARCHITECTURE.md

@@ -1,0 +1,77 @@
+import Foundation
+
+/// How this server process is configured: read once at start-up from `PORTAL_*` variables
+/// so that nothing else in the program reads the environment.
+public struct ServerEnvironment: Sendable {
+    public enum Mode: String, Sendable { case development, production }
+
+    public var listenHost: String
+    public var listenPort: Int
+    public var databaseURL: String
+    public var baseDomains: [String]
+    public var tenantsDirectory: String
+    public var sqlDirectory: String
+    public var mailDirectory: String
+    public var mode: Mode
+    public var workerThreads: Int
+    public var databasePoolSize: Int
+
+    public struct Problem: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public init(
+        listenHost: String = "127.0.0.1", listenPort: Int = 8080, databaseURL: String,
+        baseDomains: [String] = ["localhost"], tenantsDirectory: String = "tenants", sqlDirectory: String = "sql",
+        mailDirectory: String = ".data/mail", mode: Mode = .development, workerThreads: Int = 16, databasePoolSize: Int = 16
+    ) {
+        self.listenHost = listenHost
+        self.listenPort = listenPort
+        self.databaseURL = databaseURL
+        self.baseDomains = baseDomains
+        self.tenantsDirectory = tenantsDirectory
+        self.sqlDirectory = sqlDirectory
+        self.mailDirectory = mailDirectory
+        self.mode = mode
+        self.workerThreads = workerThreads
+        self.databasePoolSize = databasePoolSize
+    }
+
+    /// Reads `PORTAL_LISTEN` (host:port), `PORTAL_DATABASE_URL`, `PORTAL_BASE_DOMAINS` (comma-separated),
+    /// `PORTAL_TENANTS_DIR`, `PORTAL_SQL_DIR`, `PORTAL_MAIL_DIR`, `PORTAL_ENVIRONMENT`, `PORTAL_WORKERS`,
+    /// `PORTAL_DB_POOL`. Every problem is reported, not just the first.
+    public static func fromProcessEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> ServerEnvironment {
+        var problems: [String] = []
+        var result = ServerEnvironment(databaseURL: env["PORTAL_DATABASE_URL"] ?? "")
+        if result.databaseURL.isEmpty { problems.append("PORTAL_DATABASE_URL: missing (postgresql://user@host:port/db)") }
+        if let listen = env["PORTAL_LISTEN"] {
+            let parts = listen.split(separator: ":", omittingEmptySubsequences: false)
+            if parts.count == 2, let port = Int(parts[1]), (0...65535).contains(port), !parts[0].isEmpty {
+                result.listenHost = String(parts[0])
+                result.listenPort = port
+            } else {
+                problems.append("PORTAL_LISTEN: expected host:port, got \(listen)")
+            }
+        }
+        if let domains = env["PORTAL_BASE_DOMAINS"] {
+            result.baseDomains = domains.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            if result.baseDomains.isEmpty { problems.append("PORTAL_BASE_DOMAINS: empty") }
+        }
+        if let dir = env["PORTAL_TENANTS_DIR"] { result.tenantsDirectory = dir }
+        if let dir = env["PORTAL_SQL_DIR"] { result.sqlDirectory = dir }
+        if let dir = env["PORTAL_MAIL_DIR"] { result.mailDirectory = dir }
+        if let mode = env["PORTAL_ENVIRONMENT"] {
+            if let parsed = Mode(rawValue: mode) { result.mode = parsed } else {
+                problems.append("PORTAL_ENVIRONMENT: expected development or production, got \(mode)")
+            }
+        }
+        for (name, keyPath) in [("PORTAL_WORKERS", \ServerEnvironment.workerThreads), ("PORTAL_DB_POOL", \ServerEnvironment.databasePoolSize)] {
+            guard let text = env[name] else { continue }
+            if let value = Int(text), (1...1024).contains(value) { result[keyPath: keyPath] = value } else {
+                problems.append("\(name): expected a number from 1 to 1024, got \(text)")
+            }
+        }
+        guard problems.isEmpty else { throw Problem(description: problems.joined(separator: "\n")) }
+        return result
+    }
+}

@@ -1,3 +1,0 @@
-
-import CLibPQ
-func _linkCheck() -> Int32 { PQlibVersion() }

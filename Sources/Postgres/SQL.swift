@@ -1,0 +1,93 @@
+/// A statement whose values travel as bound parameters. Interpolating a value
+/// (`"... WHERE id = \(id)"`) appends `$n` to the text and the value to the parameters, so user
+/// input never becomes SQL. Raw text must be asked for by name: `\(unsafeSQL: ...)`,
+/// `SQL(unsafeSQL:)`; identifiers go through `\(identifier:)`, which quotes them.
+public struct SQL: Sendable, ExpressibleByStringInterpolation {
+    enum Fragment: Sendable {
+        case text(String)
+        case parameter(String?)
+    }
+
+    private(set) var fragments: [Fragment]
+
+    public init(unsafeSQL text: String) {
+        fragments = [.text(text)]
+    }
+
+    public init(stringLiteral value: String) {
+        fragments = [.text(value)]
+    }
+
+    public init(stringInterpolation: StringInterpolation) {
+        fragments = stringInterpolation.fragments
+    }
+
+    /// The statement text with `$1`, `$2`... in place of the values.
+    public var text: String {
+        var result = ""
+        var index = 0
+        for fragment in fragments {
+            switch fragment {
+            case .text(let text):
+                result += text
+            case .parameter:
+                index += 1
+                result += "$\(index)"
+            }
+        }
+        return result
+    }
+
+    /// The bound values in text format, nil for NULL, in `$n` order.
+    public var parameters: [String?] {
+        fragments.compactMap {
+            if case .parameter(let value) = $0 { return value }
+            return nil
+        }
+    }
+
+    /// Appends another statement fragment; its parameters are renumbered after ours.
+    public mutating func append(_ other: SQL) {
+        fragments += other.fragments
+    }
+
+    public static func + (lhs: SQL, rhs: SQL) -> SQL {
+        var result = lhs
+        result.append(rhs)
+        return result
+    }
+
+    /// Quotes an identifier the way `PQescapeIdentifier` does: wrapped in double quotes, inner
+    /// double quotes doubled, so any name is taken literally (case included).
+    public static func quoteIdentifier(_ name: String) -> String {
+        "\"" + name.replacing("\"", with: "\"\"") + "\""
+    }
+
+    public struct StringInterpolation: StringInterpolationProtocol {
+        var fragments: [Fragment] = []
+
+        public init(literalCapacity: Int, interpolationCount: Int) {
+            fragments.reserveCapacity(interpolationCount * 2 + 1)
+        }
+
+        public mutating func appendLiteral(_ literal: String) {
+            fragments.append(.text(literal))
+        }
+
+        public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value) {
+            fragments.append(.parameter(value.postgresText))
+        }
+
+        public mutating func appendInterpolation(_ sql: SQL) {
+            fragments += sql.fragments
+        }
+
+        public mutating func appendInterpolation(identifier name: String) {
+            fragments.append(.text(SQL.quoteIdentifier(name)))
+        }
+
+        public mutating func appendInterpolation(unsafeSQL text: String) {
+            fragments.append(.text(text))
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import PortalWeb
+
+enum CommandLineInterface {
+    static let usage = """
+    Usage : portal <commande>
+      serve                     sert toutes les communes
+      migrate                   crée et met à jour le schéma de chaque commune
+      seed-demo                 charge les données de démonstration
+      tenant check              vérifie les fichiers tenants/*.json
+      rules explain --tenant T --activity A --unit U --date AAAA-MM-JJ --now ISO8601 --action book|cancel [--non-resident]
+      rules calendar --tenant T --activity A --from AAAA-MM-JJ --to AAAA-MM-JJ [--non-resident]
+    """
+
+    /// Runs one command and returns the process exit status (0 ok, 1 failure, 2 usage error).
+    static func run(_ arguments: [String]) -> Int32 {
+        switch (arguments.first, arguments.dropFirst().first) {
+        case ("serve", _): return ServeCommand.run()
+        case ("migrate", _): return MigrateCommand.run()
+        case ("seed-demo", _): return SeedDemoCommand.run()
+        case ("tenant", "check"): return TenantCheckCommand.run()
+        case ("rules", "explain"): return RulesCommand.explain(Array(arguments.dropFirst(2)))
+        case ("rules", "calendar"): return RulesCommand.calendar(Array(arguments.dropFirst(2)))
+        default:
+            printError(usage)
+            return 2
+        }
+    }
+}
+
+/// Unbuffered, so that messages reach a log file or a pipe at once (print() buffers there).
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// The server's settings, or a printed explanation of what is wrong with them.
+func loadEnvironment() -> ServerEnvironment? {
+    do {
+        return try ServerEnvironment.fromProcessEnvironment()
+    } catch {
+        printError("Configuration invalide :\n\(error)")
+        return nil
+    }
+}

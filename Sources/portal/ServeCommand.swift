@@ -1,0 +1,55 @@
+import Foundation
+import Glibc
+import HTTPServer
+import PortalCore
+import PortalStore
+import PortalWeb
+
+enum ServeCommand {
+    static func run() -> Int32 {
+        guard TimeZone(identifier: "Europe/Paris") != nil else {
+            printError("Fuseau Europe/Paris introuvable : installez le paquet tzdata.")
+            return 1
+        }
+        raiseOpenFileLimit()
+        guard let environment = loadEnvironment(),
+              let (tenants, pool) = loadTenantsAndPool(environment, poolSize: environment.databasePoolSize) else { return 1 }
+        let application = PortalApplication(
+            directory: TenantDirectory(tenants: tenants, baseDomains: environment.baseDomains),
+            database: TenantDatabase(pool: pool))
+        var configuration = HTTPServerConfiguration()
+        configuration.host = environment.listenHost
+        configuration.port = environment.listenPort
+        configuration.workerCount = environment.workerThreads
+        configuration.handlesTerminationSignals = true
+        configuration.defaultHeaders = SecurityHeaders.all
+        let server = HTTPServer(configuration: configuration, handler: application.handle)
+        do {
+            try server.start()
+        } catch {
+            printError("Impossible d'écouter sur \(environment.listenHost):\(environment.listenPort) : \(error)")
+            return 1
+        }
+        say("Portail Famille en service :")
+        for tenant in tenants {
+            for base in environment.baseDomains {
+                say("  \(tenant.shortName) : http://\(tenant.hosts.subdomain).\(base):\(server.boundPort)/")
+            }
+        }
+        do {
+            try server.run()
+        } catch {
+            printError("Arrêt anormal du serveur : \(error)")
+            return 1
+        }
+        return 0
+    }
+}
+
+/// Each keep-alive connection is a descriptor: take the whole hard limit the system grants.
+private func raiseOpenFileLimit() {
+    var limit = rlimit()
+    guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+    limit.rlim_cur = limit.rlim_max
+    _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+}

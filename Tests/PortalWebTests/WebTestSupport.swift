@@ -1,0 +1,59 @@
+import Foundation
+import HTTPServer
+import Postgres
+import PortalCore
+import PortalStore
+@testable import PortalWeb
+
+/// An application over the real tenant files and the test database; each test run gets its
+/// own schema names so that suites running in parallel never share rows.
+enum WebTestSupport {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let databaseURL: String = {
+        guard let url = ProcessInfo.processInfo.environment["PORTAL_TEST_DATABASE_URL"], !url.isEmpty else {
+            fatalError("PORTAL_TEST_DATABASE_URL is not set: run the tests with `make test`")
+        }
+        return url
+    }()
+
+    static func tenants(schemaSuffix: String) -> [TenantConfig] {
+        let (tenants, errors) = TenantConfigLoader.loadDirectory(repositoryRoot.appendingPathComponent("tenants").path)
+        precondition(errors.isEmpty, "tenant files invalid: \(errors)")
+        return tenants.map { tenant in
+            var copy = tenant
+            copy.schema = "\(tenant.schema)_\(schemaSuffix)"
+            return copy
+        }
+    }
+
+    /// Migrated copies of every town; the caller drops them with `drop`.
+    static func application() throws -> (PortalApplication, [TenantConfig], PostgresPool) {
+        let suffix = "w\(UInt32.random(in: 0...UInt32.max))"
+        let tenants = tenants(schemaSuffix: suffix)
+        let pool = try PostgresPool(url: databaseURL, maxSize: 4)
+        let migrator = Migrator(directory: repositoryRoot.appendingPathComponent("sql/tenant").path)
+        for tenant in tenants {
+            _ = try pool.withConnection { try migrator.migrate(schema: tenant.schema, on: $0) }
+        }
+        let app = PortalApplication(directory: TenantDirectory(tenants: tenants, baseDomains: ["localhost"]),
+                                    database: TenantDatabase(pool: pool))
+        return (app, tenants, pool)
+    }
+
+    static func drop(_ tenants: [TenantConfig], pool: PostgresPool) {
+        for tenant in tenants {
+            _ = try? pool.withConnection { try $0.executeScript("DROP SCHEMA IF EXISTS \(SQL.quoteIdentifier(tenant.schema)) CASCADE") }
+        }
+    }
+
+    static func get(_ path: String, host: String, method: String = "GET") -> HTTPRequest {
+        HTTPRequest(method: method, target: path, path: path, query: [], version: .http1_1,
+                    headers: HTTPHeaders([("Host", host)]), body: [], remoteAddress: "127.0.0.1")
+    }
+}
+
+extension HTTPResponse {
+    var text: String { String(decoding: body, as: UTF8.self) }
+}

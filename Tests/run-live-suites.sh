@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the suites that need the real server: browser journeys (Tests/e2e) and hostile
+# input against the running system (Tests/security). Starts the server on PORTAL_LISTEN
+# with a freshly migrated, seeded database and stops it afterwards, whatever happens.
+set -euo pipefail
+bin=$1
+venv=$2
+log=${PORTAL_MAIL_DIR%/*}/live-server.log
+
+"$bin" migrate
+"$bin" seed-demo
+"$bin" serve >"$log" 2>&1 &
+server=$!
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 100); do
+    curl -fs "http://$PORTAL_LISTEN/healthz" >/dev/null 2>&1 && break
+    kill -0 $server 2>/dev/null || { cat "$log"; echo "le serveur s'est arrêté au démarrage" >&2; exit 1; }
+    sleep 0.2
+done
+
+export PORTAL_E2E_ADDRESS=$PORTAL_LISTEN
+"$venv/bin/pytest" -q -p no:cacheprovider Tests/e2e Tests/security
