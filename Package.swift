@@ -27,6 +27,6 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres"]),
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
         .testTarget(name: "PortalStoreTests", dependencies: ["PortalStore", "Postgres", "PortalCore"]),
-        .testTarget(name: "PortalWebTests", dependencies: ["PortalWeb", "HTTPServer", "PortalStore", "Postgres", "PortalCore"]),
+        .testTarget(name: "PortalWebTests", dependencies: ["PortalWeb", "HTTPServer", "HTML", "PortalStore", "Postgres", "PortalCore"]),
     ]
 )

@@ -10,7 +10,7 @@ public final class PortalApplication: Sendable {
     private let directory: TenantDirectory
     private let database: TenantDatabase
     private let assets: StaticAssets
-    private let router: Router<RouteHandler>
+    private let router: Router<Route>
 
     public init(directory: TenantDirectory, database: TenantDatabase) {
         self.directory = directory
@@ -18,7 +18,9 @@ public final class PortalApplication: Sendable {
         var assets = StaticAssets(cacheControl: "public, max-age=3600")
         assets.add(path: AssetPaths.stylesheet, contentType: "text/css; charset=utf-8", bytes: Array(Stylesheet.css.utf8))
         self.assets = assets
-        self.router = PortalApplication.routes(database: database)
+        var table = RouteTable()
+        HomeRoutes.register(&table)
+        self.router = table.router
     }
 
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
@@ -28,9 +30,10 @@ public final class PortalApplication: Sendable {
             return .html(ErrorPages.unknownHost.render(), status: .notFound)
         }
         switch router.match(method: request.method, path: request.path) {
-        case .found(let handler, let parameters):
+        case .found(let route, let parameters):
+            let context = RequestContext(request: request, tenant: tenant, parameters: parameters, database: database)
             do {
-                return try handler(RequestContext(request: request, tenant: tenant, parameters: parameters))
+                return try route.handle(context)
             } catch RouteError.notFound {
                 return .html(TownPages.notFound(tenant: tenant).render(), status: .notFound)
             } catch {
@@ -47,35 +50,6 @@ public final class PortalApplication: Sendable {
 
     private func health() -> HTTPResponse {
         database.isReachable() ? .text("ok") : .text("base de données injoignable", status: .serviceUnavailable)
-    }
-
-    private static func routes(database: TenantDatabase) -> Router<RouteHandler> {
-        var router = Router<RouteHandler>()
-        router.add("GET", "/") { context in
-            let news = try database.transaction(schema: context.tenant.schema) { try NewsStore.latest(limit: 5, in: $0) }
-            return .html(HomePage.render(tenant: context.tenant, news: news).render())
-        }
-        for tab in PortalTab.allCases {
-            router.add("GET", TabPaths.path(for: tab)) { context in
-                // A tab the town has not enabled does not exist on its portal.
-                guard context.tenant.tabs.contains(tab) else { throw RouteError.notFound }
-                return .html(TabPage.render(tenant: context.tenant, tab: tab).render())
-            }
-        }
-        router.add("GET", AssetPaths.theme) { context in
-            var response = HTTPResponse(status: .ok, body: Array(Theme.css(for: context.tenant).utf8))
-            response.headers.set("Content-Type", "text/css; charset=utf-8")
-            response.headers.set("Cache-Control", "public, max-age=300")
-            return response
-        }
-        return router
-    }
-}
-
-enum Theme {
-    /// Colours are validated as `#RRGGBB` when the tenant file is loaded, so they are safe in CSS.
-    static func css(for tenant: TenantConfig) -> String {
-        ":root { --primary: \(tenant.branding.primaryColor); --accent: \(tenant.branding.accentColor); }\n"
     }
 }
 

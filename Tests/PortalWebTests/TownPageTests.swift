@@ -1,4 +1,5 @@
 import Testing
+import HTML
 import HTTPServer
 import Postgres
 import PortalCore

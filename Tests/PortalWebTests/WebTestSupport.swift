@@ -49,8 +49,8 @@ enum WebTestSupport {
     }
 
     static func get(_ path: String, host: String, method: String = "GET") -> HTTPRequest {
-        HTTPRequest(method: method, target: path, path: path, query: [], version: .http1_1,
-                    headers: HTTPHeaders([("Host", host)]), body: [], remoteAddress: "127.0.0.1")
+        try! HTTPRequest(method: method, target: path, version: .http1_1,
+                         headers: HTTPHeaders([("Host", host)]), body: [], remoteAddress: "127.0.0.1")
     }
 }
 

@@ -5,7 +5,7 @@ import pathlib
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import TENANTS, tenant_url
+from portal_live import TENANTS, tenant_url
 
 TENANT_DIR = pathlib.Path(__file__).resolve().parents[2] / "tenants"
 

@@ -4,7 +4,7 @@ import socket
 
 import pytest
 
-from conftest import HOST, PORT, http_get, raw_request
+from portal_live import HOST, PORT, http_get, raw_request
 
 TOWN = f"cayres-pradelles.localhost:{PORT}"
 

@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from conftest import PORT, http_get
+from portal_live import PORT, http_get
 
 DB = os.environ.get("PORTAL_DATABASE_URL", "")
 

@@ -1,0 +1,42 @@
+"""Helpers shared by the suites that run against the live server (make test starts it)."""
+import os
+import socket
+
+ADDRESS = os.environ.get("PORTAL_E2E_ADDRESS", "127.0.0.1:8089")
+HOST, PORT = ADDRESS.rsplit(":", 1)
+TENANTS = ["cayres-pradelles", "clermontais"]
+
+
+def tenant_url(tenant: str, path: str = "/") -> str:
+    # Chromium resolves every *.localhost name to loopback by itself.
+    return f"http://{tenant}.localhost:{PORT}{path}"
+
+
+def raw_request(data: bytes, timeout: float = 5.0) -> bytes:
+    """Sends bytes as they are and returns everything the server answers until it closes."""
+    with socket.create_connection((HOST, int(PORT)), timeout=timeout) as sock:
+        sock.sendall(data)
+        chunks = []
+        try:
+            while True:
+                chunk = sock.recv(65536)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        except socket.timeout:
+            pass
+        return b"".join(chunks)
+
+
+def http_get(host: str, path: str = "/", headers: dict | None = None):
+    """A plain GET with an explicit Host header; returns (status, headers, body)."""
+    lines = [f"GET {path} HTTP/1.1", f"Host: {host}", "Connection: close"]
+    lines += [f"{k}: {v}" for k, v in (headers or {}).items()]
+    answer = raw_request(("\r\n".join(lines) + "\r\n\r\n").encode())
+    head, _, body = answer.partition(b"\r\n\r\n")
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    parsed = {}
+    for line in header_lines:
+        name, _, value = line.partition(":")
+        parsed.setdefault(name.strip().lower(), []).append(value.strip())
+    return int(status_line.split(" ")[1]), parsed, body
