@@ -61,11 +61,6 @@ func instant(_ iso: String) -> Date {
     return date
 }
 
-func day(_ iso: String) -> LocalDate {
-    guard let date = LocalDate(iso: iso) else { preconditionFailure("bad date in test table: \(iso)") }
-    return date
-}
-
 func engine(_ id: String) throws -> RulesEngine {
     RulesEngine(tenant: try shippedTenant(id))
 }
