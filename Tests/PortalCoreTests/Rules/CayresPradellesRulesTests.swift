@@ -108,7 +108,7 @@ import Testing
         #expect(days[0].units.map { ParisTime.iso8601($0.bookingDeadline!) } == Array(repeating: "2026-02-04T23:59:59+01:00", count: 3))
         #expect(days[0].units[0].opensAt.map(ParisTime.iso8601) == "2026-01-19T00:00:00+01:00")
         #expect(ActivityDay.plainText(Array(days[3...3])) ==
-            "2026-02-12 jeu. 12 févr. | journee 08:30-17:30 ouverture 2026-01-19T00:00:00+01:00 réservation ≤ 2026-02-07T23:59:59+01:00 [booking.calendarDaysBefore(5)] annulation ≤ 2026-02-07T23:59:59+01:00 | Sortie luge au Mont Bar +8,00 € (fermé : matin, apresMidi)\n")
+            "2026-02-12 jeu. 12 févr. | journee 08:30-17:30 ouverture 2026-01-19T00:00:00+01:00 réservation ≤ 2026-02-07T23:59:59+01:00 [booking.calendarDaysBefore(5)] annulation ≤ 2026-02-07T23:59:59+01:00 | Sortie luge au Mont Bar +8,00 € (fermé : matin, apresMidi)")
     }
 
     @Test func runs_isFalseOnClosuresHolidaysAndUnknownActivities() throws {
