@@ -20,4 +20,4 @@ for _ in $(seq 1 100); do
 done
 
 export PORTAL_E2E_ADDRESS=$PORTAL_LISTEN
-"$venv/bin/pytest" -q -p no:cacheprovider Tests/e2e Tests/security
+"$venv/bin/pytest" -q -p no:cacheprovider Tests/cli Tests/e2e Tests/security
