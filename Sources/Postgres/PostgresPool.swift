@@ -66,6 +66,7 @@ public final class PostgresPool: Sendable {
     /// Runs `body` in a transaction on a pooled connection. With `retries > 0`, a transaction that
     /// fails with a serialization failure or a deadlock is run again from the start, on the
     /// assumption that `body` has no effect outside the database.
+    @discardableResult
     public func transaction<T>(
         isolation: IsolationLevel? = nil,
         retries: Int = 0,
