@@ -23,4 +23,4 @@ done
 export PORTAL_E2E_ADDRESS=$PORTAL_LISTEN
 # Tests/operations starts servers, clusters and databases of its own with this binary.
 export PORTAL_BIN=$bin
-"$venv/bin/pytest" -q -p no:cacheprovider Tests/e2e Tests/security Tests/operations
+"$venv/bin/pytest" -q -p no:cacheprovider Tests/cli Tests/e2e Tests/security Tests/operations

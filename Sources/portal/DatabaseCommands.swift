@@ -40,9 +40,10 @@ enum MigrateCommand {
         let migrations = SchemaMigrations(sqlDirectory: environment.sqlDirectory)
         let outcomes = migrations.migrate(tenants, on: databases) { cluster, tenant, platform in
             if let platform {
+                let name = cluster == TenantDatabases.defaultCluster ? "platform" : "platform (\(cluster))"
                 switch platform {
-                case .success(let applied): say("platform (\(cluster)): \(summary(applied))")
-                case .failure(let failure): say("platform (\(cluster)): échec : \(failure.message)")
+                case .success(let applied): say("\(name): \(summary(applied))")
+                case .failure(let failure): say("\(name): échec : \(failure.message)")
                 }
             } else if let tenant {
                 say("\(tenant.tenantID): \(tenant.error.map { "échec : \($0)" } ?? summary(tenant.applied))")

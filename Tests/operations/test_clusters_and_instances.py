@@ -27,7 +27,7 @@ def test_migrate_putsEachTownsSchemaOnTheClusterItsFileNames(two_clusters):
 
     assert result.returncode == 0, result.stderr
     assert [line.split(":")[0] for line in result.stdout.splitlines()] == [
-        "platform (default)", "cayres-pradelles", "platform (second)", "clermontais"]
+        "platform", "cayres-pradelles", "platform (second)", "clermontais"]
     count = "SELECT count(*) FROM pg_namespace WHERE nspname = '{}'"
     assert psql(default_url, count.format(schema_of("cayres-pradelles"))) == "1"
     assert psql(default_url, count.format(schema_of("clermontais"))) == "0"

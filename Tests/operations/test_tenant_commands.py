@@ -25,7 +25,7 @@ def test_migrate_printsOneLinePerTown_andExitsNonZeroNamingOnlyTheTownThatFailed
     assert result.returncode != 0
     assert "Migration échouée pour : clermontais" in result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("platform (default): appliqué")
+    assert lines[0].startswith("platform: appliqué")
     assert [line.split(":")[0] for line in lines[1:]] == ["cayres-pradelles", "clermontais"]
     assert "appliqué" in lines[1] and "999_fails_in_one_town.sql" in lines[1]
     assert "échec" in lines[2] and "panne simulée" in lines[2]
