@@ -34,7 +34,7 @@ import PortalCore
         defer { OperatorsTestSupport.forget(tenant, in: database) }
         let provisioning = TenantProvisioning(sqlDirectory: TestDatabase.sqlDirectory)
         let first = try provisioning.create(tenant, in: database)
-        try database.transaction(schema: tenant.schema) {
+        _ = try database.transaction(schema: tenant.schema) {
             try NewsStore.insert(title: "Gardée", body: "x", publishedOn: LocalDate(year: 2026, month: 1, day: 5)!, in: $0)
         }
 

@@ -10,7 +10,7 @@ import PortalCore
         let tenant = OperatorsTestSupport.freshTenant("suspend")
         defer { OperatorsTestSupport.forget(tenant, in: database) }
         _ = try TenantProvisioning(sqlDirectory: TestDatabase.sqlDirectory).create(tenant, in: database)
-        try database.transaction(schema: tenant.schema) {
+        _ = try database.transaction(schema: tenant.schema) {
             try NewsStore.insert(title: "Reste là", body: "x", publishedOn: LocalDate(year: 2026, month: 1, day: 5)!, in: $0)
         }
 

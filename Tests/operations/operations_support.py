@@ -65,7 +65,7 @@ def portal_env(database_url: str, **extra: str) -> dict:
     env = dict(os.environ)
     env.update({"PORTAL_DATABASE_URL": database_url, "PORTAL_TENANTS_DIR": str(ROOT / "tenants"),
                 "PORTAL_SQL_DIR": str(ROOT / "sql"), "PORTAL_ENVIRONMENT": "development",
-                "PORTAL_BASE_DOMAINS": "localhost"})
+                "PORTAL_BASE_DOMAINS": "localhost", "PORTAL_LISTEN": "127.0.0.1:8080"})
     for key in [k for k in env if k.startswith("PORTAL_CLUSTER_")]:
         del env[key]
     env.update(extra)
