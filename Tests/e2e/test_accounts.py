@@ -9,7 +9,6 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import assert_accessible
 from portal_live import tenant_url
 
 TOWN = "cayres-pradelles"
@@ -66,14 +65,14 @@ def submit(browser, label: str):
     click_and_wait(browser, button)
 
 
-def mail_link(browser, address: str, subject_part: str, link_part: str) -> str:
+def mail_link(browser, address: str, subject_part: str, link_part: str, check_accessible) -> str:
     """Waits for the mail worker to write the message, then returns its link."""
     for _ in range(40):
         browser.get(tenant_url(TOWN, f"/_dev/mail?a={address}"))
         links = [a for a in browser.find_elements(By.CSS_SELECTOR, "main li a") if subject_part in a.text]
         if links:
             click_and_wait(browser, links[0])
-            assert_accessible(browser)
+            check_accessible(browser)
             return browser.find_element(By.CSS_SELECTOR, f".mail-body a[href*='{link_part}']").get_attribute("href")
         time.sleep(0.5)
     raise AssertionError(f"no e-mail « {subject_part} » for {address}")
@@ -85,7 +84,7 @@ def sign_in(browser, email: str, password: str = PASSWORD):
     submit(browser, "Se connecter")
 
 
-def test_sign_up_activate_sign_in_link_code_and_sign_out(visit, browser):
+def test_sign_up_activate_sign_in_link_code_and_sign_out(visit, browser, check_accessible):
     fresh(browser)
     email = unique_email()
     page = visit(tenant_url(TOWN, "/inscription"))
@@ -97,25 +96,25 @@ def test_sign_up_activate_sign_in_link_code_and_sign_out(visit, browser):
     time.sleep(2.2)  # the anti-robot timing refuses forms sent back within two seconds
     submit(page, "Créer mon compte")
     assert page.find_element(By.TAG_NAME, "h1").text == "Vérifiez votre messagerie"
-    assert_accessible(page)
+    check_accessible(page)
 
-    page.get(mail_link(page, email, "Activez votre compte", "/activation?jeton="))
-    assert_accessible(page)
+    page.get(mail_link(page, email, "Activez votre compte", "/activation?jeton=", check_accessible))
+    check_accessible(page)
     submit(page, "Activer mon compte")
     assert "Votre compte est activé" in page.find_element(By.CSS_SELECTOR, ".flash").text
-    assert_accessible(page)
+    check_accessible(page)
 
     fill(page, {"courriel": email, "mot_de_passe": PASSWORD})
     submit(page, "Se connecter")
     assert "Bonjour Camille" in page.find_element(By.TAG_NAME, "h1").text
-    assert_accessible(page)
+    check_accessible(page)
 
     page = visit(tenant_url(TOWN, "/mon-espace/abonnements"))
     fill(page, {"code_abonne": "durand-2026"})
     submit(page, "M'abonner")
     assert "Famille Durand" in page.find_element(By.TAG_NAME, "main").text
     assert "maintenant lié" in page.find_element(By.CSS_SELECTOR, ".flash").text
-    assert_accessible(page)
+    check_accessible(page)
     # Active at once: Mes demandes shows it without signing in again.
     page = visit(tenant_url(TOWN, "/mon-espace/demandes"))
     assert "Famille Durand" in page.find_element(By.TAG_NAME, "table").text
@@ -126,7 +125,7 @@ def test_sign_up_activate_sign_in_link_code_and_sign_out(visit, browser):
     assert "/connexion" in page.current_url
 
 
-def test_forgotten_password_reset_ends_the_old_session(visit, browser):
+def test_forgotten_password_reset_ends_the_old_session(visit, browser, check_accessible):
     fresh(browser)
     email = unique_email("oubli")
     activated_account(email)
@@ -139,10 +138,10 @@ def test_forgotten_password_reset_ends_the_old_session(visit, browser):
     time.sleep(2.2)
     submit(page, "Recevoir le lien")
     assert "1 heure" in page.find_element(By.TAG_NAME, "main").text
-    assert_accessible(page)
+    check_accessible(page)
 
-    page.get(mail_link(page, email, "Choisir un nouveau mot de passe", "/mot-de-passe/nouveau?jeton="))
-    assert_accessible(page)
+    page.get(mail_link(page, email, "Choisir un nouveau mot de passe", "/mot-de-passe/nouveau?jeton=", check_accessible))
+    check_accessible(page)
     new_password = "Une-nouvelle-phrase-de-passe-9"
     fill(page, {"mot_de_passe": new_password, "confirmation": new_password})
     submit(page, "Enregistrer le mot de passe")
@@ -155,7 +154,7 @@ def test_forgotten_password_reset_ends_the_old_session(visit, browser):
     assert "/mon-espace" in page.current_url
 
 
-def test_five_wrong_passwords_are_throttled_with_a_clear_french_message(visit, browser):
+def test_five_wrong_passwords_are_throttled_with_a_clear_french_message(visit, browser, check_accessible):
     fresh(browser)
     email = unique_email("essais")
     activated_account(email)
@@ -166,13 +165,13 @@ def test_five_wrong_passwords_are_throttled_with_a_clear_french_message(visit, b
     message = page.find_element(By.CSS_SELECTOR, ".error-summary").text
     assert "Trop d'essais infructueux" in message
     assert "attendez 1 minute" in message
-    assert_accessible(page)
+    check_accessible(page)
     fill(page, {"courriel": email, "mot_de_passe": PASSWORD})
     submit(page, "Se connecter")
     assert "Trop d'essais infructueux" in page.find_element(By.CSS_SELECTOR, ".error-summary").text
 
 
-def test_change_email_is_confirmed_by_the_new_address(visit, browser):
+def test_change_email_is_confirmed_by_the_new_address(visit, browser, check_accessible):
     fresh(browser)
     email, new_email = unique_email("ancien"), unique_email("nouveau")
     activated_account(email)
@@ -182,10 +181,10 @@ def test_change_email_is_confirmed_by_the_new_address(visit, browser):
     submit(page, "Changer d'adresse")
     assert "reste valable" in page.find_element(By.CSS_SELECTOR, ".flash").text
     assert email in page.find_element(By.TAG_NAME, "main").text
-    assert_accessible(page)
+    check_accessible(page)
 
-    page.get(mail_link(page, new_email, "Confirmez votre nouvelle adresse", "/courriel/confirmer?jeton="))
+    page.get(mail_link(page, new_email, "Confirmez votre nouvelle adresse", "/courriel/confirmer?jeton=", check_accessible))
     submit(page, "Confirmer")
     assert "nouvelle adresse électronique est confirmée" in page.find_element(By.CSS_SELECTOR, ".flash").text
     assert new_email in page.find_element(By.TAG_NAME, "main").text
-    assert_accessible(page)
+    check_accessible(page)
