@@ -51,13 +51,22 @@ enum MigrateCommand {
 enum SeedDemoCommand {
     static func run() -> Int32 {
         guard let environment = loadEnvironment(), let (tenants, pool) = loadTenantsAndPool(environment, poolSize: 2) else { return 1 }
+        let logins: [DemoLogin]
         do {
             try DemoData.load(into: TenantDatabase(pool: pool), tenants: tenants, today: ParisTime.localDate(of: Date()))
+            logins = try AccountDemoData.load(into: TenantDatabase(pool: pool), tenants: tenants, now: Date())
         } catch {
             printError("Données de démonstration : \(error)")
             return 1
         }
-        say("Données de démonstration chargées.")
+        say("Données de démonstration chargées. Comptes de démonstration :")
+        let base = environment.baseDomains.first ?? "localhost", port = environment.listenPort
+        for login in logins {
+            let host = login.tenantID.flatMap { id in tenants.first { $0.id == id } }.map { "\($0.hosts.subdomain).\(base)" }
+                ?? "\(TenantDirectory.operatorLabel).\(base)"
+            let path = login.tenantID == nil ? "/console/connexion" : login.who.hasPrefix("gestion") ? "/gestion/connexion" : "/connexion"
+            say("  http://\(host):\(port)\(path)  \(login.who) : \(login.email) / \(login.password)")
+        }
         return 0
     }
 }

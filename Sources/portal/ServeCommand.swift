@@ -14,15 +14,17 @@ enum ServeCommand {
         raiseOpenFileLimit()
         guard let environment = loadEnvironment(),
               let (tenants, pool) = loadTenantsAndPool(environment, poolSize: environment.databasePoolSize) else { return 1 }
-        let application = PortalApplication(
-            directory: TenantDirectory(tenants: tenants, baseDomains: environment.baseDomains),
-            database: TenantDatabase(pool: pool))
+        let directory = TenantDirectory(tenants: tenants, baseDomains: environment.baseDomains)
+        let application = PortalApplication(directory: directory, database: TenantDatabase(pool: pool),
+                                            settings: WebSettings(environment: environment))
+        let mailWorker = MailWorker(pool: pool, environment: environment)
         var configuration = HTTPServerConfiguration()
         configuration.host = environment.listenHost
         configuration.port = environment.listenPort
         configuration.workerCount = environment.workerThreads
         configuration.handlesTerminationSignals = true
         configuration.defaultHeaders = SecurityHeaders.all
+        configuration.bodyLimit = { PortalApplication.bodyLimit(method: $0, path: $1) }
         let server = HTTPServer(configuration: configuration, handler: application.handle)
         do {
             try server.start()
@@ -36,6 +38,12 @@ enum ServeCommand {
                 say("  \(tenant.shortName) : http://\(tenant.hosts.subdomain).\(base):\(server.boundPort)/")
             }
         }
+        say("  Console des opérateurs : http://\(directory.operatorHost):\(server.boundPort)/console")
+        if environment.mode == .development {
+            say("  Courriels envoyés (développement) : http://\(tenants.first.map { $0.hosts.subdomain + "." + (environment.baseDomains.first ?? "localhost") } ?? directory.operatorHost):\(server.boundPort)/_dev/mail")
+        }
+        mailWorker.start()
+        defer { mailWorker.stop() }
         do {
             try server.run()
         } catch {
