@@ -18,7 +18,12 @@ public struct HealthRecord: Hashable, Sendable {
 /// The vaccines of the fiche sanitaire de liaison: the eleven compulsory since 2018 as they are
 /// injected together, and BCG.
 public enum Vaccine: String, Hashable, Sendable, CaseIterable {
-    case dtp, pertussis, hib, hepatitisB, pneumococcus, meningococcusC, mmr, bcg
+    // Raw values are the stored keys (`vaccine_<raw>` fields and columns).
+    case dtp, pertussis, hib
+    case hepatitisB = "hepatitis_b"
+    case pneumococcus
+    case meningococcusC = "meningococcus_c"
+    case mmr, bcg
 
     public var frenchLabel: String {
         switch self {
