@@ -27,7 +27,19 @@ struct TownPipeline {
         }
         let formCookie = request.cookies[cookies.formName].flatMap { SecureToken.isWellFormed($0) ? $0 : nil }
         let newFormToken = formCookie == nil ? SecureToken.generate() : nil
+        var response = respond(route, parameters: parameters, request: request, now: now, principal: principal,
+                               sessionToken: principal == nil ? nil : sentToken,
+                               expectedToken: sessionCSRF ?? formCookie, pageToken: sessionCSRF ?? formCookie ?? newFormToken!)
+        if let newFormToken { cookies.setFormToken(newFormToken, on: &response) }
+        let setsSession = response.headers.values(for: "set-cookie").contains { $0.hasPrefix(cookies.sessionName + "=") }
+        if sentToken != nil, principal == nil, !setsSession { cookies.clearSession(on: &response) }
+        if principal != nil { response.headers.set("Cache-Control", "no-store") }
+        return response
+    }
 
+    /// The route's answer, or the refusal of the CSRF check or of the access rule.
+    private func respond(_ route: Route, parameters: [String: String], request: HTTPRequest, now: Date, principal: Principal?,
+                         sessionToken: String?, expectedToken: String?, pageToken: String) -> HTTPResponse {
         let form: FormData
         if CSRFGuard.isSafeMethod(request.method) {
             form = .empty
@@ -35,7 +47,7 @@ struct TownPipeline {
             guard let parsed = FormData(request: request) else { return .text("Formulaire illisible", status: .badRequest) }
             form = parsed
             // The token a page was rendered with: the session's when signed in, else the form cookie's.
-            guard CSRFGuard.allows(request, form: parsed, expected: sessionCSRF ?? formCookie, scheme: settings.scheme) else {
+            guard CSRFGuard.allows(request, form: parsed, expected: expectedToken, scheme: settings.scheme) else {
                 return .html(TownPages.forbidden(tenant: tenant, message: TownPages.expiredForm).render(), status: .forbidden)
             }
         }
@@ -44,26 +56,19 @@ struct TownPipeline {
         }
         let context = RequestContext(
             request: request, tenant: tenant, parameters: parameters, database: database, settings: settings,
-            principal: principal, sessionToken: principal == nil ? nil : sentToken,
-            csrfToken: sessionCSRF ?? formCookie ?? newFormToken!, form: form, now: now,
+            principal: principal, sessionToken: sessionToken, csrfToken: pageToken, form: form, now: now,
             clientAddress: ClientAddress.of(request, trustProxy: settings.trustProxy))
-        var response: HTTPResponse
         do {
-            response = try route.handle(context)
+            return try route.handle(context)
         } catch RouteError.notFound {
-            response = .html(TownPages.notFound(tenant: tenant).render(), status: .notFound)
+            return .html(TownPages.notFound(tenant: tenant).render(), status: .notFound)
         } catch RouteError.forbidden {
-            response = .html(TownPages.forbidden(tenant: tenant, message: "Vous n'avez pas accès à cette page.").render(), status: .forbidden)
+            return .html(TownPages.forbidden(tenant: tenant, message: "Vous n'avez pas accès à cette page.").render(), status: .forbidden)
         } catch RouteError.badRequest {
-            response = .text("Requête invalide", status: .badRequest)
+            return .text("Requête invalide", status: .badRequest)
         } catch {
-            response = .html(ErrorPages.unavailable.render(), status: .serviceUnavailable)
+            return .html(ErrorPages.unavailable.render(), status: .serviceUnavailable)
         }
-        if let newFormToken { cookies.setFormToken(newFormToken, on: &response) }
-        let setsSession = response.headers.values(for: "set-cookie").contains { $0.hasPrefix(cookies.sessionName + "=") }
-        if sentToken != nil, principal == nil, !setsSession { cookies.clearSession(on: &response) }
-        if principal != nil { response.headers.set("Cache-Control", "no-store") }
-        return response
     }
 
     private func resolve(_ token: String, now: Date) throws -> (Principal, String)? {
