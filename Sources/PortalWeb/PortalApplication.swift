@@ -27,6 +27,7 @@ public final class PortalApplication: Sendable {
         AccountRoutes.register(&table)
         CitizenSpaceRoutes.register(&table)
         StaffRoutes.register(&table)
+        DossierRoutes.register(&table)
         DevMailRoutes.register(&table)
         self.townRoutes = table
         self.operatorConsole = OperatorConsole(directory: directory, database: database, settings: settings)
