@@ -55,6 +55,7 @@ enum SeedDemoCommand {
         do {
             try DemoData.load(into: TenantDatabase(pool: pool), tenants: tenants, today: ParisTime.localDate(of: Date()))
             logins = try AccountDemoData.load(into: TenantDatabase(pool: pool), tenants: tenants, now: Date())
+                + DossierDemoData.load(into: TenantDatabase(pool: pool), tenants: tenants, now: Date())
         } catch {
             printError("Données de démonstration : \(error)")
             return 1
