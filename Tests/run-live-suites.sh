@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the suites that need the real server: browser journeys (Tests/e2e) and hostile
-# input against the running system (Tests/security). Starts the server on PORTAL_LISTEN
+# input against the running system (Tests/security), and the operator commands and
+# deployment scripts (Tests/operations). Starts the server on PORTAL_LISTEN
 # with a freshly migrated, seeded database and stops it afterwards, whatever happens.
 set -euo pipefail
 bin=$1
@@ -20,4 +21,6 @@ for _ in $(seq 1 100); do
 done
 
 export PORTAL_E2E_ADDRESS=$PORTAL_LISTEN
-"$venv/bin/pytest" -q -p no:cacheprovider Tests/cli Tests/e2e Tests/security
+# Tests/operations starts servers, clusters and databases of its own with this binary.
+export PORTAL_BIN=$bin
+"$venv/bin/pytest" -q -p no:cacheprovider Tests/cli Tests/e2e Tests/security Tests/operations

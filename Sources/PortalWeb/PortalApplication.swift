@@ -6,18 +6,27 @@ import PortalStore
 
 /// The request handler of the whole portal: tenant resolution first (an unknown host is
 /// answered before anything touches a tenant's data), then, for a town's route, the session,
-/// the CSRF check and the route's access rule, all before the handler runs.
+/// the CSRF check and the route's access rule, all before the handler runs. The operator host
+/// has its own pages (metrics, the operator console) and none of the towns'.
 public final class PortalApplication: Sendable {
     private let directory: TenantDirectory
-    private let database: TenantDatabase
+    private let databases: TenantDatabases
+    private let operations: ApplicationOperations
     private let assets: StaticAssets
     let settings: WebSettings
     let townRoutes: RouteTable
     let operatorConsole: OperatorConsole
 
-    public init(directory: TenantDirectory, database: TenantDatabase, settings: WebSettings = WebSettings()) {
+    /// Every town on one database, logs discarded.
+    public convenience init(directory: TenantDirectory, database: TenantDatabase, settings: WebSettings = WebSettings()) {
+        let databases = TenantDatabases(default: database)
+        self.init(directory: directory, databases: databases, operations: ApplicationOperations(databases: databases), settings: settings)
+    }
+
+    public init(directory: TenantDirectory, databases: TenantDatabases, operations: ApplicationOperations, settings: WebSettings = WebSettings()) {
         self.directory = directory
-        self.database = database
+        self.databases = databases
+        self.operations = operations
         self.settings = settings
         var assets = StaticAssets(cacheControl: "public, max-age=3600")
         assets.add(path: AssetPaths.stylesheet, contentType: "text/css; charset=utf-8", bytes: Array(Stylesheet.css.utf8))
@@ -27,22 +36,47 @@ public final class PortalApplication: Sendable {
         AccountRoutes.register(&table)
         CitizenSpaceRoutes.register(&table)
         StaffRoutes.register(&table)
+        FirstAdministratorHandlers.register(&table)
         DossierRoutes.register(&table)
         DevMailRoutes.register(&table)
         self.townRoutes = table
-        self.operatorConsole = OperatorConsole(directory: directory, database: database, settings: settings)
+        // Operator accounts and sessions live in the default cluster's `platform` schema.
+        self.operatorConsole = OperatorConsole(directory: directory, database: databases.primary, settings: settings)
     }
 
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
-        if request.path == "/healthz" { return health() }
-        if let asset = assets.response(for: request) { return asset }
-        guard let host = request.headers["host"] else { return .html(ErrorPages.unknownHost.render(), status: .notFound) }
-        if directory.isOperatorHost(host) { return operatorConsole.handle(request) }
-        guard let tenant = directory.tenant(forHost: host) else {
+        let started = ContinuousClock.now
+        var trace = RequestTrace()
+        let response = respond(to: request, trace: &trace)
+        operations.observer.record(request, trace: trace, status: response.status.code, started: started)
+        return response
+    }
+
+    private func respond(to request: HTTPRequest, trace: inout RequestTrace) -> HTTPResponse {
+        if request.path == "/healthz" {
+            trace.route = "/healthz"
+            return health()
+        }
+        if let asset = assets.response(for: request) {
+            trace.route = "static"
+            return asset
+        }
+        if let response = operations.operatorResponse(to: request, directory: directory, trace: &trace) { return response }
+        if let host = request.headers["host"], OperatorHost.matches(host, baseDomains: directory.baseDomains) {
+            trace.route = "console"
+            return operatorConsole.handle(request)
+        }
+        guard let tenant = request.headers["host"].flatMap(directory.tenant(forHost:)) else {
             return .html(ErrorPages.unknownHost.render(), status: .notFound)
+        }
+        trace.tenant = tenant.id
+        if let response = operations.suspensionResponse(for: tenant) { return response }
+        guard let database = databases.database(for: tenant) else {
+            return .html(ErrorPages.unavailable.render(), status: .serviceUnavailable)
         }
         switch townRoutes.router.match(method: request.method, path: request.path) {
         case .found(let route, let parameters):
+            trace.route = route.pattern
             return TownPipeline(tenant: tenant, database: database, settings: settings)
                 .run(route, parameters: parameters, request: request)
         case .methodNotAllowed(let allowed):
@@ -61,8 +95,10 @@ public final class PortalApplication: Sendable {
         return 1024 * 1024
     }
 
+    /// 200 when every cluster answers, so a load balancer can tell a process cut off from one.
     private func health() -> HTTPResponse {
-        database.isReachable() ? .text("ok") : .text("base de données injoignable", status: .serviceUnavailable)
+        let down = databases.names.filter { !databases.clusters[$0]!.isReachable() }
+        return down.isEmpty ? .text("ok") : .text("base de données injoignable : \(down.joined(separator: ", "))", status: .serviceUnavailable)
     }
 }
 

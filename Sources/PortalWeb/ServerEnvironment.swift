@@ -22,6 +22,8 @@ public struct ServerEnvironment: Sendable {
     public var sendmailCommand: String
     /// The envelope and `From:` address of every e-mail (`PORTAL_MAIL_FROM`).
     public var mailFrom: String
+    /// Other clusters, tenant status cache, log options (ServerEnvironment+Operations.swift).
+    public var operations = OperationsSettings()
 
     public struct Problem: Error, CustomStringConvertible {
         public let description: String
@@ -92,6 +94,7 @@ public struct ServerEnvironment: Sendable {
         if let from = env["PORTAL_MAIL_FROM"] {
             if EmailAddress(from) != nil { result.mailFrom = from } else { problems.append("PORTAL_MAIL_FROM: not an e-mail address: \(from)") }
         }
+        result.operations = OperationsSettings.read(env, problems: &problems)
         guard problems.isEmpty else { throw Problem(description: problems.joined(separator: "\n")) }
         return result
     }

@@ -5,7 +5,7 @@ import PortalCore
 public struct TenantDirectory: Sendable {
     public let tenants: [TenantConfig]
     private let byHost: [String: Int]
-    private let baseDomains: [String]
+    public let baseDomains: [String]
 
     public init(tenants: [TenantConfig], baseDomains: [String]) {
         self.tenants = tenants
@@ -23,17 +23,6 @@ public struct TenantDirectory: Sendable {
     }
 
     public func tenant(id: String) -> TenantConfig? { tenants.first { $0.id == id } }
-
-    /// The label of the operators' console under each base domain (`operateur.<base>`): never a town.
-    public static let operatorLabel = "operateur"
-
-    public func isOperatorHost(_ hostHeader: String) -> Bool {
-        let host = TenantDirectory.hostName(hostHeader)
-        return baseDomains.contains { host == "\(TenantDirectory.operatorLabel).\($0)" }
-    }
-
-    /// The operator console's host name for the first base domain.
-    public var operatorHost: String { "\(TenantDirectory.operatorLabel).\(baseDomains.first ?? "localhost")" }
 
     /// Host header without port or trailing dot, lower-cased (RFC 9110 §4.2.3: host is case-insensitive).
     static func hostName(_ header: String) -> String {

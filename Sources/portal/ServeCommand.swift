@@ -13,11 +13,12 @@ enum ServeCommand {
         }
         raiseOpenFileLimit()
         guard let environment = loadEnvironment(),
-              let (tenants, pool) = loadTenantsAndPool(environment, poolSize: environment.databasePoolSize) else { return 1 }
+              let (tenants, databases) = loadTenantsAndDatabases(environment, poolSize: environment.databasePoolSize) else { return 1 }
         let directory = TenantDirectory(tenants: tenants, baseDomains: environment.baseDomains)
-        let application = PortalApplication(directory: directory, database: TenantDatabase(pool: pool),
+        let application = PortalApplication(directory: directory, databases: databases, operations: operations(environment, databases),
                                             settings: WebSettings(environment: environment))
-        let mailWorker = MailWorker(pool: pool, environment: environment)
+        // One worker per cluster: each cluster's `platform.outbox` holds its towns' e-mails.
+        let mailWorkers = databases.names.map { MailWorker(pool: databases.clusters[$0]!.pool, environment: environment) }
         var configuration = HTTPServerConfiguration()
         configuration.host = environment.listenHost
         configuration.port = environment.listenPort
@@ -38,12 +39,12 @@ enum ServeCommand {
                 say("  \(tenant.shortName) : http://\(tenant.hosts.subdomain).\(base):\(server.boundPort)/")
             }
         }
-        say("  Console des opérateurs : http://\(directory.operatorHost):\(server.boundPort)/console")
+        say("  Console des opérateurs : http://\("\(OperatorHost.subdomain).\(environment.baseDomains.first ?? "localhost")"):\(server.boundPort)/console")
         if environment.mode == .development {
-            say("  Courriels envoyés (développement) : http://\(tenants.first.map { $0.hosts.subdomain + "." + (environment.baseDomains.first ?? "localhost") } ?? directory.operatorHost):\(server.boundPort)/_dev/mail")
+            say("  Courriels envoyés (développement) : http://\(tenants.first.map { $0.hosts.subdomain + "." + (environment.baseDomains.first ?? "localhost") } ?? "\(OperatorHost.subdomain).\(environment.baseDomains.first ?? "localhost")"):\(server.boundPort)/_dev/mail")
         }
-        mailWorker.start()
-        defer { mailWorker.stop() }
+        mailWorkers.forEach { $0.start() }
+        defer { mailWorkers.forEach { $0.stop() } }
         do {
             try server.run()
         } catch {
@@ -52,6 +53,15 @@ enum ServeCommand {
         }
         return 0
     }
+}
+
+/// Request lines on standard output and the suspension cache of `PORTAL_STATUS_CACHE_SECONDS`.
+private func operations(_ environment: ServerEnvironment, _ databases: TenantDatabases) -> ApplicationOperations {
+    let settings = environment.operations
+    return ApplicationOperations(
+        databases: databases,
+        observer: .standardOutput(logsClientAddress: settings.logsClientAddress),
+        statusCache: TenantStatusCache(databases: databases, lifetime: .seconds(settings.statusCacheSeconds)))
 }
 
 /// Each keep-alive connection is a descriptor: take the whole hard limit the system grants.

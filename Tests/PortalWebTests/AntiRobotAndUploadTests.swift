@@ -42,11 +42,11 @@ import PortalStore
         #expect(try Self.accounts(world, email) == 0)
     }
 
-    @Test func signUpsFromOneClient_areRateLimited() throws {
+    @Test func anonymousFormsFromOneClient_areRateLimited() throws {
         let world = try AccountWorld()
         defer { world.drop() }
         var browser = world.browser(address: "198.51.100.7")
-        for _ in 0..<11 {
+        for _ in 0..<31 {
             let response = browser.submit(from: AccountPaths.forgotten, to: AccountPaths.forgotten, ["courriel": AccountWorld.uniqueEmail()], clock: world.clock)
             #expect(response.status.code == 303)
         }

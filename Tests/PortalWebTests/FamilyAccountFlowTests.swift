@@ -187,7 +187,7 @@ import PortalStore
     @Test func subscriberCode_linksAtOnceWithoutSigningInAgain_andBothGuardiansMayLinkTheSameFamily() throws {
         let world = try AccountWorld()
         defer { world.drop() }
-        try world.transaction { try FamilyStore.create(name: "Famille Lefèvre", subscriberCode: "LEFEVRE-77", in: $0) }
+        _ = try world.transaction { try FamilyStore.create(name: "Famille Lefèvre", subscriberCode: "LEFEVRE-77", in: $0) }
         var mother = try world.signedInFamily()
         var father = try world.signedInFamily()
         mother.get(SpacePaths.subscriptions)
@@ -218,7 +218,7 @@ import PortalStore
     @Test func signUpWithACodeAbonne_linksTheFamily() throws {
         let world = try AccountWorld()
         defer { world.drop() }
-        try world.transaction { try FamilyStore.create(name: "Famille Roux", subscriberCode: "ROUX-1234", in: $0) }
+        _ = try world.transaction { try FamilyStore.create(name: "Famille Roux", subscriberCode: "ROUX-1234", in: $0) }
         let email = AccountWorld.uniqueEmail()
         var browser = world.browser()
         browser.submit(from: AccountPaths.signUp, to: AccountPaths.signUp, Self.signUpFields(email, code: "roux-1234"), clock: world.clock)

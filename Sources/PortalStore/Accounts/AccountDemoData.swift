@@ -23,7 +23,8 @@ public enum AccountDemoData {
     public static let operatorEmail = "operateur@exemple.fr"
     public static let operatorPassword = "Demo-operateur-2026!"
 
-    public static func load(into database: TenantDatabase, tenants: [TenantConfig], now: Date) throws -> [DemoLogin] {
+    /// The towns' demo accounts, for the towns of one database.
+    public static func loadTowns(into database: TenantDatabase, tenants: [TenantConfig], now: Date) throws -> [DemoLogin] {
         var logins: [DemoLogin] = []
         for tenant in tenants {
             try database.transaction(schema: tenant.schema) { connection in
@@ -42,11 +43,15 @@ public enum AccountDemoData {
             logins.append(DemoLogin(who: "famille (code abonné à essayer : \(unlinkedCode))", tenantID: tenant.id, email: familyEmail, password: familyPassword))
             logins.append(DemoLogin(who: "gestion (administrateur)", tenantID: tenant.id, email: staffEmail, password: staffPassword))
         }
+        return logins
+    }
+
+    /// The demo operator, in the default cluster where operators live.
+    public static func loadOperator(into database: TenantDatabase) throws -> DemoLogin {
         try database.platformTransaction { connection in
             _ = try OperatorStore.upsert(email: EmailAddress(operatorEmail)!, displayName: "Opérateur de démonstration", password: operatorPassword, in: connection)
         }
-        logins.append(DemoLogin(who: "opérateur", tenantID: nil, email: operatorEmail, password: operatorPassword))
-        return logins
+        return DemoLogin(who: "opérateur", tenantID: nil, email: operatorEmail, password: operatorPassword)
     }
 
     private static func family(_ name: String, code: String, in connection: PostgresConnection) throws -> Int64 {

@@ -17,8 +17,9 @@ enum AnonymousForms {
     }
 
     static let maximumAge: TimeInterval = 24 * 3600
-    /// Sign-ups, reset and activation requests from one client address.
-    static let perClient = ThrottleRule(freeFailures: 10, firstDelay: .seconds(60), maximumDelay: .seconds(3600), failuresPerDay: 50)
+    /// Sign-ups, reset and activation requests from one client address: generous, because a
+    /// France services desk helps many families from one address.
+    static let perClient = ThrottleRule(freeFailures: 30, firstDelay: .seconds(60), maximumDelay: .seconds(3600), failuresPerDay: 200)
 
     static func check(_ context: RequestContext, purpose: String, in connection: PostgresConnection) throws -> Verdict {
         if !(context.form.value(Forms.honeypotName) ?? "").isEmpty { return .robot }

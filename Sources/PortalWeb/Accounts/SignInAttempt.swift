@@ -48,6 +48,7 @@ enum SignInAttempt {
             }
             guard found.isActivated else { return .notActivated }
             try ThrottleStore.save(ThrottleRule.account.recordingSuccess(accountState), .signInAccount, key: accountKey, in: connection)
+            try ThrottleStore.save(ThrottleRule.clientAddress.recordingSuccess(clientState), .signInClient, key: clientKey, in: connection)
             // Rotation: whatever session the browser had ends; the new one has a new token.
             if let old = context.sessionToken { try SessionStore.delete(token: old, in: connection) }
             let session = try SessionStore.create(kind: kind, principalID: found.id, ip: context.clientAddress, now: now,

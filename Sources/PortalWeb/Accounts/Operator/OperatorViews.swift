@@ -35,7 +35,7 @@ enum OperatorViews {
             .h1([], ["Connexion des opérateurs"]),
             .when(message != nil, .div([.class("error-summary"), .role("alert")], [.p([], [.text(message ?? "")])])),
             Forms.form(action: OperatorConsole.signInPath, csrf: context.csrfToken, [
-                Forms.field("courriel", label: "Adresse électronique", type: "email", value: email, autocomplete: "username", errors: FieldErrors()),
+                Forms.field("courriel", label: "Adresse électronique", type: "email", value: email, autocomplete: "email", errors: FieldErrors()),
                 Forms.field("mot_de_passe", label: "Mot de passe", type: "password", autocomplete: "current-password", errors: FieldErrors()),
                 Forms.submit("Se connecter"),
             ]),

@@ -28,7 +28,7 @@ enum StaffViews {
             .when(message != nil, .div([.class("error-summary"), .role("alert")], [.p([], [.text(message ?? "")])])),
             Forms.form(action: StaffPaths.signIn, csrf: context.csrfToken, [
                 .when(!retour.isEmpty, Forms.hidden("retour", ReturnPath.sanitized(retour, default: StaffPaths.home))),
-                Forms.field("courriel", label: "Adresse électronique", type: "email", value: email, autocomplete: "username", errors: FieldErrors()),
+                Forms.field("courriel", label: "Adresse électronique", type: "email", value: email, autocomplete: "email", errors: FieldErrors()),
                 Forms.field("mot_de_passe", label: "Mot de passe", type: "password", autocomplete: "current-password", errors: FieldErrors()),
                 Forms.submit("Se connecter"),
             ]),

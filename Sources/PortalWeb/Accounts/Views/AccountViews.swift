@@ -82,7 +82,7 @@ enum AccountViews {
             ])),
             Forms.form(action: AccountPaths.signIn, csrf: context.csrfToken, [
                 .when(!retour.isEmpty, Forms.hidden("retour", ReturnPath.sanitized(retour, default: SpacePaths.home))),
-                Forms.field("courriel", label: "Adresse électronique", type: "email", value: email, autocomplete: "username", errors: FieldErrors(),
+                Forms.field("courriel", label: "Adresse électronique", type: "email", value: email, autocomplete: "email", errors: FieldErrors(),
                             extra: [Attribute("inputmode", "email"), Attribute("spellcheck", "false")]),
                 Forms.field("mot_de_passe", label: "Mot de passe", type: "password", autocomplete: "current-password", errors: FieldErrors()),
                 .div([.class("actions")], [Forms.submit("Se connecter"), .a([.href(AccountPaths.forgotten)], ["Mot de passe oublié ?"])]),
