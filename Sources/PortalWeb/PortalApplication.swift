@@ -37,6 +37,7 @@ public final class PortalApplication: Sendable {
         CitizenSpaceRoutes.register(&table)
         StaffRoutes.register(&table)
         FirstAdministratorHandlers.register(&table)
+        DossierRoutes.register(&table)
         DevMailRoutes.register(&table)
         self.townRoutes = table
         // Operator accounts and sessions live in the default cluster's `platform` schema.

@@ -50,12 +50,15 @@ public enum TokenPurpose: String, Sendable, CaseIterable {
 /// billing invoices).
 public enum StaffRole: String, Sendable, CaseIterable, Equatable {
     case admin, agent, billing
+    /// Direction of the centres: the role that reads children's health sheets (dossier).
+    case director
 
     public var frenchLabel: String {
         switch self {
         case .admin: "Administrateur"
         case .agent: "Agent"
         case .billing: "Facturation"
+        case .director: "Direction (fiches sanitaires)"
         }
     }
 }

@@ -54,7 +54,7 @@ enum Stylesheet {
     .field { margin: 0 0 1rem; }
     .field label { display: block; font-weight: 600; margin-bottom: .25rem; }
     .field .optional { font-weight: 400; color: var(--muted); }
-    .field input[type=text], .field input[type=email], .field input[type=password], .field input[type=file], .field select, .field textarea {
+    .field input[type=text], .field input[type=email], .field input[type=tel], .field input[type=date], .field input[type=search], .field input[type=password], .field input[type=file], .field select, .field textarea {
       display: block; width: 100%; min-height: 44px; padding: .5rem .6rem; font-size: 1rem; border: 2px solid var(--muted);
       border-radius: .3rem; background: #fff; color: var(--text); }
     .field.checkbox { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-start; }
@@ -87,6 +87,10 @@ enum Stylesheet {
     .history { list-style: none; padding: 0; }
     .history li { border-left: 3px solid var(--border); padding: .25rem 0 .5rem .75rem; }
     .mail-body { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--card); border: 1px solid var(--border); padding: 1rem; }
+    .pending { background: #fff4d6; border-left: 4px solid var(--warn); color: var(--text); padding: .25rem .5rem; margin: .25rem 0; }
+    .summary { display: grid; grid-template-columns: minmax(8rem, 1fr) 2fr; gap: .25rem .75rem; margin: 0 0 .75rem; }
+    .summary dt { font-weight: 600; } .summary dd { margin: 0; overflow-wrap: anywhere; }
+    .plain-list { list-style: none; padding: 0; } .code { font-size: 2rem; letter-spacing: .1em; }
     @media (min-width: 48rem) {
       .space-links { grid-template-columns: 1fr 1fr; }
       .brand { flex-direction: row; align-items: baseline; gap: .75rem; }
