@@ -20,6 +20,20 @@ public struct LineDecision: Sendable, Equatable {
     public let amount: Money
     public let tariff: Tariff
 
+    public init(line: BasketLine, allowed: Bool, ruleId: String, message: String, deadline: Date?, needsValidation: Bool,
+                unitPrice: Money?, supplement: Money?, amount: Money, tariff: Tariff) {
+        self.line = line
+        self.allowed = allowed
+        self.ruleId = ruleId
+        self.message = message
+        self.deadline = deadline
+        self.needsValidation = needsValidation
+        self.unitPrice = unitPrice
+        self.supplement = supplement
+        self.amount = amount
+        self.tariff = tariff
+    }
+
     static func refused(_ line: BasketLine, _ ruleId: String, _ message: String, deadline: Date? = nil) -> LineDecision {
         LineDecision(line: line, allowed: false, ruleId: ruleId, message: message, deadline: deadline, needsValidation: false,
                      unitPrice: nil, supplement: nil, amount: .zero, tariff: .none)
