@@ -94,7 +94,9 @@ import Testing
 
     @Test func nil_isSentAsNullAndReadBackAsNil() throws {
         let connection = try TestDatabase.connect()
-        let rows = try connection.query("SELECT \(nil as Int?)::bigint AS v, \(Int?.some(3))::bigint AS w")
+        let missing: Int? = nil
+        let present: Int? = 3
+        let rows = try connection.query("SELECT \(missing)::bigint AS v, \(present)::bigint AS w")
         #expect(rows[0].isNull(0))
         #expect(try rows[0].isNull("v"))
         #expect(try rows[0].decode("v", as: Int?.self) == nil)

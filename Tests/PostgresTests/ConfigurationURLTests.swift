@@ -49,6 +49,11 @@ import Testing
         #expect(configuration["host"] == "h")
     }
 
+    @Test func description_masksThePassword() throws {
+        let configuration = try PostgresConfiguration(url: "postgresql://app:s3cret@h/d")
+        #expect(configuration.description == "user=app password=*** host=h dbname=d")
+    }
+
     @Test func unreachableServer_throwsConnectionFailed() throws {
         let error = #expect(throws: PostgresError.self) {
             try PostgresConnection(url: "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
