@@ -47,6 +47,8 @@ CREATE TABLE bookings (
     tariff       text NOT NULL DEFAULT 'unit' CHECK (tariff IN ('unit', 'lateSurcharge', 'lateCancellation', 'none')),
     -- Past the deadline under a "request" late policy: staff see it as a late request.
     late         boolean NOT NULL DEFAULT false,
+    -- Collected in the first minutes after opening, waiting for the draw (issue 11).
+    in_draw      boolean NOT NULL DEFAULT false CHECK (NOT in_draw OR status = 'waitingList'),
     -- Waiting-list order: a draw's rank first, then first come first served.
     draw_rank    integer,
     requested_at timestamptz NOT NULL,
@@ -56,6 +58,7 @@ CREATE TABLE bookings (
 );
 CREATE INDEX bookings_family ON bookings (family_id);
 CREATE INDEX bookings_slot_waiting ON bookings (slot_id, draw_rank, requested_at, id) WHERE status = 'waitingList';
+CREATE INDEX bookings_slot_draw ON bookings (slot_id) WHERE in_draw;
 CREATE INDEX bookings_staff_queue ON bookings (requested_at) WHERE status IN ('pendingValidation', 'cancellationRequested');
 
 -- The panier: pending changes, one per slot, kept until confirmed (they survive sign-out).
@@ -78,6 +81,17 @@ CREATE TABLE confirmations (
     total_cents  integer NOT NULL
 );
 CREATE INDEX confirmations_family ON confirmations (family_id, confirmed_at DESC);
+
+-- Each draw held, with the seed published so that anyone can replay it.
+CREATE TABLE draws (
+    id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    slot_id    bigint NOT NULL UNIQUE REFERENCES slots (id),
+    seed       numeric(20, 0) NOT NULL,
+    seed_text  text NOT NULL,
+    entries    integer NOT NULL,
+    places     integer NOT NULL,
+    held_at    timestamptz NOT NULL
+);
 
 CREATE TABLE confirmation_lines (
     confirmation_id bigint NOT NULL REFERENCES confirmations (id) ON DELETE CASCADE,

@@ -92,3 +92,14 @@ public enum LotteryDraw {
         return hash
     }
 }
+
+/// A slot whose opening is allocated by a draw: from `opensAt` the requests wait for it.
+public struct DrawWindow: Sendable, Equatable {
+    public let opensAt: Date
+    public let policy: DrawPolicy
+
+    public init(opensAt: Date, policy: DrawPolicy) {
+        self.opensAt = opensAt
+        self.policy = policy
+    }
+}

@@ -19,7 +19,7 @@ extension BookingStore {
         try connection.query("""
             SELECT b.id, b.family_id, b.child_id, b.status, b.late, b.amount_cents, b.requested_at, s.activity, s.unit, s.day::text AS day
             FROM bookings b JOIN slots s ON s.id = b.slot_id
-            WHERE b.status IN ('pendingValidation', 'cancellationRequested') AND (\(nullable: activity)::text IS NULL OR s.activity = \(nullable: activity))
+            WHERE b.status IN ('pendingValidation', 'cancellationRequested') AND (\(activity)::text IS NULL OR s.activity = \(activity))
             ORDER BY b.requested_at, b.id LIMIT \(limit)
             """).map { row in
             StaffBookingRequest(bookingId: try row.decode("id"), familyId: try row.decode("family_id"), slot: try row.slotKey(),
@@ -54,7 +54,7 @@ extension BookingStore {
                                families: FamilyProfiles, now: Date, in connection: PostgresConnection) throws -> BookingChange {
         guard let row = try connection.query("""
             SELECT id, family_id, slot_id, status FROM bookings
-            WHERE id = \(bookingId) AND (\(nullable: familyId)::bigint IS NULL OR family_id = \(nullable: familyId)) FOR UPDATE
+            WHERE id = \(bookingId) AND (\(familyId)::bigint IS NULL OR family_id = \(familyId)) FOR UPDATE
             """).first else { throw BookingStoreError.unknownBooking(bookingId) }
         try lockFamily(try row.decode("family_id"), in: connection)
         let previous = try row.enumValue("status", as: BookingStatus.self)
@@ -66,7 +66,7 @@ extension BookingStore {
             throw BookingStoreError.transition(error)
         }
         try connection.execute("""
-            UPDATE bookings SET status = \(status.rawValue), updated_at = \(now), staff_note = COALESCE(\(nullable: note), staff_note)
+            UPDATE bookings SET status = \(status.rawValue), updated_at = \(now), staff_note = COALESCE(\(note), staff_note)
             WHERE id = \(bookingId)
             """)
         var promotions: [PromotionNotice] = []

@@ -6,20 +6,22 @@ extension BookingStore {
     /// « Valider »: applies the family's basket in one transaction, re-deciding every line at
     /// `now`. Slots are created first in a short transaction of their own; the confirmation is
     /// retried on deadlock or serialization failure.
+    /// `draws` names the slots whose opening is allocated by a draw (nil: first come, first served).
     public static func confirmBasket(familyId: Int64, database: TenantDatabase, schema: String, judge: BookingJudge,
-                                     families: FamilyProfiles, now: Date) throws -> Confirmation {
+                                     families: FamilyProfiles, now: Date,
+                                     draws: (SlotKey) -> DrawWindow? = { _ in nil }) throws -> Confirmation {
         try database.transaction(schema: schema) { connection in
             let basket = try BasketStore.load(familyId: familyId, in: connection)
             try SlotStore.ensure(basket.lines.map(\.slot), tenant: judge.engine.tenant, in: connection)
         }
         return try database.transaction(schema: schema, retries: 8) { connection in
-            try confirm(familyId: familyId, judge: judge, families: families, now: now, in: connection)
+            try confirm(familyId: familyId, judge: judge, families: families, now: now, draws: draws, in: connection)
         }
     }
 
     /// The confirmation itself, in the caller's transaction.
     public static func confirm(familyId: Int64, judge: BookingJudge, families: FamilyProfiles, now: Date,
-                               in connection: PostgresConnection) throws -> Confirmation {
+                               draws: (SlotKey) -> DrawWindow? = { _ in nil }, in connection: PostgresConnection) throws -> Confirmation {
         try lockFamily(familyId, in: connection)
         guard let profile = try families.profile(familyId: familyId, in: connection) else { throw BookingStoreError.unknownFamily(familyId) }
         let basket = try BasketStore.load(familyId: familyId, in: connection)
@@ -38,7 +40,9 @@ extension BookingStore {
             let applied: ConfirmedLine
             switch line.action {
             case .book:
-                applied = try book(decision, slotId: slotId, familyId: familyId, previous: context.status(line.slot), now: now, in: connection)
+                let draw = try pendingDraw(draws(line.slot), slotId: slotId, now: now, in: connection)
+                applied = try book(decision, slotId: slotId, familyId: familyId, previous: context.status(line.slot), draw: draw,
+                                   now: now, in: connection)
             case .cancel:
                 let (line, freed) = try cancel(decision, slotId: slotId, now: now, in: connection)
                 applied = line
@@ -53,9 +57,21 @@ extension BookingStore {
         return Confirmation(id: id, lines: ordered, promotions: promotions)
     }
 
-    private static func book(_ decision: LineDecision, slotId: Int64, familyId: Int64, previous: BookingStatus?, now: Date,
-                             in connection: PostgresConnection) throws -> ConfirmedLine {
-        let place = try takePlace(slotId: slotId, in: connection)
+    /// Between the opening and the draw no place is taken: requests of the window join the draw,
+    /// later ones wait behind it.
+    private static func pendingDraw(_ window: DrawWindow?, slotId: Int64, now: Date,
+                                    in connection: PostgresConnection) throws -> PendingDraw? {
+        guard let window, now >= window.opensAt else { return nil }
+        let held = try !connection.query("SELECT 1 FROM draws WHERE slot_id = \(slotId)").isEmpty
+        guard !held else { return nil }
+        return PendingDraw(collected: window.policy.collects(requestedAt: now, opensAt: window.opensAt),
+                           at: window.policy.drawTime(opensAt: window.opensAt))
+    }
+
+    private static func book(_ decision: LineDecision, slotId: Int64, familyId: Int64, previous: BookingStatus?, draw: PendingDraw?,
+                             now: Date, in connection: PostgresConnection) throws -> ConfirmedLine {
+        let place = draw == nil ? try takePlace(slotId: slotId, in: connection) : false
+        let inDraw = draw?.collected ?? false
         let status: BookingStatus
         do {
             status = try previous.applying(.book(needsValidation: decision.needsValidation, placeAvailable: place))
@@ -64,12 +80,13 @@ extension BookingStore {
             return ConfirmedLine(decision: decision.refusal(error.frenchMessage), outcome: nil, bookingId: nil)
         }
         let rows = try connection.query("""
-            INSERT INTO bookings (family_id, child_id, slot_id, status, amount_cents, tariff, late, requested_at, updated_at)
+            INSERT INTO bookings (family_id, child_id, slot_id, status, amount_cents, tariff, late, in_draw, requested_at, updated_at)
             VALUES (\(familyId), \(decision.line.slot.childId), \(slotId), \(status.rawValue), \(decision.amount.cents),
-                    \(decision.tariff.rawValue), \(decision.tariff == .lateSurcharge), \(now), \(now))
+                    \(decision.tariff.rawValue), \(decision.tariff == .lateSurcharge), \(inDraw), \(now), \(now))
             ON CONFLICT (child_id, slot_id) DO UPDATE
               SET family_id = EXCLUDED.family_id, status = EXCLUDED.status, amount_cents = EXCLUDED.amount_cents,
-                  tariff = EXCLUDED.tariff, late = EXCLUDED.late, draw_rank = NULL, requested_at = EXCLUDED.requested_at,
+                  tariff = EXCLUDED.tariff, late = EXCLUDED.late, in_draw = EXCLUDED.in_draw, draw_rank = NULL,
+                  requested_at = EXCLUDED.requested_at,
                   updated_at = EXCLUDED.updated_at, staff_note = NULL
               WHERE bookings.status IN ('refused', 'cancelled', 'withdrawn')
             RETURNING id
@@ -79,7 +96,7 @@ extension BookingStore {
             if place { try freePlace(slotId: slotId, in: connection) }
             return ConfirmedLine(decision: decision.refusal(BookingTransitionError.alreadyBooked(.booked).frenchMessage), outcome: nil, bookingId: nil)
         }
-        return ConfirmedLine(decision: decision, outcome: status, bookingId: try row.decode("id"))
+        return ConfirmedLine(decision: decision, outcome: status, bookingId: try row.decode("id"), drawAt: inDraw ? draw?.at : nil)
     }
 
     /// Returns the line and whether it freed a place.
@@ -100,7 +117,7 @@ extension BookingStore {
         }
         let billed = status == .cancelled || status == .withdrawn
         try connection.execute("""
-            UPDATE bookings SET status = \(status.rawValue), updated_at = \(now),
+            UPDATE bookings SET status = \(status.rawValue), updated_at = \(now), in_draw = false,
                    amount_cents = CASE WHEN \(billed) THEN \(decision.amount.cents) ELSE amount_cents END,
                    tariff = CASE WHEN \(billed) THEN \(decision.tariff.rawValue) ELSE tariff END
             WHERE id = \(id)
@@ -138,4 +155,10 @@ extension LineDecision {
         LineDecision(line: line, allowed: false, ruleId: "alreadyBooked", message: message, deadline: deadline,
                      needsValidation: false, unitPrice: nil, supplement: nil, amount: .zero, tariff: .none)
     }
+}
+
+struct PendingDraw {
+    /// Made within the window: takes part in the draw.
+    let collected: Bool
+    let at: Date
 }

@@ -17,7 +17,7 @@ extension BookingStore {
         let activity: String = try slot.decode("activity"), unit: String = try slot.decode("unit")
         let date = try slot.localDate("day")
         let waiting = try connection.query("""
-            SELECT id, family_id, child_id FROM bookings WHERE slot_id = \(slotId) AND status = 'waitingList'
+            SELECT id, family_id, child_id FROM bookings WHERE slot_id = \(slotId) AND status = 'waitingList' AND NOT in_draw
             ORDER BY draw_rank NULLS LAST, requested_at, id LIMIT 50 FOR UPDATE
             """)
         var notices: [PromotionNotice] = []

@@ -20,6 +20,15 @@ public struct ConfirmedLine: Sendable, Equatable {
     /// The status the line left; nil when refused (the decision says why).
     public let outcome: BookingStatus?
     public let bookingId: Int64?
+    /// When the request waits for a draw: the instant it is held.
+    public let drawAt: Date?
+
+    public init(decision: LineDecision, outcome: BookingStatus?, bookingId: Int64?, drawAt: Date? = nil) {
+        self.decision = decision
+        self.outcome = outcome
+        self.bookingId = bookingId
+        self.drawAt = drawAt
+    }
 
     public var line: BasketLine { decision.line }
 
@@ -27,6 +36,8 @@ public struct ConfirmedLine: Sendable, Equatable {
     public var frenchOutcome: String {
         switch outcome {
         case nil: return decision.message
+        case .waitingList? where drawAt != nil:
+            return "Demande enregistrée pour le tirage au sort du \(FrenchDateFormat.longWithTime(drawAt!))."
         case .waitingList?: return "Complet : placé(e) sur liste d'attente."
         case .pendingValidation?: return "Demande transmise au service, en attente de validation."
         case .cancellationRequested?: return "Demande d'annulation transmise au service."

@@ -18,8 +18,8 @@ public enum RegistrationStore {
             return try connection.query("""
                 INSERT INTO registrations (family_id, child_id, activity, first_day, last_day, status, refusal_reason, created_at, answered_at)
                 VALUES (\(familyId), \(registration.childId), \(registration.activityCode), \(registration.period.firstDay.iso)::date,
-                        \(registration.period.lastDay.iso)::date, \(registration.status.rawValue), \(nullable: registration.refusalReason),
-                        \(now), \(nullable: registration.status == .pending ? nil : now))
+                        \(registration.period.lastDay.iso)::date, \(registration.status.rawValue), \(registration.refusalReason),
+                        \(now), \(registration.status == .pending ? nil : now))
                 RETURNING id
                 """)[0].decode("id")
         } catch let error as PostgresError where error.isUniqueViolation {
@@ -42,7 +42,7 @@ public enum RegistrationStore {
         try connection.query("""
             SELECT id, family_id, child_id, activity, first_day::text AS first_day, last_day::text AS last_day, status,
                    refusal_reason, created_at
-            FROM registrations WHERE status = 'pending' AND (\(nullable: activity)::text IS NULL OR activity = \(nullable: activity))
+            FROM registrations WHERE status = 'pending' AND (\(activity)::text IS NULL OR activity = \(activity))
             ORDER BY created_at, id
             """).map { try stored($0, validity: validity) }
     }
@@ -68,7 +68,7 @@ public enum RegistrationStore {
                 throw BookingStoreError.registration(error)
             }
             try connection.execute("""
-                UPDATE registrations SET status = \(answered.status.rawValue), refusal_reason = \(nullable: answered.refusalReason), answered_at = \(now)
+                UPDATE registrations SET status = \(answered.status.rawValue), refusal_reason = \(answered.refusalReason), answered_at = \(now)
                 WHERE id = \(row.registration.id!)
                 """)
             return StoredRegistration(registration: answered, familyId: row.familyId, createdAt: row.createdAt)
