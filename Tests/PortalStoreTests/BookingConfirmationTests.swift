@@ -112,3 +112,33 @@ import PortalCore
         }
     }
 }
+
+@Suite struct CalendarFeedStoreTests {
+    @Test func feedToken_findsTheFamilyUntilRevokedOrReplaced_andListsItsBookings() throws {
+        let fixture = try BookingFixture("feed", town: "val-de-lauze")
+        defer { fixture.drop() }
+        let martin = BookingConfirmationTests.martin
+        try fixture.register(martin, to: "alsh-mercredi", on: "2026-01-14")
+        try fixture.fill(martin, [line("2026-01-14", 11, "alsh-mercredi", "journee"), line("2026-01-14", 12, "alsh-mercredi", "matin")],
+                         now: paris("2026-01-05T10:00:00+01:00"))
+        _ = try fixture.confirm(martin, families: TestFamilies(profiles: [1: martin]), now: paris("2026-01-05T10:00:00+01:00"))
+        let now = paris("2026-01-05T10:00:00+01:00")
+        let first = try fixture.transaction { try CalendarFeedStore.issue(familyId: 1, now: now, in: $0) }
+        #expect(first.count == 64)
+        #expect(try fixture.transaction { try CalendarFeedStore.familyId(token: first, in: $0) } == 1)
+        let second = try fixture.transaction { try CalendarFeedStore.issue(familyId: 1, now: now, in: $0) }
+        #expect(try fixture.transaction { try CalendarFeedStore.familyId(token: first, in: $0) } == nil)
+        #expect(try fixture.transaction { try CalendarFeedStore.familyId(token: second, in: $0) } == 1)
+        #expect(try fixture.transaction { try CalendarFeedStore.familyId(token: "nimportequoi", in: $0) } == nil)
+
+        let events = try fixture.transaction {
+            try CalendarFeedStore.events(familyId: 1, from: LocalDate(iso: "2026-01-01")!, to: LocalDate(iso: "2026-01-31")!,
+                                         tenant: fixture.tenant, children: martin.children, in: $0)
+        }
+        #expect(events.map(\.summary) == ["Léa – ALSH mercredi, Journée", "Tom – ALSH mercredi, Matin"])
+        #expect(events.allSatisfy { $0.description == "Réservé / enfant présent" && !$0.tentative })
+
+        try fixture.transaction { try CalendarFeedStore.revoke(familyId: 1, in: $0) }
+        #expect(try fixture.transaction { try CalendarFeedStore.familyId(token: second, in: $0) } == nil)
+    }
+}
