@@ -52,11 +52,14 @@ extension BookingStore {
     /// `familyId` is checked when the family acts, so one family cannot touch another's booking.
     private static func change(bookingId: Int64, event: BookingEvent, familyId: Int64?, note: String?, judge: BookingJudge,
                                families: FamilyProfiles, now: Date, in connection: PostgresConnection) throws -> BookingChange {
-        guard let row = try connection.query("""
-            SELECT id, family_id, slot_id, status FROM bookings
-            WHERE id = \(bookingId) AND (\(familyId)::bigint IS NULL OR family_id = \(familyId)) FOR UPDATE
+        // The family's lock first, as a confirmation takes it, so the two never wait on each other in a cycle.
+        guard let owner = try connection.query("""
+            SELECT family_id FROM bookings WHERE id = \(bookingId) AND (\(familyId)::bigint IS NULL OR family_id = \(familyId))
             """).first else { throw BookingStoreError.unknownBooking(bookingId) }
-        try lockFamily(try row.decode("family_id"), in: connection)
+        try lockFamily(try owner.decode("family_id"), in: connection)
+        guard let row = try connection.query("SELECT slot_id, status FROM bookings WHERE id = \(bookingId) FOR UPDATE").first else {
+            throw BookingStoreError.unknownBooking(bookingId)
+        }
         let previous = try row.enumValue("status", as: BookingStatus.self)
         let slotId: Int64 = try row.decode("slot_id")
         let status: BookingStatus
