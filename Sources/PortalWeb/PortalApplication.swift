@@ -29,7 +29,7 @@ public final class PortalApplication: Sendable {
         self.operations = operations
         self.settings = settings
         var assets = StaticAssets(cacheControl: "public, max-age=3600")
-        assets.add(path: AssetPaths.stylesheet, contentType: "text/css; charset=utf-8", bytes: Array(Stylesheet.css.utf8))
+        assets.add(path: AssetPaths.stylesheet, contentType: "text/css; charset=utf-8", bytes: Array((Stylesheet.css + BackOfficeStyles.css).utf8))
         self.assets = assets
         var table = RouteTable()
         HomeRoutes.register(&table)
@@ -38,6 +38,7 @@ public final class PortalApplication: Sendable {
         StaffRoutes.register(&table)
         FirstAdministratorHandlers.register(&table)
         DossierRoutes.register(&table)
+        BackOfficeRoutes.register(&table)
         DevMailRoutes.register(&table)
         self.townRoutes = table
         // Operator accounts and sessions live in the default cluster's `platform` schema.

@@ -32,16 +32,6 @@ public enum DocumentStore {
             """).map(AccountDocument.init(row:))
     }
 
-    /// Every family's documents, newest first, for staff.
-    public static func listAll(limit: Int, in connection: PostgresConnection) throws -> [AccountDocument] {
-        try connection.query("""
-            SELECT d.id, d.account_id, d.title, d.file_name, d.content_type, octet_length(d.bytes) AS size, d.uploaded_at,
-                   a.first_names || ' ' || a.last_name || ' <' || a.email || '>' AS sender
-            FROM account_documents d JOIN accounts a ON a.id = d.account_id
-            ORDER BY d.uploaded_at DESC, d.id DESC LIMIT \(limit)
-            """).map(AccountDocument.init(row:))
-    }
-
     /// The document and its bytes; restricted to `accountID` when given (a family), any for staff.
     public static func content(id: Int64, accountID: Int64?, in connection: PostgresConnection) throws -> (AccountDocument, [UInt8])? {
         guard let row = try connection.query("""

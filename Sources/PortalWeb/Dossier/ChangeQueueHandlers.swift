@@ -8,11 +8,6 @@ import Postgres
 /// request, with a reason; the file and the request are saved together and the family gets
 /// an e-mail through the outbox in the same transaction.
 enum ChangeQueueHandlers {
-    static func queue(_ context: RequestContext) throws -> HTTPResponse {
-        let items = try context.transaction { try ChangeRequestStore.queue(in: $0) }
-        return .html(StaffDossierViews.queue(context, items: items).render())
-    }
-
     private static func requestID(_ context: RequestContext) throws -> Int64 {
         guard let id = context.parameters["id"].flatMap(Int64.init) else { throw RouteError.notFound }
         return id

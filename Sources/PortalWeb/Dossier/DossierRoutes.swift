@@ -23,7 +23,6 @@ enum DossierRoutes {
         table.add("POST", StaffDossierPaths.families + "/:id/quotient", caseworkers) { try StaffDossierHandlers.setQuotient($0) }
         table.add("POST", StaffDossierPaths.families + "/:id/residence", caseworkers) { try StaffDossierHandlers.setResidency($0) }
         table.add("POST", StaffDossierPaths.families + "/:id/anonymiser", .staff([.admin])) { try StaffDossierHandlers.anonymise($0) }
-        table.add("GET", StaffDossierPaths.queue, caseworkers) { try ChangeQueueHandlers.queue($0) }
         table.add("GET", StaffDossierPaths.queue + "/:id", caseworkers) { try ChangeQueueHandlers.show($0) }
         table.add("POST", StaffDossierPaths.queue + "/:id", caseworkers) { try ChangeQueueHandlers.decide($0) }
     }

@@ -7,14 +7,7 @@ import PortalStore
 /// Back-office pages of family files and of the dossier change queue.
 enum StaffDossierViews {
     private static func page(_ context: RequestContext, title: String, _ content: [Node]) -> Node {
-        Layout.page(context, title: title, content: [
-            .nav([.class("breadcrumb"), .aria("label", "Gestion")], [
-                .a([.href(StaffPaths.home)], ["Gestion"]), " · ",
-                .a([.href(StaffDossierPaths.families)], ["Familles"]), " · ",
-                .a([.href(StaffDossierPaths.queue)], ["Demandes de modification"]),
-            ]),
-            DossierNotices.banner(context.request),
-        ] + content)
+        StaffViews.page(context, title: title, content: [DossierNotices.banner(context.request)] + content)
     }
 
     static func search(_ context: RequestContext, query: String, hits: [FamilySearchHit]) -> Node {
@@ -138,19 +131,6 @@ enum StaffDossierViews {
                 .p([], ["Le code ne contient ni O, ni 0, ni I, ni L, ni 1. Les deux responsables peuvent utiliser le même code. Gardez-le pour vous."]),
                 ContactBlock.render(tenant.contact, headingLevel: "h2"),
             ]),
-        ])
-    }
-
-    static func queue(_ context: RequestContext, items: [ChangeQueueItem]) -> Node {
-        page(context, title: "Demandes de modification", [
-            .h1([], ["Demandes de modification du dossier"]),
-            items.isEmpty ? .p([], ["Aucune demande en attente."]) : .ul([.class("plain-list")], items.map { item in
-                .li([.class("card")], [
-                    .a([.href(StaffDossierPaths.request(item.id))], [.strong([], [.text(item.familyName)])]),
-                    .text(" – \(item.submittedBy), \(FrenchDateFormat.longWithTime(item.submittedAt)) – \(item.pendingFields) champ\(item.pendingFields > 1 ? "s" : "") en attente"),
-                    .when(item.touchesHealth, .span([.class("pending")], [" Santé"])),
-                ])
-            }),
         ])
     }
 

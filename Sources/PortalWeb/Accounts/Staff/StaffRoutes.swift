@@ -10,14 +10,10 @@ enum StaffRoutes {
         table.add("GET", StaffPaths.signIn, .anyone) { context in .html(StaffViews.signIn(context, email: "", message: nil).render()) }
         table.add("POST", StaffPaths.signIn, .anyone) { try signIn($0) }
         table.add("POST", StaffPaths.signOut, .anyone) { try SignInHandlers.signOut($0, then: StaffPaths.signIn + "?ok=deconnecte") }
-        table.add("GET", StaffPaths.home, .anyStaff) { context in .html(StaffViews.home(context, staff: try context.staff).render()) }
-        table.add("GET", StaffPaths.documents, .staff([.admin, .agent])) { context in
-            let documents = try context.transaction { try DocumentStore.listAll(limit: 200, in: $0) }
-            return .html(StaffViews.documents(context, documents: documents).render())
-        }
+        table.add("GET", StaffPaths.home, .anyStaff) { try DashboardPage.show($0) }
         table.add("GET", StaffPaths.documents + "/:id", .staff([.admin, .agent])) { try DocumentHandlers.download($0, accountID: nil) }
         table.add("GET", StaffPaths.team, .staff([.admin])) { context in
-            let team = try context.transaction { try StaffStore.list(in: $0) }
+            let team = try context.transaction { try StaffAdministration.members(in: $0) }
             return .html(StaffViews.team(context, team: team, values: InvitationValues(), errors: FieldErrors()).render())
         }
         table.add("POST", StaffPaths.team, .staff([.admin])) { try invite($0) }
@@ -65,10 +61,12 @@ enum StaffRoutes {
                                                             link: context.baseURL + StaffPaths.invitation + "?jeton=" + token), now: context.now, in: connection)
             try SecurityEvents.record(.staffInvitation, principal: (.staff, admin.id), email: email.value, ip: context.clientAddress,
                                       detail: role.rawValue, now: context.now, in: connection)
+            try StaffAudit.record(StaffActor(id: admin.id, name: admin.displayName), action: "staff.invite", target: "staff/\(id)",
+                                  detail: "\(values.name) <\(email.value)>, \(role.frenchLabel)", ip: context.clientAddress, now: context.now, in: connection)
             return true
         }
         guard done else {
-            let team = try context.transaction { try StaffStore.list(in: $0) }
+            let team = try context.transaction { try StaffAdministration.members(in: $0) }
             return .html(StaffViews.team(context, team: team, values: values, errors: errors).render(), status: .unprocessableContent)
         }
         return .redirect(to: StaffPaths.team + "?ok=invite")

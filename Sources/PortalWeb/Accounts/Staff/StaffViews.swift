@@ -6,15 +6,12 @@ import PortalStore
 /// Pages of the back-office frame: same town header, a staff menu instead of the family tabs.
 enum StaffViews {
     static func page(_ context: RequestContext, title: String, content: [Node]) -> Node {
-        var links: [(String, String)] = [(StaffPaths.home, "Accueil")]
-        if case .staff(let staff)? = context.principal {
-            if staff.role != .billing { links.append((StaffPaths.documents, "Documents reçus")) }
-            if staff.role == .admin { links.append((StaffPaths.team, "Équipe")) }
-        }
+        var links: [StaffNavigationItem] = []
+        if case .staff(let staff)? = context.principal { links = StaffNavigation.items(for: staff.role) }
         return Layout.page(tenant: context.tenant, title: "Gestion – \(title)", viewer: context.viewer, content: [
-            .when(context.principal != nil, .nav([.class("space-nav"), .aria("label", "Gestion")], [
+            .when(!links.isEmpty, .nav([.class("space-nav staff-nav"), .aria("label", "Gestion")], [
                 .ul([], links.map { link in
-                    .li([], [.a([.href(link.0)] + (context.request.path == link.0 ? [.aria("current", "page")] : []), [.text(link.1)])])
+                    .li([], [.a([.href(link.path)] + (context.request.path == link.path ? [.aria("current", "page")] : []), [.text(link.label)])])
                 }),
             ])),
         ] + content)
@@ -35,43 +32,12 @@ enum StaffViews {
         ])
     }
 
-    static func home(_ context: RequestContext, staff: StaffAccount) -> Node {
-        page(context, title: "Accueil", content: [
-            .h1([], [.span([.class("kicker")], ["Espace de gestion"]), .text(context.tenant.shortName)]),
-            .p([], [.text("Bonjour \(staff.displayName) (\(staff.role.frenchLabel)).")]),
-            .ul([.class("space-links")], [
-                .when(staff.role != .billing, .li([], [.a([.href(StaffPaths.documents)], [.strong([], ["Documents reçus"]), "Les justificatifs envoyés par les familles."])])),
-                .when(staff.role == .admin, .li([], [.a([.href(StaffPaths.team)], [.strong([], ["Équipe"]), "Inviter une personne et voir les comptes de gestion."])])),
-            ]),
-        ])
-    }
-
-    static func documents(_ context: RequestContext, documents: [AccountDocument]) -> Node {
-        page(context, title: "Documents reçus", content: [
-            .h1([], ["Documents reçus"]),
-            documents.isEmpty ? .p([], ["Aucun document reçu."]) : .div([.class("table-wrap")], [.el("table", [], [
-                .el("caption", [.class("visually-hidden")], ["Documents envoyés par les familles, du plus récent au plus ancien"]),
-                .el("thead", [], [.el("tr", [], ["Reçu le", "Famille", "Document", "Taille"].map { .el("th", [Attribute("scope", "col")], [.text($0)]) })]),
-                .el("tbody", [], documents.map { document in
-                    .el("tr", [], [
-                        .el("td", [], [.text(FrenchDateFormat.shortWithTime(document.uploadedAt))]),
-                        .el("td", [], [.text(document.senderName ?? "")]),
-                        .el("td", [], [.a([.href(StaffPaths.document(document.id))], [.text(document.title)])]),
-                        .el("td", [], [.text(ByteSize.french(document.size))]),
-                    ])
-                }),
-            ])]),
-        ])
-    }
-
-    static func team(_ context: RequestContext, team: [StaffAccount], values: InvitationValues, errors: FieldErrors) -> Node {
+    static func team(_ context: RequestContext, team: [StaffMember], values: InvitationValues, errors: FieldErrors) -> Node {
         page(context, title: "Équipe", content: [
             .h1([], ["Équipe"]),
             Notices.banner(context.request),
             Forms.errorSummary(errors),
-            .ul([], team.map { member in
-                .li([], [.text("\(member.displayName) – \(member.email) – \(member.role.frenchLabel)" + (member.hasPassword ? "" : " (invitation en attente)"))])
-            }),
+            TeamPages.members(context, team),
             .h2([], ["Inviter une personne"]),
             Forms.form(action: StaffPaths.team, csrf: context.csrfToken, label: "Inviter une personne", [
                 Forms.field("nom", label: "Nom et prénom", value: values.name, autocomplete: "off", errors: errors),

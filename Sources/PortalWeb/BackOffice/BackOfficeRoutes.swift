@@ -1,0 +1,27 @@
+import HTTPServer
+import PortalCore
+
+/// The back-office's own pages under `/gestion`, and the queues that share `StaffQueue`.
+enum BackOfficeRoutes {
+    static let queues: [StaffQueue] = [.dossierChanges, .documents]
+
+    static func register(_ table: inout RouteTable) {
+        for queue in queues { queue.register(&table) }
+        let caseworkers = Access.staff(BackOfficeRoles.caseworkers)
+        table.add("GET", BackOfficePaths.attendance, caseworkers) { try AttendancePage.show($0) }
+        table.add("POST", BackOfficePaths.attendanceMark, caseworkers) { try AttendancePage.mark($0) }
+        table.add("POST", BackOfficePaths.attendanceWalkIn, caseworkers) { try AttendancePage.addWalkIn($0) }
+        table.add("GET", BackOfficePaths.waitingLists, caseworkers) { try WaitingListPages.overview($0) }
+        table.add("GET", BackOfficePaths.waitingLists + "/:slot", caseworkers) { try WaitingListPages.slot($0) }
+        table.add("POST", BackOfficePaths.waitingLists + "/:slot/promouvoir", caseworkers) { try WaitingListPages.promote($0) }
+        table.add("GET", BackOfficePaths.simulator, .anyStaff) { try SimulatorPage.show($0) }
+        table.add("GET", BackOfficePaths.exports, .anyStaff) { try ExportPages.form($0) }
+        table.add("GET", BackOfficePaths.bookingsCSV, .anyStaff) { try ExportPages.bookings($0) }
+        table.add("GET", BackOfficePaths.attendanceCSV, .anyStaff) { try ExportPages.attendance($0) }
+        let admins = Access.staff(BackOfficeRoles.administrators)
+        table.add("GET", BackOfficePaths.audit, admins) { try TeamPages.audit($0) }
+        table.add("POST", StaffPaths.team + "/:id/role", admins) { try TeamPages.changeRole($0) }
+        table.add("POST", StaffPaths.team + "/:id/desactiver", admins) { try TeamPages.deactivate($0) }
+        table.add("POST", StaffPaths.team + "/:id/reactiver", admins) { try TeamPages.reactivate($0) }
+    }
+}

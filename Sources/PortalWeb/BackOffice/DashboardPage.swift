@@ -1,0 +1,73 @@
+import Foundation
+import HTML
+import HTTPServer
+import PortalCore
+import PortalStore
+
+/// `/gestion`: what waits in each queue, today's attendance per activity and unit, and the
+/// places left in the coming week, each with its link.
+enum DashboardPage {
+    static let daysAhead = 7
+
+    static func show(_ context: RequestContext) throws -> HTTPResponse {
+        let staff = try context.staff
+        let today = ParisTime.localDate(of: context.now)
+        let counts = WaitingCounts.visible(to: staff.role)
+        let (numbers, attendance, slots) = try context.transaction { connection in
+            (try counts.map { try $0.count(connection) },
+             try AttendanceStore.summary(day: today, in: connection),
+             try SlotOverviewStore.slots(from: today, to: today.adding(days: daysAhead - 1), in: connection))
+        }
+        let mayTakeAttendance = BackOfficeRoles.caseworkers.contains(staff.role)
+        return .html(StaffViews.page(context, title: "Tableau de bord", content: [
+            .h1([], [.span([.class("kicker")], [.text("Espace de gestion – \(context.tenant.shortName)")]), "Tableau de bord"]),
+            Notices.banner(context.request),
+            .p([], [.text("Bonjour \(staff.displayName) (\(staff.role.frenchLabel)). Nous sommes le \(FrenchDateFormat.long(today)).")]),
+            .h2([], ["À traiter"]),
+            .ul([.class("counters")], zip(counts, numbers).map { count, number in
+                .li([.class(number > 0 ? "counter waiting" : "counter")], [
+                    .a([.href(count.path)], [.strong([], [.text(String(number))]), .text(" " + count.label)]),
+                ])
+            }),
+            .h2([], ["Présences aujourd'hui"]),
+            attendance.isEmpty ? .p([], ["Aucun enfant attendu aujourd'hui."]) : table(
+                caption: "Présences du jour par activité et unité",
+                header: ["Activité", "Unité", "Attendus", "Présents", "Absents", "Non pointés"],
+                rows: attendance.map { line in
+                    let name = ActivityNames.label(context.tenant, activity: line.activity, unit: line.unit)
+                    return [
+                        mayTakeAttendance ? .a([.href(BackOfficePaths.attendance(day: today, activity: line.activity, unit: line.unit))], [.text(name.activity)]) : .text(name.activity),
+                        .text(name.unit), .text(String(line.expected)), .text(String(line.present)), .text(String(line.absent)), .text(String(line.unmarked)),
+                    ]
+                }),
+            .h2([], [.text("Places dans les \(daysAhead) prochains jours")]),
+            slots.isEmpty ? .p([], ["Aucune réservation sur les prochains jours : toutes les places sont libres."]) : table(
+                caption: "Places restantes par jour, activité et unité",
+                header: ["Jour", "Activité", "Unité", "Places restantes", "Liste d'attente"],
+                rows: slots.map { slot in
+                    let name = ActivityNames.label(context.tenant, activity: slot.activity, unit: slot.unit)
+                    return [
+                        .text(FrenchDateFormat.short(slot.day)), .text(name.activity), .text(name.unit),
+                        .text("\(slot.placesLeft) / \(slot.capacity)"),
+                        slot.waiting > 0 && mayTakeAttendance ? .a([.href(BackOfficePaths.waitingList(slot.id))], [.text("\(slot.waiting) en attente")]) : .text(String(slot.waiting)),
+                    ]
+                }),
+        ]).render())
+    }
+
+    static func table(caption: String, header: [String], rows: [[Node]]) -> Node {
+        .div([.class("table-wrap")], [.el("table", [], [
+            .el("caption", [.class("visually-hidden")], [.text(caption)]),
+            .el("thead", [], [.el("tr", [], header.map { .el("th", [Attribute("scope", "col")], [.text($0)]) })]),
+            .el("tbody", [], rows.map { .el("tr", [], $0.map { .el("td", [], [$0]) }) }),
+        ])])
+    }
+}
+
+/// Activity and unit labels from the town file; the code when the file no longer has it.
+enum ActivityNames {
+    static func label(_ tenant: TenantConfig, activity: String, unit: String) -> (activity: String, unit: String) {
+        let found = tenant.activity(activity)
+        return (found?.label ?? activity, found?.unit(unit)?.label ?? unit)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import HTML
+import HTTPServer
+import PortalCore
+import PortalStore
+
+/// CSV exports of bookings and of attendance, per period and optionally one activity, in the
+/// form French spreadsheets open without an import wizard (`CSVDocument`).
+enum ExportPages {
+    static let longestPeriod = 366
+
+    struct Period {
+        let from: LocalDate
+        let to: LocalDate
+        let activity: String?
+    }
+
+    static func period(_ context: RequestContext) -> Period? {
+        let today = ParisTime.localDate(of: context.now)
+        let from = LocalDate(iso: context.request.queryValue("du") ?? "") ?? today
+        let to = LocalDate(iso: context.request.queryValue("au") ?? "") ?? from
+        let code = context.request.queryValue("activite") ?? ""
+        guard from <= to, from.days(until: to) < longestPeriod, code.isEmpty || context.tenant.activity(code) != nil else { return nil }
+        return Period(from: from, to: to, activity: code.isEmpty ? nil : code)
+    }
+
+    static func form(_ context: RequestContext) throws -> HTTPResponse {
+        let today = ParisTime.localDate(of: context.now)
+        func exportForm(_ action: String, title: String, button: String) -> Node {
+            .form([.method("get"), .action(action), .class("form"), .aria("label", title)], [
+                .h2([], [.text(title)]),
+                Forms.field("du", label: "Du", type: "date", value: today.iso, autocomplete: nil, errors: FieldErrors()),
+                Forms.field("au", label: "Au", type: "date", value: today.adding(days: 30).iso, autocomplete: nil, errors: FieldErrors()),
+                .div([.class("field")], [
+                    .label([.for("champ-activite-\(button.count)")], ["Activité"]),
+                    .el("select", [.id("champ-activite-\(button.count)"), .name("activite")],
+                        [.el("option", [.value("")], ["Toutes les activités"])] + context.tenant.activities.map { .el("option", [.value($0.code)], [.text($0.label)]) }),
+                ]),
+                Forms.submit(button),
+            ])
+        }
+        return .html(StaffViews.page(context, title: "Exports", content: [
+            .h1([], ["Exports"]),
+            .when(context.request.queryValue("erreur") == "periode", Forms.notice("Choisissez une période d'un an au plus, la date de début avant celle de fin.", kind: "error")),
+            .p([], ["Fichiers CSV (séparateur point-virgule, dates JJ/MM/AAAA) qui s'ouvrent directement dans un tableur."]),
+            exportForm(BackOfficePaths.bookingsCSV, title: "Réservations", button: "Télécharger les réservations"),
+            exportForm(BackOfficePaths.attendanceCSV, title: "Pointage", button: "Télécharger le pointage"),
+        ]).render())
+    }
+
+    static func bookings(_ context: RequestContext) throws -> HTTPResponse {
+        guard let period = period(context) else { return .redirect(to: BackOfficePaths.exports + "?erreur=periode") }
+        let rows = try context.transaction { try ExportStore.bookings(from: period.from, to: period.to, activity: period.activity, expectedOnly: false, in: $0) }
+        try audit(context, "export.bookings", period: period, rows: rows.count)
+        return download(ExportDocuments.bookings(rows, tenant: context.tenant), name: "reservations", period: period)
+    }
+
+    static func attendance(_ context: RequestContext) throws -> HTTPResponse {
+        guard let period = period(context) else { return .redirect(to: BackOfficePaths.exports + "?erreur=periode") }
+        let rows = try context.transaction { try ExportStore.bookings(from: period.from, to: period.to, activity: period.activity, expectedOnly: true, in: $0) }
+        try audit(context, "export.attendance", period: period, rows: rows.count)
+        return download(ExportDocuments.attendance(rows, tenant: context.tenant), name: "pointage", period: period)
+    }
+
+    private static func audit(_ context: RequestContext, _ action: String, period: Period, rows: Int) throws {
+        let staff = try context.staff
+        try context.transaction { connection in
+            try StaffAudit.record(StaffActor(id: staff.id, name: staff.displayName), action: action, target: period.activity ?? "",
+                                  detail: "du \(FrenchDateFormat.numeric(period.from)) au \(FrenchDateFormat.numeric(period.to)), \(rows) ligne(s)",
+                                  ip: context.clientAddress, now: context.now, in: connection)
+        }
+    }
+
+    static func download(_ document: CSVDocument, name: String, period: Period) -> HTTPResponse {
+        var response = HTTPResponse(status: .ok, body: document.bytes)
+        response.headers.set("Content-Type", "text/csv; charset=utf-8")
+        let activity = period.activity.map { "-" + $0 } ?? ""
+        response.headers.set("Content-Disposition", "attachment; filename=\"\(name)\(activity)-\(period.from.iso)-au-\(period.to.iso).csv\"")
+        response.headers.set("Cache-Control", "private, no-store")
+        return response
+    }
+}
+
+/// The columns of each export, with the town's labels.
+enum ExportDocuments {
+    static func bookings(_ rows: [BookingExportRow], tenant: TenantConfig) -> CSVDocument {
+        var document = CSVDocument(header: ["Date", "Activité", "Unité", "Famille", "Code abonné", "Enfant", "Statut", "Montant (€)", "Tarif",
+                                            "Demandé le", "Ajouté sur place"])
+        for row in rows {
+            let name = ActivityNames.label(tenant, activity: row.activity, unit: row.unit)
+            document.append([FrenchDateFormat.numeric(row.day), name.activity, name.unit, row.familyName, row.subscriberCode, row.childName,
+                             statusLabel(row.status), amount(row.amount), row.tariff.label, dateTime(row.requestedAt), row.walkIn ? "oui" : "non"])
+        }
+        return document
+    }
+
+    static func attendance(_ rows: [BookingExportRow], tenant: TenantConfig) -> CSVDocument {
+        var document = CSVDocument(header: ["Date", "Activité", "Unité", "Famille", "Enfant", "Pointage", "Pointé par", "Ajouté sur place"])
+        for row in rows {
+            let name = ActivityNames.label(tenant, activity: row.activity, unit: row.unit)
+            document.append([FrenchDateFormat.numeric(row.day), name.activity, name.unit, row.familyName, row.childName,
+                             row.mark?.frenchLabel ?? "Non pointé", row.markedBy ?? "", row.walkIn ? "oui" : "non"])
+        }
+        return document
+    }
+
+    static func statusLabel(_ status: BookingStatus) -> String {
+        switch status {
+        case .cancelled: "Annulée"
+        case .withdrawn: "Retirée par la famille"
+        default: PlanningSlotState(status)?.label ?? status.rawValue
+        }
+    }
+
+    /// « 12,50 »: a number the spreadsheet sums, with the French decimal comma.
+    static func amount(_ money: Money) -> String {
+        let cents = money.cents.magnitude % 100
+        return "\(money.cents < 0 ? "-" : "")\(money.cents.magnitude / 100),\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// « 05/01/2026 09:30 », Paris time.
+    static func dateTime(_ instant: Date) -> String {
+        let time = ParisTime.localTime(of: instant)
+        return "\(FrenchDateFormat.numeric(ParisTime.localDate(of: instant))) \(time.hour < 10 ? "0" : "")\(time.hour):\(time.minute < 10 ? "0" : "")\(time.minute)"
+    }
+}

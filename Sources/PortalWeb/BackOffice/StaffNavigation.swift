@@ -1,0 +1,27 @@
+import PortalCore
+
+/// One entry of the back-office menu, shown to the roles that may open it.
+struct StaffNavigationItem: Sendable {
+    let path: String
+    let label: String
+    let roles: Set<StaffRole>
+}
+
+/// The back-office menu shared by every `/gestion` page (`StaffViews.page`). An area adds its
+/// pages with one line here, in the order staff meet them in a morning.
+enum StaffNavigation {
+    static let items: [StaffNavigationItem] = [
+        StaffNavigationItem(path: StaffPaths.home, label: "Tableau de bord", roles: BackOfficeRoles.everyone),
+        StaffNavigationItem(path: StaffDossierPaths.families, label: "Familles", roles: BackOfficeRoles.everyone),
+        StaffNavigationItem(path: StaffDossierPaths.queue, label: "Modifications de dossier", roles: BackOfficeRoles.caseworkers),
+        StaffNavigationItem(path: StaffPaths.documents, label: "Documents reçus", roles: [.admin, .agent]),
+        StaffNavigationItem(path: BackOfficePaths.attendance, label: "Pointage", roles: BackOfficeRoles.caseworkers),
+        StaffNavigationItem(path: BackOfficePaths.waitingLists, label: "Listes d'attente", roles: BackOfficeRoles.caseworkers),
+        StaffNavigationItem(path: BackOfficePaths.simulator, label: "Simulateur de règles", roles: BackOfficeRoles.everyone),
+        StaffNavigationItem(path: BackOfficePaths.exports, label: "Exports", roles: BackOfficeRoles.everyone),
+        StaffNavigationItem(path: StaffPaths.team, label: "Équipe", roles: BackOfficeRoles.administrators),
+        StaffNavigationItem(path: BackOfficePaths.audit, label: "Journal", roles: BackOfficeRoles.administrators),
+    ]
+
+    static func items(for role: StaffRole) -> [StaffNavigationItem] { items.filter { $0.roles.contains(role) } }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import HTML
+import HTTPServer
+import PortalCore
+import PortalStore
+
+/// The list and the bulk decision of any `StaffQueue`: `GET path` (filters in the query) and
+/// `POST path/decision` with `id` (repeated), `decision` = accepter | refuser and `motif`.
+extension StaffQueue {
+    var decisionPath: String { path + "/decision" }
+
+    /// The age filter every queue has, applied after the queue's own filters.
+    static let ageFilter = QueueFilter(name: "recue", label: "Reçue", options: [
+        ("", "Toutes les dates"), ("24h", "Depuis 24 heures"), ("7j", "Depuis 7 jours"), ("ancienne", "Il y a plus de 7 jours"),
+    ])
+
+    func register(_ table: inout RouteTable) {
+        let queue = self
+        table.add("GET", path, access) { context in .html(try queue.page(context, results: [], errors: FieldErrors()).render()) }
+        table.add("POST", decisionPath, access) { try queue.decideFromForm($0) }
+    }
+
+    func filterValues(_ context: RequestContext) -> [String: String] {
+        var values: [String: String] = [:]
+        for filter in filters + [Self.ageFilter] {
+            let value = context.request.queryValue(filter.name) ?? context.form.value(filter.name) ?? ""
+            if filter.options.contains(where: { $0.value == value }) { values[filter.name] = value }
+        }
+        return values
+    }
+
+    func items(_ context: RequestContext) throws -> [QueueItem] {
+        let values = filterValues(context)
+        let all = try context.transaction { try load(values, $0) }
+        let day: TimeInterval = 86_400
+        switch values["recue"] {
+        case "24h": return all.filter { $0.submittedAt >= context.now.addingTimeInterval(-day) }
+        case "7j": return all.filter { $0.submittedAt >= context.now.addingTimeInterval(-7 * day) }
+        case "ancienne": return all.filter { $0.submittedAt < context.now.addingTimeInterval(-7 * day) }
+        default: return all
+        }
+    }
+
+    func decideFromForm(_ context: RequestContext) throws -> HTTPResponse {
+        let ids = (context.form.fields["id"] ?? []).compactMap { Int64($0) }
+        let reason = String(context.form.text("motif").prefix(1000))
+        var errors = FieldErrors()
+        let verdict: QueueVerdict? = switch context.form.text("decision") {
+        case "accepter": .accepted
+        case "refuser": .refused
+        default: nil
+        }
+        if ids.isEmpty { errors.add("id", "Cochez au moins une ligne.") }
+        if verdict == nil { errors.add("decision", "Choisissez d'accepter ou de refuser.") }
+        if verdict == .refused, reason.isEmpty { errors.add("motif", "Indiquez le motif du refus : la famille le recevra.") }
+        guard errors.isEmpty, let verdict else {
+            return .html(try page(context, results: [], errors: errors).render(), status: .unprocessableContent)
+        }
+        let decisionContext = try context.queueDecisionContext
+        let results = try process(ids, verdict: verdict, reason: reason, context: decisionContext) { body in try context.transaction(body) }
+        let nothingDone = !results.contains { $0.kind == .done }
+        return .html(try page(context, results: results, errors: errors).render(), status: nothingDone ? .conflict : .ok)
+    }
+
+    func page(_ context: RequestContext, results: [QueueResult], errors: FieldErrors) throws -> Node {
+        let items = try items(context)
+        let history = try context.transaction { try QueueDecisions.list(queue: code, limit: 20, in: $0) }
+        let values = filterValues(context)
+        return StaffViews.page(context, title: title, content: [
+            .h1([], [.text(title)]),
+            banner(context.request),
+            .when(!results.isEmpty, .div([.class("queue-results"), .role("status")], [
+                .ul([], results.map { result in
+                    .li([.class(result.kind == .done ? "result-done" : "result-other")], [.text(result.message)])
+                }),
+            ])),
+            Forms.errorSummary(errors),
+            .form([.method("get"), .action(path), .class("filters"), .aria("label", "Filtres")], (filters + [Self.ageFilter]).map { filter in
+                .div([.class("field")], [
+                    .label([.for("filtre-\(filter.name)")], [.text(filter.label)]),
+                    .el("select", [.id("filtre-\(filter.name)"), .name(filter.name)], filter.options.map { option in
+                        .el("option", [.value(option.value)] + (values[filter.name, default: ""] == option.value ? [.selected] : []), [.text(option.label)])
+                    }),
+                ])
+            } + [Forms.submit("Filtrer", secondary: true)]),
+            items.isEmpty ? .p([.class("empty")], ["Rien à traiter."]) : decisionForm(context, items: items, values: values, errors: errors),
+            .h2([], ["Dernières décisions"]),
+            history.isEmpty ? .p([], ["Aucune décision pour l'instant."]) : .ul([.class("history")], history.map { decision in
+                .li([], [.text("\(FrenchDateFormat.shortWithTime(decision.decidedAt)) – \(itemNoun) n° \(decision.itemID) \(decision.verdict.frenchStem)\(feminine ? "e" : "") par \(decision.staffName)"
+                               + (decision.reason.isEmpty ? "" : " : \(decision.reason)"))])
+            }),
+        ])
+    }
+
+    private func decisionForm(_ context: RequestContext, items: [QueueItem], values: [String: String], errors: FieldErrors) -> Node {
+        Forms.form(action: decisionPath, csrf: context.csrfToken, label: "Décision sur la sélection", [
+            .fragment(values.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { Forms.hidden($0.key, $0.value) }),
+            .div([.class("table-wrap")], [.el("table", [.class("queue")], [
+                .el("caption", [.class("visually-hidden")], [.text("\(title) : cochez les lignes puis acceptez ou refusez")]),
+                .el("thead", [], [.el("tr", [], ["Choisir", "Reçue le", "Famille", "Objet", ""].map { .el("th", [Attribute("scope", "col")], [.text($0)]) })]),
+                .el("tbody", [], items.map { item in
+                    .el("tr", [], [
+                        .el("td", [], [
+                            .input([.type("checkbox"), .id("choix-\(item.id)"), .name("id"), .value(String(item.id))]),
+                            .label([.for("choix-\(item.id)"), .class("visually-hidden")], [.text("\(itemNoun) n° \(item.id) de \(item.who)")]),
+                        ]),
+                        .el("td", [], [.text(FrenchDateFormat.shortWithTime(item.submittedAt))]),
+                        .el("td", [], [.text(item.who)]),
+                        .el("td", [], [item.detailPath.map { .a([.href($0)], [.text(item.summary)]) } ?? .text(item.summary)]),
+                        .el("td", [], item.tags.map { .span([.class("tag")], [.text($0)]) }),
+                    ])
+                }),
+            ])]),
+            Forms.field("motif", label: "Motif (obligatoire pour refuser, envoyé à la famille)", autocomplete: "off", errors: errors, required: false),
+            .div([.class("actions")], [
+                .button([.type("submit"), .name("decision"), .value("accepter"), .class("button")], ["Accepter la sélection"]), " ",
+                .button([.type("submit"), .name("decision"), .value("refuser"), .class("button secondary")], ["Refuser la sélection"]),
+            ]),
+        ])
+    }
+}

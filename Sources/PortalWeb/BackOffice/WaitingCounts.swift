@@ -1,0 +1,48 @@
+import PortalCore
+import PortalStore
+import Postgres
+
+/// One count of the dashboard: what waits for staff in one queue, with the link into it.
+struct WaitingCount: Sendable {
+    let label: String
+    let path: String
+    let roles: Set<StaffRole>
+    let count: @Sendable (PostgresConnection) throws -> Int
+}
+
+/// What waits, for the dashboard. An area adds its queue with one line here; messaging
+/// replaces its line when it lands (0 until then).
+enum WaitingCounts {
+    /// Paths of the bookings area's queues (Sources/PortalWeb/Bookings).
+    static let registrationQueue = "/gestion/inscriptions"
+    static let bookingQueue = "/gestion/reservations"
+    static let messages = "/gestion/messagerie"
+
+    static let all: [WaitingCount] = [
+        WaitingCount(label: "Pré-inscriptions à valider", path: registrationQueue, roles: BackOfficeRoles.caseworkers) {
+            try $0.count("SELECT count(*)::int AS n FROM registrations WHERE status = 'pending'")
+        },
+        WaitingCount(label: "Réservations à valider", path: bookingQueue, roles: BackOfficeRoles.caseworkers) {
+            try $0.count("SELECT count(*)::int AS n FROM bookings WHERE status = 'pendingValidation' AND NOT late")
+        },
+        WaitingCount(label: "Demandes hors délai", path: bookingQueue, roles: BackOfficeRoles.caseworkers) {
+            try $0.count("SELECT count(*)::int AS n FROM bookings WHERE status = 'pendingValidation' AND late")
+        },
+        WaitingCount(label: "Demandes d'annulation", path: bookingQueue, roles: BackOfficeRoles.caseworkers) {
+            try $0.count("SELECT count(*)::int AS n FROM bookings WHERE status = 'cancellationRequested'")
+        },
+        WaitingCount(label: "Modifications de dossier", path: StaffDossierPaths.queue, roles: BackOfficeRoles.caseworkers) {
+            try ChangeRequestStore.queue(limit: 10_000, in: $0).count
+        },
+        WaitingCount(label: "Documents reçus", path: StaffPaths.documents, roles: [.admin, .agent]) {
+            try DocumentReviewStore.pendingCount(in: $0)
+        },
+        WaitingCount(label: "Messages", path: messages, roles: BackOfficeRoles.everyone) { _ in 0 },
+    ]
+
+    static func visible(to role: StaffRole) -> [WaitingCount] { all.filter { $0.roles.contains(role) } }
+}
+
+extension PostgresConnection {
+    func count(_ sql: SQL) throws -> Int { try query(sql)[0].decode("n") }
+}
