@@ -22,7 +22,7 @@ public struct BookingExportRow: Sendable, Equatable {
 /// The rows of the CSV exports: bookings of every status, or the expected children with their
 /// marks, per period and optionally one activity, in date then name order.
 public enum ExportStore {
-    public static func bookings(from: LocalDate, to: LocalDate, activity: String?, expectedOnly: Bool,
+    public static func bookings(from: LocalDate, to: LocalDate, activity: String?, expectedOnly: Bool, familyID: Int64? = nil,
                                 in connection: PostgresConnection) throws -> [BookingExportRow] {
         let statuses: [String]? = expectedOnly ? AttendanceStore.expectedStatuses : nil
         return try connection.query("""
@@ -33,6 +33,7 @@ public enum ExportStore {
                  LEFT JOIN walk_in_bookings w ON w.booking_id = b.id LEFT JOIN attendance a ON a.booking_id = b.id
             WHERE s.day BETWEEN \(from.iso)::date AND \(to.iso)::date AND (\(activity)::text IS NULL OR s.activity = \(activity))
               AND (\(statuses)::text[] IS NULL OR b.status = ANY(\(statuses)::text[]))
+              AND (\(familyID)::bigint IS NULL OR b.family_id = \(familyID))
             ORDER BY s.day, s.activity, s.unit, c.last_name, c.first_names, b.id
             """).map { row in
             let markText: String? = try row.decode("mark")

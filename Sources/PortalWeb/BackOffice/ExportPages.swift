@@ -26,25 +26,23 @@ enum ExportPages {
 
     static func form(_ context: RequestContext) throws -> HTTPResponse {
         let today = ParisTime.localDate(of: context.now)
-        func exportForm(_ action: String, title: String, button: String) -> Node {
-            .form([.method("get"), .action(action), .class("form"), .aria("label", title)], [
-                .h2([], [.text(title)]),
-                Forms.field("du", label: "Du", type: "date", value: today.iso, autocomplete: nil, errors: FieldErrors()),
-                Forms.field("au", label: "Au", type: "date", value: today.adding(days: 30).iso, autocomplete: nil, errors: FieldErrors()),
-                .div([.class("field")], [
-                    .label([.for("champ-activite-\(button.count)")], ["Activité"]),
-                    .el("select", [.id("champ-activite-\(button.count)"), .name("activite")],
-                        [.el("option", [.value("")], ["Toutes les activités"])] + context.tenant.activities.map { .el("option", [.value($0.code)], [.text($0.label)]) }),
-                ]),
-                Forms.submit(button),
-            ])
-        }
         return .html(StaffViews.page(context, title: "Exports", content: [
             .h1([], ["Exports"]),
             .when(context.request.queryValue("erreur") == "periode", Forms.notice("Choisissez une période d'un an au plus, la date de début avant celle de fin.", kind: "error")),
             .p([], ["Fichiers CSV (séparateur point-virgule, dates JJ/MM/AAAA) qui s'ouvrent directement dans un tableur."]),
-            exportForm(BackOfficePaths.bookingsCSV, title: "Réservations", button: "Télécharger les réservations"),
-            exportForm(BackOfficePaths.attendanceCSV, title: "Pointage", button: "Télécharger le pointage"),
+            .form([.method("get"), .action(BackOfficePaths.bookingsCSV), .class("form"), .aria("label", "Période et activité")], [
+                Forms.field("du", label: "Du", type: "date", value: today.iso, autocomplete: nil, errors: FieldErrors()),
+                Forms.field("au", label: "Au", type: "date", value: today.adding(days: 30).iso, autocomplete: nil, errors: FieldErrors()),
+                .div([.class("field")], [
+                    .label([.for("champ-activite")], ["Activité"]),
+                    .el("select", [.id("champ-activite"), .name("activite")],
+                        [.el("option", [.value("")], ["Toutes les activités"])] + context.tenant.activities.map { .el("option", [.value($0.code)], [.text($0.label)]) }),
+                ]),
+                .div([.class("actions")], [
+                    .button([.type("submit"), .class("button")], ["Télécharger les réservations"]), " ",
+                    .button([.type("submit"), .class("button secondary"), Attribute("formaction", BackOfficePaths.attendanceCSV)], ["Télécharger le pointage"]),
+                ]),
+            ]),
         ]).render())
     }
 

@@ -76,6 +76,10 @@ enum TeamPages {
         case "staff.invite": "Invitation"
         case "export.bookings": "Export des réservations"
         case "export.attendance": "Export du pointage"
+        case "dossier.decide": "Décision sur une modification de dossier"
+        case "dossier.quotient": "Quotient familial"
+        case "dossier.residency": "Domiciliation"
+        case "dossier.anonymise": "Anonymisation d'un dossier"
         default:
             if code.hasPrefix("queue."), code.hasSuffix(".accepted") { "Acceptation (\(code.dropFirst(6).dropLast(9)))" }
             else if code.hasPrefix("queue."), code.hasSuffix(".refused") { "Refus (\(code.dropFirst(6).dropLast(8)))" }

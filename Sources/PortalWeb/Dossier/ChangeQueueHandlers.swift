@@ -61,6 +61,12 @@ enum ChangeQueueHandlers {
             try DossierStore.save(decided.dossier, previous: dossier, in: connection)
             try ChangeRequestStore.update(decided.request, previous: stored, now: context.now,
                                           note: DossierMails.note(decided, dossier: dossier), in: connection)
+            try StaffAudit.record(StaffActor(id: staff.id, name: staff.displayName), action: "dossier.decide", target: "dossier/\(request.id ?? 0)",
+                                  detail: DossierMails.note(decided, dossier: dossier), ip: context.clientAddress, now: context.now, in: connection)
+            if !decided.request.isOpen {
+                try QueueDecisions.record(queue: StaffQueue.dossierChanges.code, itemID: request.id ?? 0, verdict: decided.request.status == .refused ? .refused : .accepted,
+                                          reason: "", by: StaffActor(id: staff.id, name: staff.displayName), now: context.now, in: connection)
+            }
             if let account = try AccountStore.find(id: request.submittedBy.id, in: connection) {
                 try Outbox.enqueue(DossierMails.decision(context.tenant, to: account.email, outcome: decided, dossier: dossier,
                                                          link: context.baseURL + DossierPaths.family(dossier.familyID)),

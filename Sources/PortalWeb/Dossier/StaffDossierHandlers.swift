@@ -1,4 +1,5 @@
 import Foundation
+import HTML
 import HTTPServer
 import PortalCore
 import PortalStore
@@ -58,7 +59,8 @@ enum StaffDossierHandlers {
                 dossier: dossier, isAnonymised: try DossierStore.isAnonymised(familyID: dossier.familyID, in: connection),
                 requests: try ChangeRequestStore.list(familyID: dossier.familyID, in: connection).map(\.request),
                 healthLog: staff.role == .admin ? try HealthAccessLog.list(familyID: dossier.familyID, limit: 50, in: connection) : [],
-                mayViewHealth: mayViewHealth, role: staff.role)
+                mayViewHealth: mayViewHealth, role: staff.role,
+                sections: try StaffFamilySections.render(context, familyID: dossier.familyID, in: connection))
         }
         return .html(StaffDossierViews.family(context, page).render())
     }
@@ -89,6 +91,7 @@ enum StaffDossierHandlers {
         try context.transaction { connection in
             guard try DossierStore.load(familyID: id, in: connection) != nil else { throw RouteError.notFound }
             try DossierStore.setFiscal(fiscal, familyID: id, in: connection)
+            try StaffAudit.record(context.staffActor, action: "dossier.quotient", target: "famille/\(id)", detail: quotientText, ip: context.clientAddress, now: context.now, in: connection)
         }
         return .redirect(to: StaffDossierPaths.family(id) + "?ok=quotient")
     }
@@ -96,8 +99,10 @@ enum StaffDossierHandlers {
     static func setResidency(_ context: RequestContext) throws -> HTTPResponse {
         let id = try familyID(context)
         guard let guardianID = Int64(context.form.text("responsable")) else { throw RouteError.badRequest }
-        let changed = try context.transaction {
-            try DossierStore.setResidency(context.form.text("resident") == FieldKind.yes, guardianID: guardianID, familyID: id, in: $0)
+        let changed = try context.transaction { connection in
+            let changed = try DossierStore.setResidency(context.form.text("resident") == FieldKind.yes, guardianID: guardianID, familyID: id, in: connection)
+            if changed { try StaffAudit.record(context.staffActor, action: "dossier.residency", target: "famille/\(id)", detail: context.form.text("resident"), ip: context.clientAddress, now: context.now, in: connection) }
+            return changed
         }
         guard changed else { throw RouteError.notFound }
         return .redirect(to: StaffDossierPaths.family(id) + "?ok=residence")
@@ -106,7 +111,11 @@ enum StaffDossierHandlers {
     static func anonymise(_ context: RequestContext) throws -> HTTPResponse {
         let id = try familyID(context)
         guard context.form.text("confirmation") == "ANONYMISER" else { return .redirect(to: StaffDossierPaths.family(id) + "?erreur=confirmation") }
-        guard try context.transaction({ try DossierStore.anonymise(familyID: id, now: context.now, in: $0) }) else { throw RouteError.notFound }
+        guard try context.transaction({ connection in
+            let done = try DossierStore.anonymise(familyID: id, now: context.now, in: connection)
+            if done { try StaffAudit.record(context.staffActor, action: "dossier.anonymise", target: "famille/\(id)", ip: context.clientAddress, now: context.now, in: connection) }
+            return done
+        }) else { throw RouteError.notFound }
         return .redirect(to: StaffDossierPaths.family(id) + "?ok=anonymise")
     }
 }
@@ -118,4 +127,6 @@ struct StaffFamilyPage {
     let healthLog: [HealthAccess]
     let mayViewHealth: Bool
     let role: StaffRole
+    /// Bookings, requests… of the other areas (`StaffFamilySections`).
+    let sections: [Node]
 }

@@ -95,6 +95,7 @@ enum StaffDossierViews {
                     .text("\(FrenchDateFormat.longWithTime(request.submittedAt)) – \(request.submittedBy.name) – \(request.status.frenchLabel)"),
                 ])])
             }),
+            .fragment(page.sections),
             .when(!page.healthLog.isEmpty, .fragment([
                 .h2([], ["Consultations des fiches sanitaires"]),
                 .ul([.class("plain-list")], page.healthLog.map { access in

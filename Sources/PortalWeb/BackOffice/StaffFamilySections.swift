@@ -1,0 +1,48 @@
+import Foundation
+import HTML
+import PortalCore
+import PortalStore
+import Postgres
+
+/// The sections the family page (`/gestion/familles/:id`) shows after the family file, so the
+/// file, bookings and requests are on one page. Invoicing and messaging add theirs here when they
+/// land; a section with nothing to show returns nil and is left out.
+enum StaffFamilySections {
+    typealias Section = @Sendable (_ context: RequestContext, _ familyID: Int64, _ connection: PostgresConnection) throws -> Node?
+
+    static let all: [Section] = [bookings, requests]
+
+    static func render(_ context: RequestContext, familyID: Int64, in connection: PostgresConnection) throws -> [Node] {
+        try all.compactMap { try $0(context, familyID, connection) }
+    }
+
+    /// The last month and the next two, with attendance marks.
+    static let bookings: Section = { context, familyID, connection in
+        let today = ParisTime.localDate(of: context.now)
+        let rows = try ExportStore.bookings(from: today.adding(days: -30), to: today.adding(days: 60), activity: nil, expectedOnly: false,
+                                            familyID: familyID, in: connection)
+        return .section([.aria("labelledby", "reservations-titre")], [
+            .h2([.id("reservations-titre")], ["Réservations (un mois avant, deux mois après aujourd'hui)"]),
+            rows.isEmpty ? .p([], ["Aucune réservation sur cette période."]) : DashboardPage.table(
+                caption: "Réservations de la famille", header: ["Jour", "Enfant", "Activité", "Statut", "Pointage"],
+                rows: rows.map { row in
+                    let name = ActivityNames.label(context.tenant, activity: row.activity, unit: row.unit)
+                    return [.text(FrenchDateFormat.short(row.day)), .text(row.childName), .text("\(name.activity) – \(name.unit)"),
+                            .text(ExportDocuments.statusLabel(row.status) + (row.walkIn ? " (ajouté sur place)" : "")),
+                            .text(row.mark?.frenchLabel ?? "—")]
+                }),
+        ])
+    }
+
+    static let requests: Section = { context, familyID, connection in
+        let requests = try FamilyRequestsStore.list(familyID: familyID, in: connection)
+        return .section([.aria("labelledby", "demandes-titre")], [
+            .h2([.id("demandes-titre")], ["Demandes de la famille"]),
+            requests.isEmpty ? .p([], ["Aucune demande."]) : DashboardPage.table(
+                caption: "Demandes de la famille", header: ["Envoyée le", "Type", "Objet", "Statut"],
+                rows: requests.map { request in
+                    [.text(FrenchDateFormat.shortWithTime(request.createdAt)), .text(request.kindLabel), .text(request.summary), .text(request.status.frenchLabel)]
+                }),
+        ])
+    }
+}

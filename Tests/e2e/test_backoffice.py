@@ -1,0 +1,135 @@
+"""Journey of issue 7: a morning in the back-office on a desktop. A family sends two
+justificatifs; the administrator opens the dashboard, accepts both from the queue in one go,
+takes attendance on today's list (filled by the demo data) and downloads the attendance
+export, whose bytes are checked as a spreadsheet would read them."""
+import datetime
+import os
+import tempfile
+import time
+import uuid
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from portal_live import tenant_url
+
+TOWN = "cayres-pradelles"
+FAMILY = ("famille.martin@exemple.fr", "Demo-famille-2026!")
+ADMIN = ("gestion@exemple.fr", "Demo-gestion-2026!")
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082")
+
+
+@pytest.fixture
+def desktop():
+    downloads = tempfile.mkdtemp(prefix="portail-exports-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=fr-FR", "--window-size=1280,900"):
+        options.add_argument(arg)
+    options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
+    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+    driver.downloads = downloads
+    yield driver
+    driver.quit()
+
+
+def sign_in(driver, path, credentials):
+    driver.get(tenant_url(TOWN, path))
+    driver.find_element(By.NAME, "courriel").send_keys(credentials[0])
+    driver.find_element(By.NAME, "mot_de_passe").send_keys(credentials[1])
+    driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+    WebDriverWait(driver, 20).until(lambda d: "connexion" not in d.current_url)
+
+
+def sign_out(driver):
+    driver.find_element(By.XPATH, "//button[normalize-space()='Se déconnecter']").click()
+    WebDriverWait(driver, 20).until(lambda d: "connexion" in d.current_url or d.current_url.endswith("/"))
+
+
+def send_document(driver, title, path):
+    driver.get(tenant_url(TOWN, "/mon-espace/documents"))
+    driver.find_element(By.NAME, "titre").send_keys(title)
+    driver.find_element(By.NAME, "fichier").send_keys(path)
+    driver.find_element(By.XPATH, "//button[normalize-space()='Envoyer']").click()
+    WebDriverWait(driver, 20).until(lambda d: "ok=document" in d.current_url)
+
+
+def test_a_morning_dashboard_two_acceptances_attendance_and_export(desktop, check_accessible):
+    tag = uuid.uuid4().hex[:6]
+    titles = [f"Attestation CAF {tag}", f"Justificatif de domicile {tag}"]
+    image = os.path.join(desktop.downloads, "piece.png")
+    with open(image, "wb") as file:
+        file.write(PNG)
+
+    sign_in(desktop, "/connexion", FAMILY)
+    for title in titles:
+        send_document(desktop, title, image)
+    sign_out(desktop)
+    os.remove(image)
+
+    # The dashboard: what waits, today's attendance.
+    sign_in(desktop, "/gestion/connexion", ADMIN)
+    desktop.get(tenant_url(TOWN, "/gestion"))
+    check_accessible(desktop)
+    counters = {link.text.split(" ", 1)[1]: int(link.text.split(" ", 1)[0])
+                for link in desktop.find_elements(By.CSS_SELECTOR, ".counters a")}
+    assert counters["Documents reçus"] >= 2, counters
+    assert "Messages" in counters
+
+    # Accept the two justificatifs at once.
+    desktop.find_element(By.PARTIAL_LINK_TEXT, "Documents reçus").click()
+    WebDriverWait(desktop, 20).until(lambda d: d.current_url.endswith("/gestion/documents"))
+    check_accessible(desktop)
+    for title in titles:
+        row = desktop.find_element(By.XPATH, f"//tr[td/a[normalize-space()='{title}']]")
+        row.find_element(By.CSS_SELECTOR, "input[type=checkbox]").click()
+    desktop.find_element(By.XPATH, "//button[normalize-space()='Accepter la sélection']").click()
+    WebDriverWait(desktop, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".queue-results"))
+    results = desktop.find_element(By.CSS_SELECTOR, ".queue-results").text
+    assert results.count("accepté :") == 2, results
+    for title in titles:
+        assert title in results
+    check_accessible(desktop)
+
+    # Take attendance on today's first list.
+    desktop.get(tenant_url(TOWN, "/gestion"))
+    desktop.find_element(By.XPATH, "//h2[normalize-space()=\"Présences aujourd'hui\"]/following::table[1]//a").click()
+    WebDriverWait(desktop, 20).until(lambda d: "/gestion/pointage" in d.current_url)
+    check_accessible(desktop)
+    first = desktop.find_elements(By.CSS_SELECTOR, "table.attendance tbody tr")[0]
+    row_id = first.get_attribute("id")
+    child = first.find_element(By.CSS_SELECTOR, "th a").text
+    first.find_element(By.CSS_SELECTOR, "button.mark-present").click()
+    WebDriverWait(desktop, 20).until(lambda d: d.find_element(By.ID, row_id).find_element(By.CSS_SELECTOR, "button.mark-present").get_attribute("aria-pressed") == "true")
+    assert "Présent" in desktop.find_element(By.ID, row_id).find_element(By.CSS_SELECTOR, ".mark").text
+
+    # Export today's attendance and read the file the browser saved.
+    today = datetime.date.today().isoformat()
+    desktop.get(tenant_url(TOWN, "/gestion/exports"))
+    check_accessible(desktop)
+    for name in ("du", "au"):
+        field = desktop.find_element(By.NAME, name)
+        desktop.execute_script("arguments[0].value = arguments[1]", field, today)
+    desktop.find_element(By.XPATH, "//button[normalize-space()='Télécharger le pointage']").click()
+    expected_name = f"pointage-{today}-au-{today}.csv"
+    path = os.path.join(desktop.downloads, expected_name)
+    for _ in range(100):
+        if os.path.exists(path):
+            break
+        time.sleep(0.2)
+    with open(path, "rb") as file:
+        data = file.read()
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data[3:].decode("utf-8")
+    lines = text.split("\r\n")
+    assert lines[0] == '"Date";"Activité";"Unité";"Famille";"Enfant";"Pointage";"Pointé par";"Ajouté sur place"'
+    assert lines[-1] == ""
+    day = datetime.date.today().strftime("%d/%m/%Y")
+    marked = [line for line in lines[1:] if f'"{child}";"Présent";"Dominique Admin"' in line]
+    assert len(marked) == 1, lines
+    assert marked[0].startswith(f'"{day}";')
