@@ -48,7 +48,7 @@ def sign_in(driver, path, credentials):
 
 def sign_out(driver):
     driver.find_element(By.XPATH, "//button[normalize-space()='Se déconnecter']").click()
-    WebDriverWait(driver, 20).until(lambda d: "connexion" in d.current_url or d.current_url.endswith("/"))
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.LINK_TEXT, "Se connecter"))
 
 
 def send_document(driver, title, path):
@@ -76,7 +76,7 @@ def test_a_morning_dashboard_two_acceptances_attendance_and_export(desktop, chec
     sign_in(desktop, "/gestion/connexion", ADMIN)
     desktop.get(tenant_url(TOWN, "/gestion"))
     check_accessible(desktop)
-    counters = {link.text.split(" ", 1)[1]: int(link.text.split(" ", 1)[0])
+    counters = {link.text.split(None, 1)[1]: int(link.text.split(None, 1)[0])
                 for link in desktop.find_elements(By.CSS_SELECTOR, ".counters a")}
     assert counters["Documents reçus"] >= 2, counters
     assert "Messages" in counters
@@ -133,3 +133,20 @@ def test_a_morning_dashboard_two_acceptances_attendance_and_export(desktop, chec
     marked = [line for line in lines[1:] if f'"{child}";"Présent";"Dominique Admin"' in line]
     assert len(marked) == 1, lines
     assert marked[0].startswith(f'"{day}";')
+
+
+def test_every_backoffice_page_passes_the_accessibility_check(desktop, check_accessible):
+    sign_in(desktop, "/gestion/connexion", ADMIN)
+    today = datetime.date.today().isoformat()
+    pages = ["/gestion/dossier/demandes", "/gestion/pointage", "/gestion/listes-attente", "/gestion/exports",
+             "/gestion/equipe", "/gestion/journal", "/gestion/familles?q=MARTIN",
+             f"/gestion/simulateur?famille=MARTIN-2026&creneau=alsh-mercredi/journee&jour={today}&maintenant={today}T08:00"]
+    for page in pages:
+        desktop.get(tenant_url(TOWN, page))
+        assert "Accès refusé" not in desktop.title, page
+        check_accessible(desktop)
+    assert "Verdicts au" in desktop.page_source
+    desktop.get(tenant_url(TOWN, "/gestion/familles?q=MARTIN"))
+    desktop.find_element(By.CSS_SELECTOR, "main .card a").click()
+    check_accessible(desktop)
+    assert "Réservations (un mois avant" in desktop.page_source

@@ -129,7 +129,7 @@ enum AttendanceViews {
             .p([.class("hint")], ["La réservation est créée sur place (signalée comme telle) et l'enfant est marqué présent."]),
             .form([.method("get"), .action(BackOfficePaths.attendance), .class("filters"), .role("search")], [
                 Forms.hidden("jour", selection.day.iso), Forms.hidden("activite", selection.activity), Forms.hidden("unite", selection.unit),
-                Forms.field("enfant", label: "Nom de l'enfant ou de la famille", type: "search", value: search, autocomplete: "off", errors: FieldErrors()),
+                Forms.field("enfant", label: "Nom de l'enfant ou de la famille", type: "search", value: search, autocomplete: nil, errors: FieldErrors()),
                 Forms.submit("Chercher", secondary: true),
             ]),
             .when(search.count >= 2, matches.isEmpty ? .p([], ["Aucun enfant ne correspond."]) : .ul([.class("plain-list")], matches.map { match in

@@ -95,14 +95,14 @@ extension StaffQueue {
     private func decisionForm(_ context: RequestContext, items: [QueueItem], values: [String: String], errors: FieldErrors) -> Node {
         Forms.form(action: decisionPath, csrf: context.csrfToken, label: "Décision sur la sélection", [
             .fragment(values.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { Forms.hidden($0.key, $0.value) }),
-            .div([.class("table-wrap")], [.el("table", [.class("queue")], [
+            .div([.class("table-wrap"), .role("group"), .aria("label", "Lignes à traiter")], [.el("table", [.class("queue")], [
                 .el("caption", [.class("visually-hidden")], [.text("\(title) : cochez les lignes puis acceptez ou refusez")]),
                 .el("thead", [], [.el("tr", [], ["Choisir", "Reçue le", "Famille", "Objet", ""].map { .el("th", [Attribute("scope", "col")], [.text($0)]) })]),
                 .el("tbody", [], items.map { item in
                     .el("tr", [], [
                         .el("td", [], [
-                            .input([.type("checkbox"), .id("choix-\(item.id)"), .name("id"), .value(String(item.id))]),
-                            .label([.for("choix-\(item.id)"), .class("visually-hidden")], [.text("\(itemNoun) n° \(item.id) de \(item.who)")]),
+                            .input([.type("checkbox"), .id("choix-\(item.id)"), .name("id"), .value(String(item.id)),
+                                    .aria("label", "\(itemNoun) n° \(item.id) : \(item.summary), \(item.who)")]),
                         ]),
                         .el("td", [], [.text(FrenchDateFormat.shortWithTime(item.submittedAt))]),
                         .el("td", [], [.text(item.who)]),

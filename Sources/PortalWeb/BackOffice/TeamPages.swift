@@ -104,8 +104,7 @@ enum TeamPages {
                     account.id == me ? .text("(vous)") : .fragment([
                         .when(member.disabledAt == nil, .form([.method("post"), .action(BackOfficePaths.staffRole(account.id)), .class("inline")], [
                             Forms.csrfField(context.csrfToken),
-                            .label([.for("role-\(account.id)"), .class("visually-hidden")], [.text("Rôle de \(account.displayName)")]),
-                            .el("select", [.id("role-\(account.id)"), .name("role")], StaffRole.allCases.map { role in
+                            .el("select", [.id("role-\(account.id)"), .name("role"), .aria("label", "Rôle de \(account.displayName)")], StaffRole.allCases.map { role in
                                 .el("option", [.value(role.rawValue)] + (role == account.role ? [.selected] : []), [.text(role.frenchLabel)])
                             }),
                             .button([.type("submit"), .class("link-button")], [.text("Changer le rôle")]),

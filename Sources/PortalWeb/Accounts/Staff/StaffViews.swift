@@ -41,7 +41,7 @@ enum StaffViews {
             .h2([], ["Inviter une personne"]),
             Forms.form(action: StaffPaths.team, csrf: context.csrfToken, label: "Inviter une personne", [
                 Forms.field("nom", label: "Nom et prénom", value: values.name, autocomplete: "off", errors: errors),
-                Forms.field("courriel", label: "Adresse électronique", type: "email", value: values.email, autocomplete: "off", errors: errors),
+                Forms.field("courriel", label: "Adresse électronique", type: "email", value: values.email, autocomplete: nil, errors: errors),
                 .div([.class("field")], [
                     .label([.for(Forms.fieldID("role"))], ["Rôle"]),
                     .el("select", [.id(Forms.fieldID("role")), .name("role")], StaffRole.allCases.map { role in
