@@ -22,10 +22,15 @@ enum BackOfficeStyles {
     .mark-buttons button[aria-pressed=true] { border-color: var(--primary); background: var(--primary); color: #fff; }
     .health-alert { color: var(--danger); font-weight: 600; }
     .contacts a { white-space: nowrap; }
+    @media (max-width: 40rem) {
+      .attendance thead { display: none; }
+      .attendance tr, .attendance th, .attendance td { display: block; border: 0; }
+      .attendance tr { border-bottom: 2px solid var(--border); padding: .5rem 0; }
+    }
     .verdict-ok { border-left: 6px solid var(--ok); }
     .verdict-no { border-left: 6px solid var(--danger); }
     @media print {
-      .staff-nav, .account-bar, .no-print, .flash, .site-header a.brand + * { display: none !important; }
+      .staff-nav, .account-bar, .no-print, .flash { display: none !important; }
       .attendance { font-size: 11pt; } .attendance th, .attendance td { border: 1px solid #000; }
       .table-wrap { overflow: visible; } a { color: #000; text-decoration: none; }
     }

@@ -77,6 +77,7 @@ enum TeamPages {
         case "export.bookings": "Export des réservations"
         case "export.attendance": "Export du pointage"
         case "dossier.decide": "Décision sur une modification de dossier"
+        case "dossier.create": "Création d'un dossier famille"
         case "dossier.quotient": "Quotient familial"
         case "dossier.residency": "Domiciliation"
         case "dossier.anonymise": "Anonymisation d'un dossier"

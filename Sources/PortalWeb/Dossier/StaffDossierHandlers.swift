@@ -37,7 +37,9 @@ enum StaffDossierHandlers {
             return .html(StaffDossierViews.newFamily(context, values: values, errors: errors).render(), status: .unprocessableContent)
         }
         let created = try context.transaction { connection in
-            try DossierStore.createFamily(name: guardian.lastName.uppercased(), firstGuardian: guardian, now: context.now, in: connection)
+            let created = try DossierStore.createFamily(name: guardian.lastName.uppercased(), firstGuardian: guardian, now: context.now, in: connection)
+            try StaffAudit.record(context.staffActor, action: "dossier.create", target: "famille/\(created.familyID)", detail: created.name, ip: context.clientAddress, now: context.now, in: connection)
+            return created
         }
         return .redirect(to: StaffDossierPaths.family(created.familyID) + "?ok=famille-creee")
     }
