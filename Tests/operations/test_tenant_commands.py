@@ -59,6 +59,20 @@ def test_tenantCreate_printsAOneTimeLink_isIdempotent_andListShowsTheTown(databa
     assert "val-de-lauze.localhost" in row and latest in row and row.endswith("ouverte")
 
 
+def test_tenantCreate_withAnEmail_queuesTheInvitation_andAFailedCreateQueuesNothing(database, tmp_path):
+    env = portal_env(database)
+    created = portal(env, "tenant", "create", str(ROOT / "tenants/val-de-lauze.json"), "--email", "maire@example.fr")
+    assert created.returncode == 0, created.stderr
+    link = re.search(r"/gestion/invitation/([A-Za-z0-9_-]{43})", created.stdout).group(1)
+    body = psql(database, "SELECT body FROM platform.outbox WHERE recipient = 'maire@example.fr' AND tenant_id = 'val-de-lauze'")
+    assert link in body and "premier administrateur" in body
+
+    broken = portal_env(database, PORTAL_SQL_DIR=str(broken_sql_directory(tmp_path, "999_broken.sql", "SELECT * FROM table_absente;")))
+    failed = portal(broken, "tenant", "create", str(ROOT / "tenants/clermontais.json"), "--email", "elu@example.fr")
+    assert failed.returncode == 1
+    assert psql(database, "SELECT count(*) FROM platform.outbox WHERE recipient = 'elu@example.fr'") == "0"
+
+
 def test_tenantCreate_thatFails_leavesNoSchema(database, tmp_path):
     sql = broken_sql_directory(tmp_path, "999_broken.sql", "SELECT * FROM table_absente;")
     env = portal_env(database, PORTAL_SQL_DIR=str(sql))
