@@ -88,7 +88,6 @@ enum TenantCreateCommand {
             return nil
         }
         var problems: [String] = []
-        if tenant.hosts.subdomain == OperatorHost.subdomain { problems.append("hosts.subdomain: « \(OperatorHost.subdomain) » est réservé aux opérateurs") }
         let others = TenantConfigLoader.loadDirectory(environment.tenantsDirectory).tenants.filter { $0.id != tenant.id }
         for other in others {
             if other.schema == tenant.schema { problems.append("schema: « \(tenant.schema) » est déjà celui de \(other.id)") }
