@@ -1,14 +1,10 @@
 """Towns spread over two PostgreSQL clusters, and several app processes sharing one database."""
-import http.client
 import itertools
-import re
-import time
-import urllib.parse
 import uuid
 
 import pytest
 
-from operations_support import (DEFAULT_PORT, Server, drop_database, fresh_database, portal, portal_env, psql,
+from operations_support import (DEFAULT_PORT, FormClient, Server, drop_database, fresh_database, portal, portal_env, psql,
                                 schema_of, tenants_directory)
 
 
@@ -106,45 +102,15 @@ def test_twoInstances_bothShowASuspension_andBothReopen(instances):
     assert [pool.next().town("cayres-pradelles")[0] for _ in range(4)] == [200] * 4
 
 
-def _cookies(headers) -> dict:
-    jar = {}
-    for name, value in headers:
-        if name.lower() == "set-cookie":
-            pair = value.split(";", 1)[0]
-            key, _, val = pair.partition("=")
-            jar[key] = val
-    return jar
-
-
-def _request(server, method, path, cookies, body=None):
-    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
-    headers = {"Host": f"cayres-pradelles.localhost:{server.port}",
-               "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())}
-    if body is not None:
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-        headers["Origin"] = f"http://cayres-pradelles.localhost:{server.port}"
-    try:
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        return response.status, response.getheaders(), response.read().decode()
-    finally:
-        connection.close()
-
 
 def test_aFamilySession_movesBetweenInstances(instances):
     env, pool = instances
     assert portal(env, "seed-demo").returncode == 0
     first, second = pool.next(), pool.next()
-    status, headers, page = _request(first, "GET", "/connexion", {})
-    assert status == 200
-    cookies = _cookies(headers)
-    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
-    time.sleep(2.2)  # the sign-in form refuses answers faster than a person types
-    body = urllib.parse.urlencode({"csrf": csrf, "courriel": "famille.martin@exemple.fr", "mot_de_passe": "Demo-famille-2026!"})
+    family = FormClient("cayres-pradelles")
     # The form shown by one instance is sent to the other, then the session is used on both.
-    status, headers, _ = _request(second, "POST", "/connexion", cookies, body)
+    status, _ = family.submit(first, second, "/connexion", {"courriel": "famille.martin@exemple.fr", "mot_de_passe": "Demo-famille-2026!"})
     assert status == 303, "sign-in through the second instance"
-    cookies.update(_cookies(headers))
     for server in (first, second, first):
-        status, _, page = _request(server, "GET", "/mon-espace", cookies)
+        status, page = family.get(server, "/mon-espace")
         assert status == 200 and "Martin" in page
