@@ -7,6 +7,7 @@ import os
 import tempfile
 import time
 import uuid
+from zoneinfo import ZoneInfo
 
 import pytest
 from selenium import webdriver
@@ -19,6 +20,11 @@ from portal_live import tenant_url
 TOWN = "cayres-pradelles"
 FAMILY = ("famille.martin@exemple.fr", "Demo-famille-2026!")
 ADMIN = ("gestion@exemple.fr", "Demo-gestion-2026!")
+
+
+def paris_today() -> datetime.date:
+    """The server's « today » is Paris's, whatever the machine's zone."""
+    return datetime.datetime.now(ZoneInfo("Europe/Paris")).date()
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082")
 
@@ -109,7 +115,7 @@ def test_a_morning_dashboard_two_acceptances_attendance_and_export(desktop, chec
     assert "Présent" in desktop.find_element(By.ID, row_id).find_element(By.CSS_SELECTOR, ".mark").text
 
     # Export today's attendance and read the file the browser saved.
-    today = datetime.date.today().isoformat()
+    today = paris_today().isoformat()
     desktop.get(tenant_url(TOWN, "/gestion/exports"))
     check_accessible(desktop)
     for name in ("du", "au"):
@@ -129,7 +135,7 @@ def test_a_morning_dashboard_two_acceptances_attendance_and_export(desktop, chec
     lines = text.split("\r\n")
     assert lines[0] == '"Date";"Activité";"Unité";"Famille";"Enfant";"Pointage";"Pointé par";"Ajouté sur place"'
     assert lines[-1] == ""
-    day = datetime.date.today().strftime("%d/%m/%Y")
+    day = paris_today().strftime("%d/%m/%Y")
     marked = [line for line in lines[1:] if f'"{child}";"Présent";"Dominique Admin"' in line]
     assert len(marked) == 1, lines
     assert marked[0].startswith(f'"{day}";')
@@ -137,7 +143,7 @@ def test_a_morning_dashboard_two_acceptances_attendance_and_export(desktop, chec
 
 def test_every_backoffice_page_passes_the_accessibility_check(desktop, check_accessible):
     sign_in(desktop, "/gestion/connexion", ADMIN)
-    today = datetime.date.today().isoformat()
+    today = paris_today().isoformat()
     pages = ["/gestion/dossier/demandes", "/gestion/pointage", "/gestion/listes-attente", "/gestion/exports",
              "/gestion/equipe", "/gestion/journal", "/gestion/familles?q=MARTIN",
              f"/gestion/simulateur?famille=MARTIN-2026&creneau=alsh-mercredi/journee&jour={today}&maintenant={today}T08:00"]

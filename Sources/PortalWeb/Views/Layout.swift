@@ -8,8 +8,9 @@ enum Layout {
         page(tenant: context.tenant, title: title, currentTab: currentTab, viewer: context.viewer, content: content)
     }
 
+    /// `familyTabs: false` for the back-office, whose own menu replaces the families' tabs.
     static func page(tenant: TenantConfig, title: String, currentTab: PortalTab? = nil, viewer: Viewer = .anonymous,
-                     content: [Node]) -> Node {
+                     familyTabs: Bool = true, content: [Node]) -> Node {
         .fragment([
             .doctype,
             .el("html", [.lang("fr")], [
@@ -23,7 +24,7 @@ enum Layout {
                 .el("body", [], [
                     .a([.class("skip"), .href("#contenu")], ["Aller au contenu"]),
                     header(tenant, viewer: viewer),
-                    tabs(tenant, current: currentTab),
+                    .when(familyTabs, tabs(tenant, current: currentTab)),
                     .main([.id("contenu")], content),
                     footer(tenant),
                 ]),
