@@ -156,3 +156,25 @@ def test_every_backoffice_page_passes_the_accessibility_check(desktop, check_acc
     desktop.find_element(By.CSS_SELECTOR, "main .card a").click()
     check_accessible(desktop)
     assert "Réservations (un mois avant" in desktop.page_source
+
+
+def test_attendance_on_a_tablet_has_large_buttons_and_prints_without_them(desktop, check_accessible):
+    sign_in(desktop, "/gestion/connexion", ADMIN)
+    desktop.set_window_size(820, 1180)
+    desktop.get(tenant_url(TOWN, "/gestion"))
+    desktop.find_element(By.XPATH, "//h2[normalize-space()=\"Présences aujourd'hui\"]/following::table[1]//a").click()
+    WebDriverWait(desktop, 20).until(lambda d: "/gestion/pointage" in d.current_url)
+    check_accessible(desktop)
+    buttons = desktop.find_elements(By.CSS_SELECTOR, "table.attendance button")
+    assert buttons
+    for button in buttons[:8]:
+        assert button.is_displayed()
+        assert button.size["height"] >= 44 and button.size["width"] >= 44, button.size
+    width = desktop.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 820, width
+
+    desktop.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert not any(button.is_displayed() for button in desktop.find_elements(By.CSS_SELECTOR, "table.attendance button"))
+    assert not desktop.find_element(By.CSS_SELECTOR, "nav.staff-nav").is_displayed()
+    assert desktop.find_element(By.CSS_SELECTOR, "table.attendance").is_displayed()
+    desktop.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
