@@ -52,9 +52,21 @@ enum TeamPages {
     }
 
     static func audit(_ context: RequestContext) throws -> HTTPResponse {
-        let entries = try context.transaction { try StaffAudit.list(limit: 300, in: $0) }
+        let chosen = context.request.queryValue("agent").flatMap(Int64.init)
+        let (entries, members) = try context.transaction { connection in
+            (try StaffAudit.list(staffID: chosen, limit: 300, in: connection), try StaffAdministration.members(in: connection))
+        }
         return .html(StaffViews.page(context, title: "Journal", content: [
             .h1([], ["Journal des actions du personnel"]),
+            .form([.method("get"), .action(BackOfficePaths.audit), .class("filters"), .aria("label", "Filtrer le journal")], [
+                .div([.class("field")], [
+                    .label([.for("filtre-agent")], ["Personne"]),
+                    .el("select", [.id("filtre-agent"), .name("agent")], [.el("option", [.value("")], ["Tout le personnel"])] + members.map { member in
+                        .el("option", [.value(String(member.account.id))] + (member.account.id == chosen ? [.selected] : []), [.text(member.account.displayName)])
+                    }),
+                ]),
+                Forms.submit("Filtrer", secondary: true),
+            ]),
             .p([], ["Les 300 dernières actions, de la plus récente à la plus ancienne."]),
             entries.isEmpty ? .p([], ["Aucune action enregistrée."]) : DashboardPage.table(
                 caption: "Actions du personnel", header: ["Quand", "Qui", "Action", "Objet", "Détail", "Adresse"],

@@ -28,6 +28,9 @@ import Testing
         #expect(journal.contains("Changement de rôle"))
         #expect(journal.contains("nouveau rôle : Facturation"))
         #expect(journal.contains("Désactivation d&#39;un compte"))
+        let agentsOwn = admin.get(BackOfficePaths.audit + "?agent=\(agentID)").text
+        #expect(!agentsOwn.contains("Changement de rôle"))
+        #expect(agentsOwn.contains("Aucune action enregistrée."))
     }
 
     @Test func theLastAdministrator_cannotBeDemotedOrDeactivated() throws {
