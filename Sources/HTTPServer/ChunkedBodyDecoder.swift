@@ -67,6 +67,8 @@ struct ChunkedBodyDecoder {
                 guard lf > 0, buffer[lf - 1] == 13 else { return .failure(.badRequest) }
                 headerBytes += lf + 1
                 guard headerBytes <= limits.maxHeaderBytes + 2 else { return .failure(.requestHeaderFieldsTooLarge) }
+                // RFC 9112 §7.1.2: trailer lines are field lines, held to the header section's grammar.
+                guard lf == 1 || RequestParser.parseField(buffer.slice(0, lf - 1)) != nil else { return .failure(.badRequest) }
                 buffer.consume(lf + 1)
                 if lf == 1 { return .done }
                 headerCount += 1
