@@ -181,6 +181,16 @@ func parserFedOneByteAtATime_answersSameStatus(_ testCase: ParserCase) {
     #expect(request.queryValue("b") == "c")
 }
 
+@Test func absoluteFormTarget_replacesTheHostFieldWithItsAuthority() throws {
+    let request = try #require(parse("GET http://autre.example:8080/a HTTP/1.1\r\nHost: ville.example\r\n\r\n").requests.first)
+    #expect(request.headers.values(for: "host") == ["autre.example:8080"])
+}
+
+@Test(arguments: ["GET http:///a HTTP/1.1\r\nHost: a\r\n\r\n", "GET http://user@ville.example/a HTTP/1.1\r\nHost: a\r\n\r\n"])
+func absoluteFormTargetWithoutHostOrWithUserinfo_isRefused(raw: String) {
+    #expect(parse(raw).failure == 400)
+}
+
 @Test(arguments: [
     ("GET / HTTP/1.1\r\nHost: a\r\n\r\n", true),
     ("GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n", false),
