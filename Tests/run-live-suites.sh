@@ -19,5 +19,5 @@ for _ in $(seq 1 100); do
     sleep 0.2
 done
 
-export PORTAL_E2E_ADDRESS=$PORTAL_LISTEN
+export PORTAL_E2E_ADDRESS=$PORTAL_LISTEN PORTAL_BIN=$bin
 "$venv/bin/pytest" -q -p no:cacheprovider Tests/e2e Tests/security
