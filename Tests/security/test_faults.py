@@ -133,6 +133,9 @@ def test_postgresql_restart_under_load_heals_without_restarting_the_server(stack
             successes += 1
         else:
             assert status == 503
+            # A generic French page: nothing about the database or the error leaks.
+            assert "Service momentanément indisponible".encode() in body
+            assert not any(word in body.lower() for word in (b"postgres", b"libpq", b"sqlstate", b"exception"))
             failures += 1
             successes = 0
             assert failures <= POOL, "the server does not heal its connections"
@@ -168,3 +171,17 @@ def test_server_killed_mid_load_restarts_with_every_committed_row(stack):
     status, body = stack.get("/")
     assert status == 200
     assert f"Coupure {len(committed) - 1}".encode() in body
+
+
+def test_database_down_gives_a_generic_french_page_then_service_resumes(stack):
+    stack.cluster("stop")
+    try:
+        status, body = stack.get("/")
+        assert status == 503
+        assert "Service momentanément indisponible".encode() in body
+        assert not any(word in body.lower() for word in (b"postgres", b"libpq", b"sqlstate", b"exception", b"5432"))
+        assert stack.get("/healthz", host="x")[0] == 503
+    finally:
+        stack.cluster("start")
+    until(lambda: stack.get("/healthz", host="x")[0] == 200)
+    until(lambda: stack.get("/")[0] == 200, attempts=4 * POOL)
