@@ -2,9 +2,12 @@
 # Runs the suites that need the real server: browser journeys (Tests/e2e) and hostile
 # input against the running system (Tests/security). Starts the server on PORTAL_LISTEN
 # with a freshly migrated, seeded database and stops it afterwards, whatever happens.
+# Usage: run-live-suites.sh BIN VENV [SUITE...]   (default: Tests/e2e Tests/security)
 set -euo pipefail
 bin=$1
 venv=$2
+shift 2
+if [ $# -gt 0 ]; then suites=("$@"); else suites=(Tests/e2e Tests/security); fi
 log=${PORTAL_MAIL_DIR%/*}/live-server.log
 
 "$bin" migrate
@@ -20,4 +23,4 @@ for _ in $(seq 1 100); do
 done
 
 export PORTAL_E2E_ADDRESS=$PORTAL_LISTEN PORTAL_BIN=$bin
-"$venv/bin/pytest" -q -p no:cacheprovider Tests/e2e Tests/security
+"$venv/bin/pytest" -q -p no:cacheprovider "${suites[@]}"
