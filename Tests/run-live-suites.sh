@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs the suites that need the real server: browser journeys (Tests/e2e) and hostile
-# input against the running system (Tests/security). Starts the server on PORTAL_LISTEN
+# input against the running system (Tests/security), and the operator commands and
+# deployment scripts (Tests/operations). Starts the server on PORTAL_LISTEN
 # with a freshly migrated, seeded database and stops it afterwards, whatever happens.
-# Usage: run-live-suites.sh BIN VENV [SUITE...]   (default: Tests/e2e Tests/security)
+# Usage: run-live-suites.sh BIN VENV [SUITE...]   (default: every suite below)
 set -euo pipefail
 bin=$1
 venv=$2
 shift 2
-if [ $# -gt 0 ]; then suites=("$@"); else suites=(Tests/e2e Tests/security); fi
+if [ $# -gt 0 ]; then suites=("$@"); else suites=(Tests/cli Tests/e2e Tests/security Tests/operations); fi
 log=${PORTAL_MAIL_DIR%/*}/live-server.log
 
 "$bin" migrate
@@ -22,5 +23,8 @@ for _ in $(seq 1 100); do
     sleep 0.2
 done
 
-export PORTAL_E2E_ADDRESS=$PORTAL_LISTEN PORTAL_BIN=$bin
+export PORTAL_E2E_ADDRESS=$PORTAL_LISTEN
+# Tests/operations and Tests/security/test_faults.py start servers, clusters and databases
+# of their own with this binary.
+export PORTAL_BIN=$bin
 "$venv/bin/pytest" -q -p no:cacheprovider "${suites[@]}"

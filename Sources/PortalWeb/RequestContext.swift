@@ -25,6 +25,8 @@ enum Access: Sendable, Equatable {
 }
 
 struct Route: Sendable {
+    /// As registered (`/actualites/:id`): what request logs name, never the raw path.
+    let pattern: String
     let access: Access
     let handle: @Sendable (RequestContext) throws -> HTTPResponse
 }
@@ -35,7 +37,7 @@ struct RouteTable {
 
     mutating func add(_ method: String, _ pattern: String, _ access: Access,
                       _ handle: @escaping @Sendable (RequestContext) throws -> HTTPResponse) {
-        router.add(method, pattern, Route(access: access, handle: handle))
+        router.add(method, pattern, Route(pattern: pattern, access: access, handle: handle))
     }
 }
 

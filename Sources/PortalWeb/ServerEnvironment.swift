@@ -15,6 +15,8 @@ public struct ServerEnvironment: Sendable {
     public var mode: Mode
     public var workerThreads: Int
     public var databasePoolSize: Int
+    /// Other clusters, tenant status cache, log options (ServerEnvironment+Operations.swift).
+    public var operations = OperationsSettings()
 
     public struct Problem: Error, CustomStringConvertible {
         public let description: String
@@ -71,6 +73,7 @@ public struct ServerEnvironment: Sendable {
                 problems.append("\(name): expected a number from 1 to 1024, got \(text)")
             }
         }
+        result.operations = OperationsSettings.read(env, problems: &problems)
         guard problems.isEmpty else { throw Problem(description: problems.joined(separator: "\n")) }
         return result
     }

@@ -5,7 +5,7 @@ import PortalCore
 public struct TenantDirectory: Sendable {
     public let tenants: [TenantConfig]
     private let byHost: [String: Int]
-    private let baseDomains: [String]
+    public let baseDomains: [String]
 
     public init(tenants: [TenantConfig], baseDomains: [String]) {
         self.tenants = tenants

@@ -31,3 +31,10 @@ public struct PostgresConfiguration: Sendable, Equatable {
         return result
     }
 }
+
+extension PostgresConfiguration: CustomStringConvertible {
+    /// Safe to log: the password is masked.
+    public var description: String {
+        parameters.map { $0.keyword + "=" + ($0.keyword == "password" ? "***" : $0.value) }.joined(separator: " ")
+    }
+}

@@ -8,6 +8,7 @@ extension PostgresConnection {
     /// Runs `body` between BEGIN and COMMIT; any error thrown by the body, or by COMMIT, rolls
     /// back and is rethrown. Called inside a transaction, it nests with a savepoint instead (the
     /// isolation level then stays the outer one's).
+    @discardableResult
     public func transaction<T>(isolation: IsolationLevel? = nil, _ body: (PostgresConnection) throws -> T) throws -> T {
         if isInTransaction { return try savepoint(body) }
         try execute(SQL(unsafeSQL: "BEGIN" + (isolation.map { " ISOLATION LEVEL " + $0.rawValue } ?? "")))

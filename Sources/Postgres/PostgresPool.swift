@@ -9,6 +9,14 @@ public struct PostgresPoolStats: Sendable, Equatable {
     public let idle: Int
     /// Callers blocked waiting for a connection.
     public let waiting: Int
+
+    public init(maxSize: Int, size: Int, inUse: Int, idle: Int, waiting: Int) {
+        self.maxSize = maxSize
+        self.size = size
+        self.inUse = inUse
+        self.idle = idle
+        self.waiting = waiting
+    }
 }
 
 /// A bounded set of connections shared by threads. Connections open lazily; a broken one is
@@ -57,6 +65,7 @@ public final class PostgresPool: Sendable {
     }
 
     /// Lends a connection to `body`, waiting up to `checkoutTimeout` for one to be free.
+    @discardableResult
     public func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         let connection = try checkout()
         defer { checkin(connection) }
@@ -66,6 +75,7 @@ public final class PostgresPool: Sendable {
     /// Runs `body` in a transaction on a pooled connection. With `retries > 0`, a transaction that
     /// fails with a serialization failure or a deadlock is run again from the start, on the
     /// assumption that `body` has no effect outside the database.
+    @discardableResult
     public func transaction<T>(
         isolation: IsolationLevel? = nil,
         retries: Int = 0,

@@ -78,6 +78,12 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation {
             fragments.append(.parameter(value.postgresText))
         }
 
+        /// Optionals bind NULL when nil. (Spelled out so the compiler does not warn that an
+        /// optional is being interpolated, as it would for a `String`.)
+        public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
+            fragments.append(.parameter(value?.postgresText))
+        }
+
         public mutating func appendInterpolation(_ sql: SQL) {
             fragments += sql.fragments
         }

@@ -8,6 +8,12 @@ enum CommandLineInterface {
       migrate                   crée et met à jour le schéma de chaque commune
       seed-demo                 charge les données de démonstration
       tenant check              vérifie les fichiers tenants/*.json
+      tenant create tenants/<id>.json [--email adresse]
+                                crée et migre le schéma d'une commune, imprime l'invitation de son administrateur
+      tenant list               communes, hôtes, version du schéma, familles, dernière activité, état
+      tenant suspend <id>       page de maintenance sur tout le portail de la commune (données conservées)
+      tenant resume <id>        rouvre le portail de la commune
+      config check [--offline]  vérifie la configuration du serveur et, sauf --offline, joint chaque base
       rules explain --tenant T --activity A --unit U --date AAAA-MM-JJ --now ISO8601 --action book|cancel [--non-resident]
       rules calendar --tenant T --activity A --from AAAA-MM-JJ --to AAAA-MM-JJ [--non-resident]
     """
@@ -19,6 +25,11 @@ enum CommandLineInterface {
         case ("migrate", _): return MigrateCommand.run()
         case ("seed-demo", _): return SeedDemoCommand.run()
         case ("tenant", "check"): return TenantCheckCommand.run()
+        case ("tenant", "create"): return TenantCreateCommand.run(Array(arguments.dropFirst(2)))
+        case ("tenant", "list"): return TenantListCommand.run()
+        case ("tenant", "suspend"): return TenantSuspensionCommand.run(Array(arguments.dropFirst(2)), suspend: true)
+        case ("tenant", "resume"): return TenantSuspensionCommand.run(Array(arguments.dropFirst(2)), suspend: false)
+        case ("config", "check"): return ConfigCheckCommand.run(Array(arguments.dropFirst(2)))
         case ("rules", "explain"): return RulesCommand.explain(Array(arguments.dropFirst(2)))
         case ("rules", "calendar"): return RulesCommand.calendar(Array(arguments.dropFirst(2)))
         default:

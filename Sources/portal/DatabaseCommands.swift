@@ -4,16 +4,28 @@ import PortalStore
 import PortalWeb
 import Postgres
 
-/// Tenant files and a connection pool, or a printed reason why they cannot be had.
-func loadTenantsAndPool(_ environment: ServerEnvironment, poolSize: Int) -> ([TenantConfig], PostgresPool)? {
+/// Tenant files and one pool per cluster, or a printed reason why they cannot be had.
+func loadTenantsAndDatabases(_ environment: ServerEnvironment, poolSize: Int) -> ([TenantConfig], TenantDatabases)? {
     let (tenants, errors) = TenantConfigLoader.loadDirectory(environment.tenantsDirectory)
     guard errors.isEmpty else {
         for error in errors { printError(error.description) }
         printError("Fichiers de collectivité invalides : corrigez-les (portal tenant check).")
         return nil
     }
+    guard let databases = openDatabases(environment, poolSize: poolSize) else { return nil }
+    let unplaced = databases.unplacedTenants(tenants)
+    guard unplaced.isEmpty else {
+        for (id, cluster) in unplaced {
+            printError("\(id): cluster « \(cluster) » inconnu (PORTAL_CLUSTER_\(cluster.uppercased())_URL manquant)")
+        }
+        return nil
+    }
+    return (tenants, databases)
+}
+
+func openDatabases(_ environment: ServerEnvironment, poolSize: Int) -> TenantDatabases? {
     do {
-        return (tenants, try PostgresPool(url: environment.databaseURL, maxSize: poolSize))
+        return try TenantDatabases(defaultURL: environment.databaseURL, clusterURLs: environment.operations.clusterURLs, poolSize: poolSize)
     } catch {
         printError("Base de données : \(error)")
         return nil
@@ -21,38 +33,50 @@ func loadTenantsAndPool(_ environment: ServerEnvironment, poolSize: Int) -> ([Te
 }
 
 enum MigrateCommand {
+    /// One line per cluster's platform schema and per town as each ends; exit 1 naming every
+    /// town that failed (those of a cluster whose platform schema failed included).
     static func run() -> Int32 {
-        guard let environment = loadEnvironment(), let (tenants, pool) = loadTenantsAndPool(environment, poolSize: 2) else { return 1 }
+        guard let environment = loadEnvironment(), let (tenants, databases) = loadTenantsAndDatabases(environment, poolSize: 2) else { return 1 }
         let migrations = SchemaMigrations(sqlDirectory: environment.sqlDirectory)
-        do {
-            let applied = try migrations.migratePlatform(pool: pool)
-            say("platform: \(applied.isEmpty ? "à jour" : "appliqué " + applied.joined(separator: ", "))")
-        } catch {
-            printError("platform: échec : \(error)")
-            return 1
-        }
-        let outcomes = migrations.migrateTenants(tenants, pool: pool)
-        for outcome in outcomes {
-            if let error = outcome.error {
-                say("\(outcome.tenantID): échec : \(error)")
-            } else {
-                say("\(outcome.tenantID): \(outcome.applied.isEmpty ? "à jour" : "appliqué " + outcome.applied.joined(separator: ", "))")
+        let outcomes = migrations.migrate(tenants, on: databases) { cluster, tenant, platform in
+            if let platform {
+                let name = cluster == TenantDatabases.defaultCluster ? "platform" : "platform (\(cluster))"
+                switch platform {
+                case .success(let applied): say("\(name): \(summary(applied))")
+                case .failure(let failure): say("\(name): échec : \(failure.message)")
+                }
+            } else if let tenant {
+                say("\(tenant.tenantID): \(tenant.error.map { "échec : \($0)" } ?? summary(tenant.applied))")
             }
         }
-        let failed = outcomes.filter { $0.error != nil }.map(\.tenantID)
-        guard failed.isEmpty else {
-            printError("Migration échouée pour : \(failed.joined(separator: ", "))")
+        var failed: [String] = []
+        for outcome in outcomes {
+            if case .failure = outcome.platform {
+                failed += databases.group(tenants).first { $0.cluster == outcome.cluster }!.tenants.map(\.id)
+            }
+            failed += outcome.tenants.filter { $0.error != nil }.map(\.tenantID)
+        }
+        let failedClusters = outcomes.filter { if case .failure = $0.platform { true } else { false } }.map(\.cluster)
+        guard failed.isEmpty, failedClusters.isEmpty else {
+            if !failedClusters.isEmpty { printError("Schéma platform non migré sur : \(failedClusters.joined(separator: ", "))") }
+            if !failed.isEmpty { printError("Migration échouée pour : \(failed.joined(separator: ", "))") }
             return 1
         }
         return 0
+    }
+
+    private static func summary(_ applied: [String]) -> String {
+        applied.isEmpty ? "à jour" : "appliqué " + applied.joined(separator: ", ")
     }
 }
 
 enum SeedDemoCommand {
     static func run() -> Int32 {
-        guard let environment = loadEnvironment(), let (tenants, pool) = loadTenantsAndPool(environment, poolSize: 2) else { return 1 }
+        guard let environment = loadEnvironment(), let (tenants, databases) = loadTenantsAndDatabases(environment, poolSize: 2) else { return 1 }
         do {
-            try DemoData.load(into: TenantDatabase(pool: pool), tenants: tenants, today: ParisTime.localDate(of: Date()))
+            for (_, database, placed) in databases.group(tenants) {
+                try DemoData.load(into: database, tenants: placed, today: ParisTime.localDate(of: Date()))
+            }
         } catch {
             printError("Données de démonstration : \(error)")
             return 1

@@ -27,6 +27,8 @@ struct Options {
         return value
     }
 
+    func optional(_ name: String) -> String? { values[name] }
+
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 }
 

@@ -13,10 +13,10 @@ enum ServeCommand {
         }
         raiseOpenFileLimit()
         guard let environment = loadEnvironment(),
-              let (tenants, pool) = loadTenantsAndPool(environment, poolSize: environment.databasePoolSize) else { return 1 }
+              let (tenants, databases) = loadTenantsAndDatabases(environment, poolSize: environment.databasePoolSize) else { return 1 }
         let application = PortalApplication(
             directory: TenantDirectory(tenants: tenants, baseDomains: environment.baseDomains),
-            database: TenantDatabase(pool: pool))
+            databases: databases, operations: operations(environment, databases))
         var configuration = HTTPServerConfiguration()
         configuration.host = environment.listenHost
         configuration.port = environment.listenPort
@@ -44,6 +44,15 @@ enum ServeCommand {
         }
         return 0
     }
+}
+
+/// Request lines on standard output and the suspension cache of `PORTAL_STATUS_CACHE_SECONDS`.
+private func operations(_ environment: ServerEnvironment, _ databases: TenantDatabases) -> ApplicationOperations {
+    let settings = environment.operations
+    return ApplicationOperations(
+        databases: databases,
+        observer: .standardOutput(logsClientAddress: settings.logsClientAddress),
+        statusCache: TenantStatusCache(databases: databases, lifetime: .seconds(settings.statusCacheSeconds)))
 }
 
 /// Each keep-alive connection is a descriptor: take the whole hard limit the system grants.

@@ -99,7 +99,7 @@ http {{
     client_body_temp_path {WORK}; proxy_temp_path {WORK}; fastcgi_temp_path {WORK}; uwsgi_temp_path {WORK}; scgi_temp_path {WORK};
     server {{
         listen 127.0.0.1:{NGINX_PORT};
-        location = / {{ default_type "text/html; charset=utf-8"; alias {WORK}/home.html; }}
+        location = / {{ default_type "text/html; charset=utf-8"; root {WORK}; try_files /home.html =404; }}
     }}
 }}
 """)

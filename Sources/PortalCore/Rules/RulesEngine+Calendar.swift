@@ -53,10 +53,10 @@ extension RulesEngine {
 }
 
 extension ActivityDay {
-    /// The text of `portal rules calendar`: one line per day, then each unit with its deadlines.
+    /// The text of `portal rules calendar`: one line per day (no final newline), then each unit with its deadlines.
     /// `2026-02-09 lun. 9 févr. | journee 08:30-17:30 réservation ≤ 2026-02-04T23:59:59+01:00 …`
     public static func plainText(_ days: [ActivityDay]) -> String {
-        days.map(\.plainLine).joined(separator: "\n") + (days.isEmpty ? "" : "\n")
+        days.map(\.plainLine).joined(separator: "\n")
     }
 
     var plainLine: String {

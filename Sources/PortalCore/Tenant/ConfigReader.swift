@@ -60,11 +60,6 @@ struct ConfigNode {
         return flag
     }
 
-    func int() -> Int? {
-        guard case .number(let text) = value, let number = Int(text) else { report("must be an integer"); return nil }
-        return number
-    }
-
     func positiveInt() -> Int? {
         guard case .number(let text) = value, let number = Int(text), number > 0 else {
             report("must be a positive integer"); return nil

@@ -21,18 +21,6 @@ public enum JSONValue: Sendable, Equatable {
         default: return false
         }
     }
-
-    /// How an operator names this kind of value in an error message.
-    var kindName: String {
-        switch self {
-        case .object: return "an object"
-        case .array: return "an array"
-        case .string: return "a string"
-        case .number: return "a number"
-        case .bool: return "a boolean"
-        case .null: return "null"
-        }
-    }
 }
 
 public struct JSONSyntaxError: Error, Sendable, Equatable {

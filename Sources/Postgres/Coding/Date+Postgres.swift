@@ -6,6 +6,8 @@ import Foundation
 
 // `timestamptz` with microsecond precision, PostgreSQL's own. The arithmetic is done on whole
 // microseconds since 1970 and calendar days, so no formatter, locale or time zone is involved.
+// A `Date` is a Double of seconds since 2001: it holds every microsecond only within about
+// a century of 2001; further out, values round to the nearest representable instant.
 
 extension Date: PostgresEncodable, PostgresDecodable, PostgresArrayElement {
     private static let microsecondsFrom1970To2001: Int64 = 978_307_200_000_000

@@ -51,4 +51,12 @@ func shippedTenant(_ id: String) throws -> TenantConfig {
         #expect(tenant.messaging.themes == ["Informations", "Modifications", "Réclamations"])
         #expect(tenant.registration.validation == .automatic)
     }
+
+    @Test func readmeExample_isAValidTenantFile() throws {
+        let readme = try String(contentsOfFile: "\(tenantsDirectory())/README.md", encoding: .utf8)
+        let example = try #require(readme.components(separatedBy: "## Example").last)
+        let json = try #require(example.components(separatedBy: "```json\n").dropFirst().first?.components(separatedBy: "```").first)
+        let tenant = try TenantConfigLoader.decode(Array(json.utf8), file: "tenants/exemple.json").get()
+        #expect(tenant.activities.map(\.code) == ["alsh-vacances"])
+    }
 }
