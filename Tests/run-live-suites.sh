@@ -3,7 +3,7 @@
 # input against the running system (Tests/security), and the operator commands and
 # deployment scripts (Tests/operations). Starts the server on PORTAL_LISTEN
 # with a freshly migrated, seeded database and stops it afterwards, whatever happens.
-# Usage: run-live-suites.sh BIN VENV [SUITE...]   (default: every suite below)
+# Usage: run-live-suites.sh BIN VENV [SUITE...]   (default: cli, e2e, security and operations)
 set -euo pipefail
 bin=$1
 venv=$2
