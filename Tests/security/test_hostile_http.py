@@ -185,6 +185,9 @@ def test_security_headers_are_on_pages_and_on_errors():
         assert "x-content-type-options: nosniff" in head
         assert "frame-ancestors 'none'" in head
         assert "referrer-policy: same-origin" in head
+        assert "x-frame-options: deny" in head
+        assert "script-src 'self'" in head and "object-src 'none'" in head
+        assert "permissions-policy: camera=(), microphone=(), geolocation=(), payment=()" in head
 
 
 @pytest.mark.parametrize("host", ["evil.example", "localhost", f"127.0.0.1:{PORT}", "cayres-pradelles.localhost.evil.example",
