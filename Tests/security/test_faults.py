@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from portal_live import exchange, split_responses
+from portal_live import split_responses
 
 REPO = Path(__file__).resolve().parents[2]
 CLUSTER = REPO / "deploy" / "local-cluster.sh"
