@@ -11,7 +11,7 @@ file=${1:?usage: restore-tenant.sh <file> [database-url]}
 url=${2:-${PORTAL_DATABASE_URL:?PORTAL_DATABASE_URL is not set and no database URL was given}}
 psql=(psql -X -q -tA -v ON_ERROR_STOP=1 --dbname="$url")
 
-schema=$(pg_restore --list "$file" | awk '$4 == "SCHEMA" { print $6; exit }')
+schema=$(pg_restore --list "$file" | awk '$4 == "SCHEMA" && !found { print $6; found = 1 }')
 if [[ ! $schema =~ ^[a-z][a-z0-9_]{0,62}$ ]]; then
     echo "$file : aucun schéma de commune dans cette sauvegarde" >&2
     exit 1

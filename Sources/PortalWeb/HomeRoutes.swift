@@ -7,13 +7,14 @@ enum HomeRoutes {
     static func register(_ table: inout RouteTable) {
         table.add("GET", "/", .anyone) { context in
             let news = try context.transaction { try NewsStore.latest(limit: 5, in: $0) }
-            return .html(HomePage.render(tenant: context.tenant, news: news).render())
+            return .html(HomePage.render(context, news: news).render())
         }
-        for tab in PortalTab.allCases {
+        // « Mon dossier » is DossierRoutes' own page.
+        for tab in PortalTab.allCases where tab != .dossier {
             table.add("GET", TabPaths.path(for: tab), .anyone) { context in
                 // A tab the town has not enabled does not exist on its portal.
                 guard context.tenant.tabs.contains(tab) else { throw RouteError.notFound }
-                return .html(TabPage.render(tenant: context.tenant, tab: tab).render())
+                return .html(TabPage.render(context, tab: tab).render())
             }
         }
         table.add("GET", AssetPaths.theme, .anyone) { context in

@@ -5,30 +5,43 @@ import PortalCore
 import PortalStore
 
 /// The request handler of the whole portal: tenant resolution first (an unknown host is
-/// answered before anything touches a tenant's data), then the town's routes.
+/// answered before anything touches a tenant's data), then, for a town's route, the session,
+/// the CSRF check and the route's access rule, all before the handler runs. The operator host
+/// has its own pages (metrics, the operator console) and none of the towns'.
 public final class PortalApplication: Sendable {
     private let directory: TenantDirectory
     private let databases: TenantDatabases
     private let operations: ApplicationOperations
     private let assets: StaticAssets
-    private let router: Router<Route>
+    let settings: WebSettings
+    let townRoutes: RouteTable
+    let operatorConsole: OperatorConsole
 
     /// Every town on one database, logs discarded.
-    public convenience init(directory: TenantDirectory, database: TenantDatabase) {
+    public convenience init(directory: TenantDirectory, database: TenantDatabase, settings: WebSettings = WebSettings()) {
         let databases = TenantDatabases(default: database)
-        self.init(directory: directory, databases: databases, operations: ApplicationOperations(databases: databases))
+        self.init(directory: directory, databases: databases, operations: ApplicationOperations(databases: databases), settings: settings)
     }
 
-    public init(directory: TenantDirectory, databases: TenantDatabases, operations: ApplicationOperations) {
+    public init(directory: TenantDirectory, databases: TenantDatabases, operations: ApplicationOperations, settings: WebSettings = WebSettings()) {
         self.directory = directory
         self.databases = databases
         self.operations = operations
+        self.settings = settings
         var assets = StaticAssets(cacheControl: "public, max-age=3600")
         assets.add(path: AssetPaths.stylesheet, contentType: "text/css; charset=utf-8", bytes: Array(Stylesheet.css.utf8))
         self.assets = assets
         var table = RouteTable()
         HomeRoutes.register(&table)
-        self.router = table.router
+        AccountRoutes.register(&table)
+        CitizenSpaceRoutes.register(&table)
+        StaffRoutes.register(&table)
+        FirstAdministratorHandlers.register(&table)
+        DossierRoutes.register(&table)
+        DevMailRoutes.register(&table)
+        self.townRoutes = table
+        // Operator accounts and sessions live in the default cluster's `platform` schema.
+        self.operatorConsole = OperatorConsole(directory: directory, database: databases.primary, settings: settings)
     }
 
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
@@ -49,6 +62,10 @@ public final class PortalApplication: Sendable {
             return asset
         }
         if let response = operations.operatorResponse(to: request, directory: directory, trace: &trace) { return response }
+        if let host = request.headers["host"], OperatorHost.matches(host, baseDomains: directory.baseDomains) {
+            trace.route = "console"
+            return operatorConsole.handle(request)
+        }
         guard let tenant = request.headers["host"].flatMap(directory.tenant(forHost:)) else {
             return .html(ErrorPages.unknownHost.render(), status: .notFound)
         }
@@ -57,17 +74,11 @@ public final class PortalApplication: Sendable {
         guard let database = databases.database(for: tenant) else {
             return .html(ErrorPages.unavailable.render(), status: .serviceUnavailable)
         }
-        switch router.match(method: request.method, path: request.path) {
+        switch townRoutes.router.match(method: request.method, path: request.path) {
         case .found(let route, let parameters):
             trace.route = route.pattern
-            let context = RequestContext(request: request, tenant: tenant, parameters: parameters, database: database)
-            do {
-                return try route.handle(context)
-            } catch RouteError.notFound {
-                return .html(TownPages.notFound(tenant: tenant).render(), status: .notFound)
-            } catch {
-                return .html(ErrorPages.unavailable.render(), status: .serviceUnavailable)
-            }
+            return TownPipeline(tenant: tenant, database: database, settings: settings)
+                .run(route, parameters: parameters, request: request)
         case .methodNotAllowed(let allowed):
             var response = HTTPResponse.text("Méthode non autorisée", status: .methodNotAllowed)
             response.headers.set("Allow", allowed.joined(separator: ", "))
@@ -75,6 +86,13 @@ public final class PortalApplication: Sendable {
         case .notFound:
             return .html(TownPages.notFound(tenant: tenant).render(), status: .notFound)
         }
+    }
+
+    /// Request bodies the server accepts per path: uploads get room for a 6 Mo file and the form
+    /// around it, so the page (not the server) can say a file is too large up to that margin.
+    public static func bodyLimit(method: String, path: String) -> Int {
+        if method == "POST", path == SpacePaths.documents { return DocumentFormat.maximumBytes + 1024 * 1024 }
+        return 1024 * 1024
     }
 
     /// 200 when every cluster answers, so a load balancer can tell a process cut off from one.
@@ -92,4 +110,14 @@ enum TownPages {
             .p([], [.a([.class("button"), .href("/")], ["Retour à l'accueil"])]),
         ])
     }
+
+    static func forbidden(tenant: TenantConfig, message: String) -> Node {
+        Layout.page(tenant: tenant, title: "Accès refusé", content: [
+            .h1([], ["Accès refusé"]),
+            .p([], [.text(message)]),
+            .p([], [.a([.class("button"), .href("/")], ["Retour à l'accueil"])]),
+        ])
+    }
+
+    static let expiredForm = "Ce formulaire a expiré ou ne vient pas de ce portail. Revenez en arrière, rechargez la page puis recommencez."
 }

@@ -1,19 +1,51 @@
+import Foundation
 import HTTPServer
 import PortalCore
 import PortalStore
 import Postgres
 
 /// What a town's route handler gets: the request, the town it is for, the path parameters,
-/// and that town's database, so that a handler can only ever open a transaction on its own town.
+/// that town's database (so a handler can only ever open a transaction on its own town), who is
+/// signed in, the parsed form, the token its forms must carry, and the request's instant.
 struct RequestContext {
     let request: HTTPRequest
     let tenant: TenantConfig
     let parameters: [String: String]
     let database: TenantDatabase
+    let settings: WebSettings
+    let principal: Principal?
+    /// The cookie's token when its session is live, so that sign-out can end it.
+    let sessionToken: String?
+    /// The value forms must send back as `csrf`: the session's, or the anonymous form cookie's.
+    let csrfToken: String
+    let form: FormData
+    let now: Date
+    let clientAddress: String
 
     /// A transaction bound to this town's schema (search_path set transaction-locally).
     func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         try database.transaction(schema: tenant.schema, body)
+    }
+
+    var cookies: SessionCookies { SessionCookies(mode: settings.mode) }
+
+    /// `scheme://host[:port]` of this request: the host is one the directory mapped to this town.
+    var baseURL: String { "\(settings.scheme)://\(request.headers["host"] ?? tenant.hosts.subdomain)" }
+
+    /// The signed-in family; routes declared `.family` always have one.
+    var family: FamilyAccount {
+        get throws {
+            guard case .family(let account) = principal else { throw RouteError.forbidden }
+            return account
+        }
+    }
+
+    /// The signed-in staff member; routes declared `.staff` always have one.
+    var staff: StaffAccount {
+        get throws {
+            guard case .staff(let account) = principal else { throw RouteError.forbidden }
+            return account
+        }
     }
 }
 
@@ -22,6 +54,14 @@ struct RequestContext {
 enum Access: Sendable, Equatable {
     /// Anyone, signed in or not.
     case anyone
+    /// A signed-in family account.
+    case family
+    /// A signed-in staff member of this town holding one of these roles.
+    case staff(Set<StaffRole>)
+    /// A signed-in operator, on the operator host only.
+    case `operator`
+
+    static let anyStaff = Access.staff(Set(StaffRole.allCases))
 }
 
 struct Route: Sendable {
@@ -34,14 +74,20 @@ struct Route: Sendable {
 /// Routes are grouped by area (`HomeRoutes`, …); each area adds its own to the table.
 struct RouteTable {
     private(set) var router = Router<Route>()
+    /// Every route with its access, for the tests that enumerate them.
+    private(set) var entries: [(method: String, pattern: String, access: Access)] = []
 
     mutating func add(_ method: String, _ pattern: String, _ access: Access,
                       _ handle: @escaping @Sendable (RequestContext) throws -> HTTPResponse) {
         router.add(method, pattern, Route(pattern: pattern, access: access, handle: handle))
+        entries.append((method, pattern, access))
     }
 }
 
-/// Thrown by a handler when what the URL names does not exist for this town.
+/// Thrown by a handler when what the URL names does not exist for this town, or may not be
+/// seen by whoever asks.
 enum RouteError: Error {
     case notFound
+    case forbidden
+    case badRequest
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PortalCore
 
 /// How this server process is configured: read once at start-up from `PORTAL_*` variables
 /// so that nothing else in the program reads the environment.
@@ -15,6 +16,12 @@ public struct ServerEnvironment: Sendable {
     public var mode: Mode
     public var workerThreads: Int
     public var databasePoolSize: Int
+    /// Behind nginx: take the client address from `X-Forwarded-For` (`PORTAL_TRUST_PROXY=1`).
+    public var trustProxy: Bool
+    /// Production mail leaves through this `sendmail`-compatible command (`PORTAL_SENDMAIL`).
+    public var sendmailCommand: String
+    /// The envelope and `From:` address of every e-mail (`PORTAL_MAIL_FROM`).
+    public var mailFrom: String
     /// Other clusters, tenant status cache, log options (ServerEnvironment+Operations.swift).
     public var operations = OperationsSettings()
 
@@ -37,11 +44,14 @@ public struct ServerEnvironment: Sendable {
         self.mode = mode
         self.workerThreads = workerThreads
         self.databasePoolSize = databasePoolSize
+        self.trustProxy = false
+        self.sendmailCommand = "/usr/sbin/sendmail -t -i"
+        self.mailFrom = "ne-pas-repondre@localhost"
     }
 
     /// Reads `PORTAL_LISTEN` (host:port), `PORTAL_DATABASE_URL`, `PORTAL_BASE_DOMAINS` (comma-separated),
     /// `PORTAL_TENANTS_DIR`, `PORTAL_SQL_DIR`, `PORTAL_MAIL_DIR`, `PORTAL_ENVIRONMENT`, `PORTAL_WORKERS`,
-    /// `PORTAL_DB_POOL`. Every problem is reported, not just the first.
+    /// `PORTAL_DB_POOL`, `PORTAL_TRUST_PROXY`, `PORTAL_SENDMAIL`, `PORTAL_MAIL_FROM`. Every problem is reported, not just the first.
     public static func fromProcessEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> ServerEnvironment {
         var problems: [String] = []
         var result = ServerEnvironment(databaseURL: env["PORTAL_DATABASE_URL"] ?? "")
@@ -72,6 +82,17 @@ public struct ServerEnvironment: Sendable {
             if let value = Int(text), (1...1024).contains(value) { result[keyPath: keyPath] = value } else {
                 problems.append("\(name): expected a number from 1 to 1024, got \(text)")
             }
+        }
+        if let trust = env["PORTAL_TRUST_PROXY"] {
+            switch trust {
+            case "1": result.trustProxy = true
+            case "0", "": result.trustProxy = false
+            default: problems.append("PORTAL_TRUST_PROXY: expected 1 or 0, got \(trust)")
+            }
+        }
+        if let command = env["PORTAL_SENDMAIL"], !command.isEmpty { result.sendmailCommand = command }
+        if let from = env["PORTAL_MAIL_FROM"] {
+            if EmailAddress(from) != nil { result.mailFrom = from } else { problems.append("PORTAL_MAIL_FROM: not an e-mail address: \(from)") }
         }
         result.operations = OperationsSettings.read(env, problems: &problems)
         guard problems.isEmpty else { throw Problem(description: problems.joined(separator: "\n")) }

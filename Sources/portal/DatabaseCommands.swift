@@ -73,15 +73,26 @@ enum MigrateCommand {
 enum SeedDemoCommand {
     static func run() -> Int32 {
         guard let environment = loadEnvironment(), let (tenants, databases) = loadTenantsAndDatabases(environment, poolSize: 2) else { return 1 }
+        var logins: [DemoLogin] = []
         do {
             for (_, database, placed) in databases.group(tenants) {
                 try DemoData.load(into: database, tenants: placed, today: ParisTime.localDate(of: Date()))
+                logins += try AccountDemoData.loadTowns(into: database, tenants: placed, now: Date())
+                logins += try DossierDemoData.load(into: database, tenants: placed, now: Date())
             }
+            logins.append(try AccountDemoData.loadOperator(into: databases.primary))
         } catch {
             printError("Données de démonstration : \(error)")
             return 1
         }
-        say("Données de démonstration chargées.")
+        say("Données de démonstration chargées. Comptes de démonstration :")
+        let base = environment.baseDomains.first ?? "localhost", port = environment.listenPort
+        for login in logins {
+            let host = login.tenantID.flatMap { id in tenants.first { $0.id == id } }.map { "\($0.hosts.subdomain).\(base)" }
+                ?? "\(OperatorHost.subdomain).\(base)"
+            let path = login.tenantID == nil ? "/console/connexion" : login.who.hasPrefix("gestion") ? "/gestion/connexion" : "/connexion"
+            say("  http://\(host):\(port)\(path)  \(login.who) : \(login.email) / \(login.password)")
+        }
         return 0
     }
 }

@@ -14,15 +14,18 @@ enum ServeCommand {
         raiseOpenFileLimit()
         guard let environment = loadEnvironment(),
               let (tenants, databases) = loadTenantsAndDatabases(environment, poolSize: environment.databasePoolSize) else { return 1 }
-        let application = PortalApplication(
-            directory: TenantDirectory(tenants: tenants, baseDomains: environment.baseDomains),
-            databases: databases, operations: operations(environment, databases))
+        let directory = TenantDirectory(tenants: tenants, baseDomains: environment.baseDomains)
+        let application = PortalApplication(directory: directory, databases: databases, operations: operations(environment, databases),
+                                            settings: WebSettings(environment: environment))
+        // One worker per cluster: each cluster's `platform.outbox` holds its towns' e-mails.
+        let mailWorkers = databases.names.map { MailWorker(pool: databases.clusters[$0]!.pool, environment: environment) }
         var configuration = HTTPServerConfiguration()
         configuration.host = environment.listenHost
         configuration.port = environment.listenPort
         configuration.workerCount = environment.workerThreads
         configuration.handlesTerminationSignals = true
         configuration.defaultHeaders = SecurityHeaders.all
+        configuration.bodyLimit = { PortalApplication.bodyLimit(method: $0, path: $1) }
         let server = HTTPServer(configuration: configuration, handler: application.handle)
         do {
             try server.start()
@@ -36,6 +39,12 @@ enum ServeCommand {
                 say("  \(tenant.shortName) : http://\(tenant.hosts.subdomain).\(base):\(server.boundPort)/")
             }
         }
+        say("  Console des opérateurs : http://\("\(OperatorHost.subdomain).\(environment.baseDomains.first ?? "localhost")"):\(server.boundPort)/console")
+        if environment.mode == .development {
+            say("  Courriels envoyés (développement) : http://\(tenants.first.map { $0.hosts.subdomain + "." + (environment.baseDomains.first ?? "localhost") } ?? "\(OperatorHost.subdomain).\(environment.baseDomains.first ?? "localhost")"):\(server.boundPort)/_dev/mail")
+        }
+        mailWorkers.forEach { $0.start() }
+        defer { mailWorkers.forEach { $0.stop() } }
         do {
             try server.run()
         } catch {

@@ -29,16 +29,17 @@ enum WebTestSupport {
     }
 
     /// Migrated copies of every town; the caller drops them with `drop`.
-    static func application() throws -> (PortalApplication, [TenantConfig], PostgresPool) {
+    static func application(settings: WebSettings = WebSettings()) throws -> (PortalApplication, [TenantConfig], PostgresPool) {
         let suffix = "w\(UInt32.random(in: 0...UInt32.max))"
         let tenants = tenants(schemaSuffix: suffix)
         let pool = try PostgresPool(url: databaseURL, maxSize: 4)
+        _ = try pool.withConnection { try Migrator(directory: repositoryRoot.appendingPathComponent("sql/platform").path).migrate(schema: "platform", on: $0) }
         let migrator = Migrator(directory: repositoryRoot.appendingPathComponent("sql/tenant").path)
         for tenant in tenants {
             _ = try pool.withConnection { try migrator.migrate(schema: tenant.schema, on: $0) }
         }
         let app = PortalApplication(directory: TenantDirectory(tenants: tenants, baseDomains: ["localhost"]),
-                                    database: TenantDatabase(pool: pool))
+                                    database: TenantDatabase(pool: pool), settings: settings)
         return (app, tenants, pool)
     }
 

@@ -52,3 +52,9 @@ def visit(browser):
         assert_accessible(browser)
         return browser
     return go
+
+
+@pytest.fixture
+def check_accessible():
+    """The axe check of `visit`, for pages reached by submitting a form or following a link."""
+    return assert_accessible

@@ -4,8 +4,9 @@ import PortalCore
 /// What a family sees first on its town's portal: what it can do here, the latest news,
 /// and how to reach the service.
 enum HomePage {
-    static func render(tenant: TenantConfig, news: [NewsItem]) -> Node {
-        Layout.page(tenant: tenant, title: "Accueil", content: [
+    static func render(_ context: RequestContext, news: [NewsItem]) -> Node {
+        let tenant = context.tenant
+        return Layout.page(context, title: "Accueil", content: [
             .h1([], [.span([.class("kicker")], [.text(tenant.branding.portalTitle)]), .text(tenant.name)]),
             .p([], [.text("\(tenant.branding.serviceName) : inscrivez vos enfants aux activités, réservez ou annulez des journées, suivez vos demandes et vos factures, depuis votre téléphone ou votre ordinateur.")]),
             .div([.class("grid")], [

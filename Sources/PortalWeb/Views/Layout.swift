@@ -4,7 +4,12 @@ import PortalCore
 /// The frame of every town page: header with the town's name, its tabs, the content, and the
 /// contact block in the footer so that a family can always reach a person.
 enum Layout {
-    static func page(tenant: TenantConfig, title: String, currentTab: PortalTab? = nil, content: [Node]) -> Node {
+    static func page(_ context: RequestContext, title: String, currentTab: PortalTab? = nil, content: [Node]) -> Node {
+        page(tenant: context.tenant, title: title, currentTab: currentTab, viewer: context.viewer, content: content)
+    }
+
+    static func page(tenant: TenantConfig, title: String, currentTab: PortalTab? = nil, viewer: Viewer = .anonymous,
+                     content: [Node]) -> Node {
         .fragment([
             .doctype,
             .el("html", [.lang("fr")], [
@@ -17,7 +22,7 @@ enum Layout {
                 ]),
                 .el("body", [], [
                     .a([.class("skip"), .href("#contenu")], ["Aller au contenu"]),
-                    header(tenant),
+                    header(tenant, viewer: viewer),
                     tabs(tenant, current: currentTab),
                     .main([.id("contenu")], content),
                     footer(tenant),
@@ -26,12 +31,43 @@ enum Layout {
         ])
     }
 
-    private static func header(_ tenant: TenantConfig) -> Node {
+    private static func header(_ tenant: TenantConfig, viewer: Viewer) -> Node {
         .header([.class("site-header")], [
             .a([.class("brand"), .href("/")], [
                 .span([.class("brand-portal")], [.text(tenant.branding.portalTitle)]),
                 .span([.class("brand-town")], [.text(tenant.shortName)]),
             ]),
+            accountBar(viewer),
+        ])
+    }
+
+    /// Who is signed in, where their space is, and a sign-out button (a POST form: a link
+    /// could be triggered by another site).
+    static func accountBar(_ viewer: Viewer) -> Node {
+        switch viewer {
+        case .anonymous:
+            return .nav([.class("account-bar"), .aria("label", "Compte")], [
+                .a([.href(AccountPaths.signIn)], ["Se connecter"]),
+            ])
+        case .family(let name, let csrf):
+            return .nav([.class("account-bar"), .aria("label", "Compte")], [
+                .span([.class("who")], [.text(name)]),
+                .a([.href(SpacePaths.home)], ["Mon espace"]),
+                signOut(action: AccountPaths.signOut, csrf: csrf),
+            ])
+        case .staff(let name, let csrf):
+            return .nav([.class("account-bar"), .aria("label", "Compte")], [
+                .span([.class("who")], [.text(name)]),
+                .a([.href(StaffPaths.home)], ["Gestion"]),
+                signOut(action: StaffPaths.signOut, csrf: csrf),
+            ])
+        }
+    }
+
+    static func signOut(action: String, csrf: String) -> Node {
+        .form([.method("post"), .action(action), .class("inline")], [
+            Forms.csrfField(csrf),
+            .button([.type("submit"), .class("link-button")], ["Se déconnecter"]),
         ])
     }
 
@@ -47,6 +83,23 @@ enum Layout {
         .footer([.class("site-footer")], [
             .div([.class("inner")], [ContactBlock.render(tenant.contact, headingLevel: "h2")]),
         ])
+    }
+}
+
+/// Who the page is shown to, for the header.
+enum Viewer: Equatable {
+    case anonymous
+    case family(name: String, csrf: String)
+    case staff(name: String, csrf: String)
+}
+
+extension RequestContext {
+    var viewer: Viewer {
+        switch principal {
+        case .family(let account)?: .family(name: account.displayName, csrf: csrfToken)
+        case .staff(let account)?: .staff(name: account.displayName, csrf: csrfToken)
+        default: .anonymous
+        }
     }
 }
 

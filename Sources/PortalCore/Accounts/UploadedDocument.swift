@@ -1,0 +1,52 @@
+/// The justificatifs a family may send, recognised by their first bytes rather than by the
+/// name or type the browser claims.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+    case pdf, jpeg, png
+
+    public static let maximumBytes = 6 * 1024 * 1024
+
+    public var contentType: String {
+        switch self {
+        case .pdf: "application/pdf"
+        case .jpeg: "image/jpeg"
+        case .png: "image/png"
+        }
+    }
+
+    public var fileExtension: String {
+        switch self {
+        case .pdf: "pdf"
+        case .jpeg: "jpg"
+        case .png: "png"
+        }
+    }
+
+    /// `%PDF-`, JPEG's SOI + marker `FF D8 FF`, or the PNG signature (RFC 2083 §3.1).
+    public static func detect(_ bytes: [UInt8]) -> DocumentFormat? {
+        if bytes.starts(with: Array("%PDF-".utf8)) { return .pdf }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
+        return nil
+    }
+}
+
+public enum DocumentProblem: Error, Sendable, Equatable {
+    case missing
+    case tooLarge
+    case unsupportedFormat
+
+    public var frenchMessage: String {
+        switch self {
+        case .missing: "Choisissez un fichier à envoyer."
+        case .tooLarge: "Le fichier dépasse 6 Mo : réduisez-le (photo moins grande, PDF compressé) puis réessayez."
+        case .unsupportedFormat: "Ce fichier n'est ni un PDF, ni une image JPEG ou PNG."
+        }
+    }
+
+    public static func check(_ bytes: [UInt8]) -> Result<DocumentFormat, DocumentProblem> {
+        guard !bytes.isEmpty else { return .failure(.missing) }
+        guard bytes.count <= DocumentFormat.maximumBytes else { return .failure(.tooLarge) }
+        guard let format = DocumentFormat.detect(bytes) else { return .failure(.unsupportedFormat) }
+        return .success(format)
+    }
+}

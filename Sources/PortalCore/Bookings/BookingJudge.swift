@@ -1,0 +1,105 @@
+import Foundation
+
+/// Decides basket lines for a family: registration, age and the family's own bookings here,
+/// then the town's calendar and deadline rules through the `RulesEngine`. Capacity is left to
+/// the database, which alone sees every family.
+public struct BookingJudge: Sendable {
+    public let engine: RulesEngine
+
+    public init(engine: RulesEngine) { self.engine = engine }
+
+    public func decide(_ line: BasketLine, context: FamilyBookingContext, now: Date) -> LineDecision {
+        let slot = line.slot
+        guard let child = context.child(slot.childId) else {
+            return .refused(line, "unknown", "Cet enfant ne fait pas partie du dossier famille.")
+        }
+        guard let activity = engine.tenant.activity(slot.activity), let unit = activity.unit(slot.unit) else {
+            return .refused(line, "unknown", "Cette activité ou cette unité n'existe pas.")
+        }
+        switch line.action {
+        case .book: return decideBooking(line, child: child, activity: activity, unit: unit, context: context, now: now)
+        case .cancel: return decideCancellation(line, child: child, activity: activity, unit: unit, context: context, now: now)
+        }
+    }
+
+    private func decideBooking(_ line: BasketLine, child: BookableChild, activity: Activity, unit: ActivityUnit,
+                               context: FamilyBookingContext, now: Date) -> LineDecision {
+        let slot = line.slot
+        let day = FrenchDateFormat.long(slot.date)
+        let registrations = context.registrations.filter { $0.childId == child.id && $0.activityCode == activity.code && $0.period.contains(slot.date) }
+        if !registrations.contains(where: { $0.status == .accepted }) {
+            if registrations.contains(where: { $0.status == .pending }) {
+                return .refused(line, "registrationPending", "La pré-inscription de \(child.firstName) à « \(activity.label) » est en cours de traitement : la réservation sera possible une fois acceptée.")
+            }
+            return .refused(line, "notRegistered", "\(child.firstName) n'a pas de pré-inscription acceptée à « \(activity.label) » pour le \(day).")
+        }
+        if !activity.audience.admits(birthDate: child.birthDate, schoolLevel: child.schoolLevel, on: slot.date) {
+            return .refused(line, "audience", "« \(activity.label) » est réservé aux \(activity.audience.label) : ce n'est pas le cas de \(child.firstName) le \(day).")
+        }
+        if let status = context.status(slot), status.isActive {
+            return .refused(line, "alreadyBooked", "\(child.firstName) : \(BookingTransitionError.alreadyBooked(status).frenchMessage)")
+        }
+        let decision: RuleDecision
+        do {
+            decision = try engine.decide(activity: activity.code, unit: unit.code, date: slot.date, action: .book,
+                                         residency: context.residency, now: now, quotient: context.quotient,
+                                         alreadyBooked: context.unitsHeld(childId: child.id, activity: activity.code, on: slot.date))
+        } catch {
+            return .refused(line, "unknown", error.frenchMessage)
+        }
+        guard decision.allowed else { return .refused(line, decision.ruleId, decision.message, deadline: decision.deadline) }
+        let unitPrice = engine.unitPrice(activity: activity.code, unit: unit.code, quotient: context.quotient, residency: context.residency)
+        let supplement = activity.supplement(on: slot.date).flatMap { $0.units.contains(unit.code) ? $0.amount : nil }
+        let late = decision.lateOutcome != nil
+        let base = late ? Money(cents: decision.surchargeCents ?? 0) : (unitPrice ?? .zero)
+        return LineDecision(line: line, allowed: true, ruleId: decision.ruleId, message: decision.message,
+                            deadline: decision.deadline, needsValidation: activity.requiresValidation || isRequest(decision),
+                            unitPrice: unitPrice, supplement: supplement, amount: base + (supplement ?? .zero),
+                            tariff: late ? .lateSurcharge : .unit)
+    }
+
+    private func decideCancellation(_ line: BasketLine, child: BookableChild, activity: Activity, unit: ActivityUnit,
+                                    context: FamilyBookingContext, now: Date) -> LineDecision {
+        let slot = line.slot
+        let free = LineDecision(line: line, allowed: true, ruleId: "", message: "", deadline: nil, needsValidation: false,
+                                unitPrice: nil, supplement: nil, amount: .zero, tariff: .none)
+        switch context.status(slot) {
+        case .waitingList?:
+            return free.with(ruleId: "waitingList", message: "\(child.firstName) sera retiré(e) de la liste d'attente.")
+        case .pendingValidation?:
+            return free.with(ruleId: "withdraw", message: "La demande de réservation de \(child.firstName) sera retirée.")
+        case .cancellationRequested?:
+            return .refused(line, "cancellationPending", "Une demande d'annulation est déjà en attente de réponse pour ce créneau.")
+        case .booked?, .absent?:
+            break
+        default:
+            return .refused(line, "notBooked", "Aucune réservation de \(child.firstName) à annuler le \(FrenchDateFormat.long(slot.date)).")
+        }
+        let decision: RuleDecision
+        do {
+            decision = try engine.decide(activity: activity.code, unit: unit.code, date: slot.date, action: .cancel,
+                                         residency: context.residency, now: now, quotient: context.quotient)
+        } catch {
+            return .refused(line, "unknown", error.frenchMessage)
+        }
+        guard decision.allowed else { return .refused(line, decision.ruleId, decision.message, deadline: decision.deadline) }
+        let late = decision.lateOutcome != nil
+        return LineDecision(line: line, allowed: true, ruleId: decision.ruleId, message: decision.message,
+                            deadline: decision.deadline, needsValidation: activity.requiresValidation || isRequest(decision),
+                            unitPrice: engine.unitPrice(activity: activity.code, unit: unit.code, quotient: context.quotient, residency: context.residency),
+                            supplement: nil, amount: late ? Money(cents: decision.surchargeCents ?? 0) : .zero,
+                            tariff: late && (decision.surchargeCents ?? 0) > 0 ? .lateCancellation : .none)
+    }
+
+    private func isRequest(_ decision: RuleDecision) -> Bool {
+        if case .request? = decision.lateOutcome { return true }
+        return false
+    }
+}
+
+extension LineDecision {
+    func with(ruleId: String, message: String) -> LineDecision {
+        LineDecision(line: line, allowed: allowed, ruleId: ruleId, message: message, deadline: deadline,
+                     needsValidation: needsValidation, unitPrice: unitPrice, supplement: supplement, amount: amount, tariff: tariff)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Postgres
+import PortalCore
+
+/// A signed-in session as read back from its cookie.
+public struct StoredSession: Sendable, Equatable {
+    public let kind: PrincipalKind
+    public let principalID: Int64
+    public let csrfToken: String
+    public let createdAt: Date
+    public let lastSeenAt: Date
+}
+
+/// Town sessions (families and staff). The cookie carries a random token; the table holds its
+/// SHA-256, so reading the table gives no way in.
+public enum SessionStore {
+    /// A new session; returns the cookie token and the session's CSRF token.
+    public static func create(kind: PrincipalKind, principalID: Int64, ip: String, now: Date,
+                              lifetime: SessionLifetime = .standard, in connection: PostgresConnection) throws -> (token: String, csrf: String) {
+        let token = SecureToken.generate(), csrf = SecureToken.generate()
+        try connection.execute("""
+            INSERT INTO sessions (token_hash, principal_kind, principal_id, csrf_token, created_at, last_seen_at, expires_at, ip)
+            VALUES (\(TokenHash.sql(token)), \(kind.rawValue), \(principalID), \(csrf), \(now), \(now),
+                    \(now.addingTimeInterval(lifetime.absolute)), \(ip))
+            """)
+        return (token, csrf)
+    }
+
+    /// The live session behind `token`, its last-seen time moved to `now`; an expired one is deleted.
+    public static func resolve(token: String, now: Date, lifetime: SessionLifetime = .standard,
+                               in connection: PostgresConnection) throws -> StoredSession? {
+        guard SecureToken.isWellFormed(token) else { return nil }
+        guard let row = try connection.query("""
+            SELECT principal_kind, principal_id, csrf_token, created_at, last_seen_at
+            FROM sessions WHERE token_hash = \(TokenHash.sql(token))
+            """).first else { return nil }
+        let session = try StoredSession(row: row)
+        guard lifetime.isAlive(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) else {
+            try delete(token: token, in: connection)
+            return nil
+        }
+        // One write a minute at most per session, not one per request.
+        if now.timeIntervalSince(session.lastSeenAt) >= 60 {
+            try connection.execute("UPDATE sessions SET last_seen_at = \(now) WHERE token_hash = \(TokenHash.sql(token))")
+        }
+        return session
+    }
+
+    public static func delete(token: String, in connection: PostgresConnection) throws {
+        try connection.execute("DELETE FROM sessions WHERE token_hash = \(TokenHash.sql(token))")
+    }
+
+    /// Ends every session of an account (password changed or reset), except `keeping` if given.
+    @discardableResult
+    public static func deleteAll(kind: PrincipalKind, principalID: Int64, keeping token: String? = nil,
+                                 in connection: PostgresConnection) throws -> Int {
+        try connection.execute("""
+            DELETE FROM sessions WHERE principal_kind = \(kind.rawValue) AND principal_id = \(principalID)
+            AND token_hash <> coalesce(\(token.map { TokenHash.sql($0) } ?? "NULL"), '')
+            """)
+    }
+
+    public static func count(kind: PrincipalKind, principalID: Int64, in connection: PostgresConnection) throws -> Int {
+        try connection.query("""
+            SELECT count(*)::int AS n FROM sessions WHERE principal_kind = \(kind.rawValue) AND principal_id = \(principalID)
+            """)[0].decode("n")
+    }
+}
+
+extension StoredSession {
+    init(row: PostgresRow) throws {
+        let kindText: String = try row.decode("principal_kind")
+        guard let kind = PrincipalKind(rawValue: kindText) else { throw StoreError.corruptValue(column: "principal_kind", value: kindText) }
+        self.kind = kind
+        principalID = try row.decode("principal_id")
+        csrfToken = try row.decode("csrf_token")
+        createdAt = try row.decode("created_at")
+        lastSeenAt = try row.decode("last_seen_at")
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Postgres
+import PortalCore
+
+/// A request in the staff queue: a booking awaiting validation or a cancellation request.
+public struct StaffBookingRequest: Sendable, Equatable {
+    public let bookingId: Int64
+    public let familyId: Int64
+    public let slot: SlotKey
+    public let status: BookingStatus
+    public let late: Bool
+    public let amount: Money
+    public let requestedAt: Date
+}
+
+/// Changes to one booking outside the basket: staff answers, absences, withdrawals.
+extension BookingStore {
+    public static func staffQueue(activity: String?, limit: Int, in connection: PostgresConnection) throws -> [StaffBookingRequest] {
+        try connection.query("""
+            SELECT b.id, b.family_id, b.child_id, b.status, b.late, b.amount_cents, b.requested_at, s.activity, s.unit, s.day::text AS day
+            FROM bookings b JOIN slots s ON s.id = b.slot_id
+            WHERE b.status IN ('pendingValidation', 'cancellationRequested') AND (\(activity)::text IS NULL OR s.activity = \(activity))
+            ORDER BY b.requested_at, b.id LIMIT \(limit)
+            """).map { row in
+            StaffBookingRequest(bookingId: try row.decode("id"), familyId: try row.decode("family_id"), slot: try row.slotKey(),
+                                status: try row.enumValue("status", as: BookingStatus.self), late: try row.decode("late"),
+                                amount: Money(cents: try row.decode("amount_cents")), requestedAt: try row.decode("requested_at"))
+        }
+    }
+
+    /// Staff accept or refuse a request; a place it frees goes to the waiting list.
+    public static func answer(bookingId: Int64, accept: Bool, note: String?, judge: BookingJudge, families: FamilyProfiles,
+                              now: Date, in connection: PostgresConnection) throws -> BookingChange {
+        try change(bookingId: bookingId, event: accept ? .staffAccept : .staffRefuse, familyId: nil, note: note,
+                   judge: judge, families: families, now: now, in: connection)
+    }
+
+    /// The family declares an absence on a booked day (the place stays taken and billed per the town's rules).
+    public static func declareAbsence(bookingId: Int64, familyId: Int64, judge: BookingJudge, families: FamilyProfiles,
+                                      now: Date, in connection: PostgresConnection) throws -> BookingChange {
+        try change(bookingId: bookingId, event: .declareAbsence, familyId: familyId, note: nil,
+                   judge: judge, families: families, now: now, in: connection)
+    }
+
+    /// The family takes back a request staff have not answered.
+    public static func withdraw(bookingId: Int64, familyId: Int64, judge: BookingJudge, families: FamilyProfiles,
+                                now: Date, in connection: PostgresConnection) throws -> BookingChange {
+        try change(bookingId: bookingId, event: .withdraw, familyId: familyId, note: nil,
+                   judge: judge, families: families, now: now, in: connection)
+    }
+
+    /// `familyId` is checked when the family acts, so one family cannot touch another's booking.
+    private static func change(bookingId: Int64, event: BookingEvent, familyId: Int64?, note: String?, judge: BookingJudge,
+                               families: FamilyProfiles, now: Date, in connection: PostgresConnection) throws -> BookingChange {
+        // The family's lock first, as a confirmation takes it, so the two never wait on each other in a cycle.
+        guard let owner = try connection.query("""
+            SELECT family_id FROM bookings WHERE id = \(bookingId) AND (\(familyId)::bigint IS NULL OR family_id = \(familyId))
+            """).first else { throw BookingStoreError.unknownBooking(bookingId) }
+        try lockFamily(try owner.decode("family_id"), in: connection)
+        guard let row = try connection.query("SELECT slot_id, status FROM bookings WHERE id = \(bookingId) FOR UPDATE").first else {
+            throw BookingStoreError.unknownBooking(bookingId)
+        }
+        let previous = try row.enumValue("status", as: BookingStatus.self)
+        let slotId: Int64 = try row.decode("slot_id")
+        let status: BookingStatus
+        do {
+            status = try Optional(previous).applying(event)
+        } catch {
+            throw BookingStoreError.transition(error)
+        }
+        try connection.execute("""
+            UPDATE bookings SET status = \(status.rawValue), updated_at = \(now), staff_note = COALESCE(\(note), staff_note)
+            WHERE id = \(bookingId)
+            """)
+        var promotions: [PromotionNotice] = []
+        if previous.holdsPlace && !status.holdsPlace {
+            try freePlace(slotId: slotId, in: connection)
+            promotions = try promote(slotId: slotId, judge: judge, families: families, now: now, in: connection)
+        }
+        return BookingChange(bookingId: bookingId, from: previous, to: status, promotions: promotions)
+    }
+}
+
+public struct BookingChange: Sendable, Equatable {
+    public let bookingId: Int64
+    public let from: BookingStatus
+    public let to: BookingStatus
+    public let promotions: [PromotionNotice]
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Postgres
+import PortalCore
+
+extension BookingStore {
+    /// « Valider »: applies the family's basket in one transaction, re-deciding every line at
+    /// `now`. Slots are created first in a short transaction of their own; the confirmation is
+    /// retried on deadlock or serialization failure.
+    /// `draws` names the slots whose opening is allocated by a draw (nil: first come, first served).
+    public static func confirmBasket(familyId: Int64, database: TenantDatabase, schema: String, judge: BookingJudge,
+                                     families: FamilyProfiles, now: Date,
+                                     draws: (SlotKey) -> DrawWindow? = { _ in nil }) throws -> Confirmation {
+        try database.transaction(schema: schema) { connection in
+            let basket = try BasketStore.load(familyId: familyId, in: connection)
+            try SlotStore.ensure(basket.lines.map(\.slot), tenant: judge.engine.tenant, in: connection)
+        }
+        return try database.transaction(schema: schema, retries: 8) { connection in
+            try confirm(familyId: familyId, judge: judge, families: families, now: now, draws: draws, in: connection)
+        }
+    }
+
+    /// The confirmation itself, in the caller's transaction.
+    public static func confirm(familyId: Int64, judge: BookingJudge, families: FamilyProfiles, now: Date,
+                               draws: (SlotKey) -> DrawWindow? = { _ in nil }, in connection: PostgresConnection) throws -> Confirmation {
+        try lockFamily(familyId, in: connection)
+        guard let profile = try families.profile(familyId: familyId, in: connection) else { throw BookingStoreError.unknownFamily(familyId) }
+        let basket = try BasketStore.load(familyId: familyId, in: connection)
+        try SlotStore.ensure(basket.lines.map(\.slot), tenant: judge.engine.tenant, in: connection)
+        let slotIds = try SlotStore.ids(basket.lines.map(\.slot), in: connection)
+        let validity = judge.engine.tenant.registration.validity
+        var context = try context(profile, days: basket.lines.map(\.slot.date), validity: validity, in: connection)
+        var results: [SlotKey: ConfirmedLine] = [:]
+        var promotions: [PromotionNotice] = []
+        for line in BasketRecap.judgingOrder(basket) {
+            let decision = judge.decide(line, context: context, now: now)
+            guard decision.allowed, let slotId = slotIds[SlotPlace(line.slot)] else {
+                results[line.slot] = ConfirmedLine(decision: decision, outcome: nil, bookingId: nil)
+                continue
+            }
+            let applied: ConfirmedLine
+            switch line.action {
+            case .book:
+                let draw = try pendingDraw(draws(line.slot), slotId: slotId, now: now, in: connection)
+                applied = try book(decision, slotId: slotId, familyId: familyId, previous: context.status(line.slot), draw: draw,
+                                   now: now, in: connection)
+            case .cancel:
+                let (line, freed) = try cancel(decision, slotId: slotId, now: now, in: connection)
+                applied = line
+                if freed { promotions += try promote(slotId: slotId, judge: judge, families: families, now: now, in: connection) }
+            }
+            if let outcome = applied.outcome { context.record(line.slot, status: outcome) }
+            results[line.slot] = applied
+        }
+        let ordered = basket.lines.map { results[$0.slot]! }
+        let id = try record(ordered, familyId: familyId, now: now, in: connection)
+        try BasketStore.clear(familyId: familyId, in: connection)
+        return Confirmation(id: id, lines: ordered, promotions: promotions)
+    }
+
+    /// Between the opening and the draw no place is taken: requests of the window join the draw,
+    /// later ones wait behind it.
+    private static func pendingDraw(_ window: DrawWindow?, slotId: Int64, now: Date,
+                                    in connection: PostgresConnection) throws -> PendingDraw? {
+        guard let window, now >= window.opensAt else { return nil }
+        let held = try !connection.query("SELECT 1 FROM draws WHERE slot_id = \(slotId)").isEmpty
+        guard !held else { return nil }
+        return PendingDraw(collected: window.policy.collects(requestedAt: now, opensAt: window.opensAt),
+                           at: window.policy.drawTime(opensAt: window.opensAt))
+    }
+
+    private static func book(_ decision: LineDecision, slotId: Int64, familyId: Int64, previous: BookingStatus?, draw: PendingDraw?,
+                             now: Date, in connection: PostgresConnection) throws -> ConfirmedLine {
+        let place = draw == nil ? try takePlace(slotId: slotId, in: connection) : false
+        let inDraw = draw?.collected ?? false
+        let status: BookingStatus
+        do {
+            status = try previous.applying(.book(needsValidation: decision.needsValidation, placeAvailable: place))
+        } catch {
+            if place { try freePlace(slotId: slotId, in: connection) }
+            return ConfirmedLine(decision: decision.refusal(error.frenchMessage), outcome: nil, bookingId: nil)
+        }
+        let rows = try connection.query("""
+            INSERT INTO bookings (family_id, child_id, slot_id, status, amount_cents, tariff, late, in_draw, requested_at, updated_at)
+            VALUES (\(familyId), \(decision.line.slot.childId), \(slotId), \(status.rawValue), \(decision.amount.cents),
+                    \(decision.tariff.rawValue), \(decision.tariff == .lateSurcharge), \(inDraw), \(now), \(now))
+            ON CONFLICT (child_id, slot_id) DO UPDATE
+              SET family_id = EXCLUDED.family_id, status = EXCLUDED.status, amount_cents = EXCLUDED.amount_cents,
+                  tariff = EXCLUDED.tariff, late = EXCLUDED.late, in_draw = EXCLUDED.in_draw, draw_rank = NULL,
+                  requested_at = EXCLUDED.requested_at,
+                  updated_at = EXCLUDED.updated_at, staff_note = NULL
+              WHERE bookings.status IN ('refused', 'cancelled', 'withdrawn')
+            RETURNING id
+            """)
+        guard let row = rows.first else {
+            // Booked meanwhile by another session of the family's account: give the place back.
+            if place { try freePlace(slotId: slotId, in: connection) }
+            return ConfirmedLine(decision: decision.refusal(BookingTransitionError.alreadyBooked(.booked).frenchMessage), outcome: nil, bookingId: nil)
+        }
+        return ConfirmedLine(decision: decision, outcome: status, bookingId: try row.decode("id"), drawAt: inDraw ? draw?.at : nil)
+    }
+
+    /// Returns the line and whether it freed a place.
+    private static func cancel(_ decision: LineDecision, slotId: Int64, now: Date,
+                               in connection: PostgresConnection) throws -> (ConfirmedLine, Bool) {
+        guard let row = try connection.query("""
+            SELECT id, status FROM bookings WHERE child_id = \(decision.line.slot.childId) AND slot_id = \(slotId) FOR UPDATE
+            """).first else {
+            return (ConfirmedLine(decision: decision.refusal(BookingTransitionError.nothingToCancel.frenchMessage), outcome: nil, bookingId: nil), false)
+        }
+        let id: Int64 = try row.decode("id")
+        let previous = try row.enumValue("status", as: BookingStatus.self)
+        let status: BookingStatus
+        do {
+            status = try Optional(previous).applying(previous == .pendingValidation ? .withdraw : .cancel(needsValidation: decision.needsValidation))
+        } catch {
+            return (ConfirmedLine(decision: decision.refusal(error.frenchMessage), outcome: nil, bookingId: id), false)
+        }
+        let billed = status == .cancelled || status == .withdrawn
+        try connection.execute("""
+            UPDATE bookings SET status = \(status.rawValue), updated_at = \(now), in_draw = false,
+                   amount_cents = CASE WHEN \(billed) THEN \(decision.amount.cents) ELSE amount_cents END,
+                   tariff = CASE WHEN \(billed) THEN \(decision.tariff.rawValue) ELSE tariff END
+            WHERE id = \(id)
+            """)
+        let freed = previous.holdsPlace && !status.holdsPlace
+        if freed { try freePlace(slotId: slotId, in: connection) }
+        return (ConfirmedLine(decision: decision, outcome: status, bookingId: id), freed)
+    }
+
+    private static func record(_ lines: [ConfirmedLine], familyId: Int64, now: Date, in connection: PostgresConnection) throws -> Int64 {
+        let total = lines.filter { $0.outcome != nil && $0.outcome != .waitingList }.reduce(0) { $0 + $1.decision.amount.cents }
+        let id: Int64 = try connection.query("""
+            INSERT INTO confirmations (family_id, confirmed_at, total_cents) VALUES (\(familyId), \(now), \(total)) RETURNING id
+            """)[0].decode("id")
+        guard !lines.isEmpty else { return id }
+        try connection.execute("""
+            INSERT INTO confirmation_lines (confirmation_id, position, booking_id, child_id, activity, unit, day, action, outcome,
+                                            rule, message, amount_cents, tariff)
+            SELECT \(id), l.position, l.booking_id, l.child_id, l.activity, l.unit, l.day, l.action, l.outcome, l.rule, l.message,
+                   l.amount_cents, l.tariff
+            FROM unnest(\(Array(1...lines.count))::integer[], \(lines.map(\.bookingId))::bigint[], \(lines.map(\.line.slot.childId))::bigint[],
+                        \(lines.map(\.line.slot.activity))::text[], \(lines.map(\.line.slot.unit))::text[], \(lines.map(\.line.slot.date.iso))::date[],
+                        \(lines.map(\.line.action.rawValue))::text[], \(lines.map { $0.outcome?.rawValue ?? "refused" })::text[],
+                        \(lines.map(\.decision.ruleId))::text[], \(lines.map(\.frenchOutcome))::text[],
+                        \(lines.map { $0.outcome == nil ? 0 : $0.decision.amount.cents })::integer[], \(lines.map(\.decision.tariff.rawValue))::text[])
+                 AS l(position, booking_id, child_id, activity, unit, day, action, outcome, rule, message, amount_cents, tariff)
+            """)
+        return id
+    }
+}
+
+extension LineDecision {
+    /// The same line refused at application time (the database saw what the judge could not).
+    func refusal(_ message: String) -> LineDecision {
+        LineDecision(line: line, allowed: false, ruleId: "alreadyBooked", message: message, deadline: deadline,
+                     needsValidation: false, unitPrice: nil, supplement: nil, amount: .zero, tariff: .none)
+    }
+}
+
+struct PendingDraw {
+    /// Made within the window: takes part in the draw.
+    let collected: Bool
+    let at: Date
+}

@@ -1,0 +1,31 @@
+import Postgres
+import PortalCore
+
+/// What booking needs of a family: prices follow the quotient and residency, rules the children's ages.
+public struct FamilyProfile: Sendable, Equatable {
+    public let id: Int64
+    public let quotient: Int?
+    public let residency: Residency
+    public let children: [BookableChild]
+
+    public init(id: Int64, quotient: Int?, residency: Residency, children: [BookableChild]) {
+        self.id = id
+        self.quotient = quotient
+        self.residency = residency
+        self.children = children
+    }
+}
+
+/// Where family profiles come from (the dossier's tables); promotion from the waiting list
+/// reads other families through it, inside the same transaction.
+public protocol FamilyProfiles: Sendable {
+    func profile(familyId: Int64, in connection: PostgresConnection) throws -> FamilyProfile?
+}
+
+public enum BookingStoreError: Error, Equatable {
+    case unknownFamily(Int64)
+    case unknownBooking(Int64)
+    case duplicateRegistration
+    case transition(BookingTransitionError)
+    case registration(RegistrationTransitionError)
+}

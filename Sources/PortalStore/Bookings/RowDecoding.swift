@@ -1,0 +1,22 @@
+import Foundation
+import Postgres
+import PortalCore
+
+extension PostgresRow {
+    /// A `date` column selected as `::text`.
+    func localDate(_ column: String) throws -> LocalDate {
+        let text: String = try decode(column)
+        guard let date = LocalDate(iso: text) else { throw StoreError.corruptValue(column: column, value: text) }
+        return date
+    }
+
+    func enumValue<T: RawRepresentable>(_ column: String, as type: T.Type) throws -> T where T.RawValue == String {
+        let text: String = try decode(column)
+        guard let value = T(rawValue: text) else { throw StoreError.corruptValue(column: column, value: text) }
+        return value
+    }
+
+    func slotKey() throws -> SlotKey {
+        SlotKey(date: try localDate("day"), childId: try decode("child_id"), activity: try decode("activity"), unit: try decode("unit"))
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import HTTPServer
+import PortalCore
+import PortalStore
+import Postgres
+
+/// « Mon espace citoyen »: Mon compte, Mes abonnements, Mes demandes, Mes documents.
+/// Every route here is `.family`: the application has checked the session before.
+enum CitizenSpaceRoutes {
+    static func register(_ table: inout RouteTable) {
+        table.add("GET", SpacePaths.home, .family) { context in .html(SpaceViews.home(context, account: try context.family).render()) }
+        table.add("GET", SpacePaths.account, .family) { try AccountSettingsHandlers.show($0) }
+        table.add("POST", SpacePaths.identity, .family) { try AccountSettingsHandlers.updateIdentity($0) }
+        table.add("POST", SpacePaths.password, .family) { try AccountSettingsHandlers.changePassword($0) }
+        table.add("POST", SpacePaths.email, .family) { try AccountSettingsHandlers.changeEmail($0) }
+        table.add("GET", SpacePaths.subscriptions, .family) { try SubscriptionHandlers.show($0) }
+        table.add("POST", SpacePaths.subscriptions, .family) { try SubscriptionHandlers.subscribe($0) }
+        table.add("GET", SpacePaths.requests, .family) { context in
+            let account = try context.family
+            let requests = try context.transaction { try Requests.list(visibleTo: account.id, in: $0) }
+            return .html(SpaceViews.requests(context, requests: requests).render())
+        }
+        table.add("GET", SpacePaths.requests + "/:id", .family) { context in
+            let account = try context.family
+            guard let id = context.parameters["id"].flatMap(Int64.init),
+                  let request = try context.transaction({ try Requests.find(id: id, visibleTo: account.id, in: $0) }) else { throw RouteError.notFound }
+            return .html(SpaceViews.request(context, request).render())
+        }
+        table.add("GET", SpacePaths.documents, .family) { try DocumentHandlers.show($0) }
+        table.add("POST", SpacePaths.documents, .family) { try DocumentHandlers.upload($0) }
+        table.add("GET", SpacePaths.documents + "/:id", .family) { context in
+            let account = try context.family
+            return try DocumentHandlers.download(context, accountID: account.id)
+        }
+    }
+}
+
+/// Mon compte: identity, password (needs the current one), login address (needs the password,
+/// confirmed by a link to the new address).
+enum AccountSettingsHandlers {
+    static func show(_ context: RequestContext) throws -> HTTPResponse {
+        .html(SpaceViews.account(context, account: try context.family, forms: AccountForms()).render())
+    }
+
+    static func updateIdentity(_ context: RequestContext) throws -> HTTPResponse {
+        let account = try context.family
+        let lastName = context.form.text("nom"), firstNames = context.form.text("prenoms")
+        var forms = AccountForms(lastName: lastName, firstNames: firstNames)
+        AccountValidation.names(lastName: lastName, firstNames: firstNames, into: &forms.identityErrors)
+        guard forms.identityErrors.isEmpty else {
+            return .html(SpaceViews.account(context, account: account, forms: forms).render(), status: .unprocessableContent)
+        }
+        try context.transaction { try AccountStore.updateIdentity(id: account.id, lastName: lastName, firstNames: firstNames, in: $0) }
+        return .redirect(to: SpacePaths.account + "?ok=identite")
+    }
+
+    /// Wrong current passwords count against the account like failed sign-ins.
+    private static func checkCurrentPassword(_ context: RequestContext, account: FamilyAccount, field: String,
+                                             into errors: inout FieldErrors, in connection: PostgresConnection) throws {
+        let key = "family:\(account.id)"
+        let state = try ThrottleStore.state(.passwordCheck, key: key, in: connection)
+        if let message = ThrottleRule.account.decide(state, now: context.now).frenchMessage(now: context.now) {
+            errors.add(field, message)
+            return
+        }
+        if try AccountStore.passwordMatches(accountID: account.id, password: context.form.value(field) ?? "", in: connection) {
+            try ThrottleStore.save(ThrottleRule.account.recordingSuccess(state), .passwordCheck, key: key, in: connection)
+        } else {
+            try ThrottleStore.save(ThrottleRule.account.recordingFailure(state, now: context.now), .passwordCheck, key: key, in: connection)
+            try SecurityEvents.record(.signInFailure, principal: (.family, account.id), email: account.email, ip: context.clientAddress,
+                                      detail: "mot de passe actuel erroné", now: context.now, in: connection)
+            errors.add(field, "Le mot de passe actuel est incorrect.")
+        }
+    }
+
+    static func changePassword(_ context: RequestContext) throws -> HTTPResponse {
+        let account = try context.family
+        let password = context.form.value("nouveau_mot_de_passe") ?? "", confirmation = context.form.value("confirmation") ?? ""
+        var forms = AccountForms()
+        let token: String? = try context.transaction { connection in
+            try checkCurrentPassword(context, account: account, field: "mot_de_passe_actuel", into: &forms.passwordErrors, in: connection)
+            AccountValidation.newPassword(password, confirmation: confirmation, policy: context.tenant.passwordPolicy, email: account.email,
+                                          field: "nouveau_mot_de_passe", into: &forms.passwordErrors)
+            guard forms.passwordErrors.isEmpty else { return nil }
+            try AccountStore.setPassword(id: account.id, password: password, in: connection)
+            // Every session of the account ends, this one included; this browser gets a new one.
+            try SessionStore.deleteAll(kind: .family, principalID: account.id, in: connection)
+            try SecurityEvents.record(.passwordChange, principal: (.family, account.id), email: account.email, ip: context.clientAddress, now: context.now, in: connection)
+            try Outbox.enqueue(AccountMails.passwordChanged(context.tenant, to: account.email), now: context.now, in: connection)
+            return try SessionStore.create(kind: .family, principalID: account.id, ip: context.clientAddress, now: context.now,
+                                           lifetime: context.settings.sessionLifetime, in: connection).token
+        }
+        // The failed check's counters must be kept, so errors are shown after the commit.
+        guard let token else {
+            return .html(SpaceViews.account(context, account: account, forms: forms).render(), status: .unprocessableContent)
+        }
+        var response = HTTPResponse.redirect(to: SpacePaths.account + "?ok=mot-de-passe")
+        context.cookies.setSession(token, on: &response)
+        return response
+    }
+
+    static func changeEmail(_ context: RequestContext) throws -> HTTPResponse {
+        let account = try context.family
+        let typed = context.form.text("nouveau_courriel")
+        var forms = AccountForms(newEmail: typed)
+        let sent: Bool = try context.transaction { connection in
+            let newEmail = AccountValidation.email(typed, field: "nouveau_courriel", into: &forms.emailErrors)
+            if let newEmail, newEmail.value == account.email { forms.emailErrors.add("nouveau_courriel", "C'est déjà l'adresse de votre compte.") }
+            try checkCurrentPassword(context, account: account, field: "mot_de_passe_courriel", into: &forms.emailErrors, in: connection)
+            guard forms.emailErrors.isEmpty, let newEmail else { return false }
+            // Whether the new address is taken is only checked at confirmation: saying it here would reveal it.
+            let token = try TokenStore.issue(.emailChange, kind: .family, principalID: account.id, newEmail: newEmail.value, now: context.now, in: connection)
+            try Outbox.enqueue(AccountMails.confirmNewEmail(context.tenant, to: newEmail.value, link: context.baseURL + AccountPaths.confirmEmail + "?jeton=" + token),
+                               now: context.now, in: connection)
+            try Outbox.enqueue(AccountMails.emailChangeRequested(context.tenant, to: account.email, newEmail: newEmail.value), now: context.now, in: connection)
+            return true
+        }
+        guard sent else { return .html(SpaceViews.account(context, account: account, forms: forms).render(), status: .unprocessableContent) }
+        return .redirect(to: SpacePaths.account + "?ok=courriel-envoye")
+    }
+}
+
+/// What the three forms of Mon compte show back after a failed try.
+struct AccountForms {
+    var lastName: String?
+    var firstNames: String?
+    var newEmail = ""
+    var identityErrors = FieldErrors()
+    var passwordErrors = FieldErrors()
+    var emailErrors = FieldErrors()
+}
+
+/// Mes abonnements: linking a family file with its code abonné, active at once.
+enum SubscriptionHandlers {
+    static func show(_ context: RequestContext, code: String = "", errors: FieldErrors = FieldErrors()) throws -> HTTPResponse {
+        let account = try context.family
+        let families = try context.transaction { try FamilyStore.subscriptions(accountID: account.id, in: $0) }
+        return .html(SpaceViews.subscriptions(context, families: families, code: code, errors: errors).render(),
+                     status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    static func subscribe(_ context: RequestContext) throws -> HTTPResponse {
+        let account = try context.family
+        let code = context.form.text("code_abonne")
+        var errors = FieldErrors()
+        let linked: Bool? = try context.transaction { connection in
+            guard !code.isEmpty else {
+                errors.add("code_abonne", "Saisissez le code abonné donné par la collectivité.")
+                return nil
+            }
+            switch try SubscriberCodes.lookup(code, key: "family:\(account.id)", now: context.now, in: connection) {
+            case .refused(let message):
+                errors.add("code_abonne", message)
+                return nil
+            case .found(let family):
+                return try SubscriberCodes.subscribe(accountID: account.id, family: family, now: context.now, in: connection)
+            }
+        }
+        guard let linked else { return try show(context, code: code, errors: errors) }
+        return .redirect(to: SpacePaths.subscriptions + (linked ? "?ok=abonnement" : "?ok=deja-abonne"))
+    }
+}

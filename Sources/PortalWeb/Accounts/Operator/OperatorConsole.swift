@@ -1,0 +1,156 @@
+import Foundation
+import HTML
+import HTTPServer
+import PortalCore
+import PortalStore
+
+/// The operators' console on `operateur.<base domain>`: its own sign-in, sessions in
+/// `platform.operator_sessions`, and pages no town host ever routes to. The same rules as on a
+/// town apply: CSRF on every state-changing request, access checked before the handler.
+final class OperatorConsole: Sendable {
+    struct Context {
+        let request: HTTPRequest
+        let form: FormData
+        let csrfToken: String
+        let sessionToken: String?
+        let signedIn: Operator?
+        let now: Date
+        let clientAddress: String
+    }
+
+    struct Page: Sendable {
+        let access: Access
+        let handle: @Sendable (OperatorConsole, Context) throws -> HTTPResponse
+    }
+
+    let directory: TenantDirectory
+    let database: TenantDatabase
+    let settings: WebSettings
+    let routes: Router<Page>
+    /// Every route with its access, for the tests that enumerate them.
+    let entries: [(method: String, pattern: String, access: Access)]
+
+    /// Under a prefix of their own so that no operator path is also a town's path: on a town host
+    /// they are simply not found.
+    static let homePath = "/console"
+    static let signInPath = "/console/connexion"
+    static let signOutPath = "/console/deconnexion"
+
+    init(directory: TenantDirectory, database: TenantDatabase, settings: WebSettings) {
+        self.directory = directory
+        self.database = database
+        self.settings = settings
+        let table: [(String, String, Page)] = [
+            ("GET", "/", Page(access: .anyone) { _, _ in .redirect(to: OperatorConsole.homePath) }),
+            ("GET", Self.homePath, Page(access: .operator) { console, context in try console.dashboard(context) }),
+            ("GET", Self.signInPath, Page(access: .anyone) { _, context in
+                .html(OperatorViews.signIn(context, email: "", message: nil).render()) }),
+            ("POST", Self.signInPath, Page(access: .anyone) { console, context in try console.signIn(context) }),
+            ("POST", Self.signOutPath, Page(access: .anyone) { console, context in try console.signOut(context) }),
+        ]
+        var router = Router<Page>()
+        for (method, pattern, page) in table { router.add(method, pattern, page) }
+        routes = router
+        entries = table.map { ($0.0, $0.1, $0.2.access) }
+    }
+
+    func handle(_ request: HTTPRequest) -> HTTPResponse {
+        guard case .found(let page, _) = routes.match(method: request.method, path: request.path) else {
+            return .html(ErrorPages.standalone(title: "Page introuvable", message: "Cette page n'existe pas.").render(), status: .notFound)
+        }
+        let now = settings.clock()
+        let cookies = SessionCookies(mode: settings.mode)
+        let sentToken = request.cookies[cookies.sessionName].flatMap { $0.isEmpty ? nil : $0 }
+        var signedIn: Operator?
+        var sessionCSRF: String?
+        do {
+            if let sentToken {
+                try database.platformTransaction { connection in
+                    guard let session = try OperatorStore.resolveSession(token: sentToken, now: now, lifetime: settings.sessionLifetime, in: connection) else { return }
+                    signedIn = try OperatorStore.find(id: session.operatorID, in: connection)
+                    sessionCSRF = signedIn == nil ? nil : session.csrfToken
+                }
+            }
+        } catch {
+            return .html(ErrorPages.unavailable.render(), status: .serviceUnavailable)
+        }
+        let formCookie = request.cookies[cookies.formName].flatMap { SecureToken.isWellFormed($0) ? $0 : nil }
+        let newFormToken = formCookie == nil ? SecureToken.generate() : nil
+        var form = FormData.empty
+        if !CSRFGuard.isSafeMethod(request.method) {
+            guard let parsed = FormData(request: request) else { return .text("Formulaire illisible", status: .badRequest) }
+            form = parsed
+            guard CSRFGuard.allows(request, form: parsed, expected: sessionCSRF ?? formCookie, scheme: settings.scheme) else {
+                return .html(ErrorPages.standalone(title: "Accès refusé", message: TownPages.expiredForm).render(), status: .forbidden)
+            }
+        }
+        if page.access == .operator, signedIn == nil {
+            guard CSRFGuard.isSafeMethod(request.method) else {
+                return .html(ErrorPages.standalone(title: "Accès refusé", message: "Connectez-vous d'abord.").render(), status: .forbidden)
+            }
+            return .redirect(to: Self.signInPath)
+        }
+        let context = Context(request: request, form: form, csrfToken: sessionCSRF ?? formCookie ?? newFormToken!,
+                              sessionToken: signedIn == nil ? nil : sentToken, signedIn: signedIn, now: now,
+                              clientAddress: ClientAddress.of(request, trustProxy: settings.trustProxy))
+        var response: HTTPResponse
+        do {
+            response = try page.handle(self, context)
+        } catch {
+            response = .html(ErrorPages.unavailable.render(), status: .serviceUnavailable)
+        }
+        if let newFormToken { cookies.setFormToken(newFormToken, on: &response) }
+        let setsSession = response.headers.values(for: "set-cookie").contains { $0.hasPrefix(cookies.sessionName + "=") }
+        if sentToken != nil, signedIn == nil, !setsSession { cookies.clearSession(on: &response) }
+        response.headers.set("Cache-Control", "no-store")
+        return response
+    }
+
+    private func signIn(_ context: Context) throws -> HTTPResponse {
+        let typed = context.form.text("courriel"), password = context.form.value("mot_de_passe") ?? ""
+        let key = "operator:" + String(typed.lowercased().prefix(254)), clientKey = "operator:" + context.clientAddress
+        let now = context.now
+        enum Outcome { case token(String), message(String) }
+        let outcome: Outcome = try database.platformTransaction { connection in
+            var state = try ThrottleStore.state(.signInAccount, key: key, table: .platform, in: connection)
+            var clientState = try ThrottleStore.state(.signInClient, key: clientKey, table: .platform, in: connection)
+            for decision in [ThrottleRule.account.decide(state, now: now), ThrottleRule.clientAddress.decide(clientState, now: now)] {
+                if let message = decision.frenchMessage(now: now) { return .message(message) }
+            }
+            guard let email = EmailAddress(typed), let found = try OperatorStore.authenticate(email: email, password: password, in: connection) else {
+                state = ThrottleRule.account.recordingFailure(state, now: now)
+                clientState = ThrottleRule.clientAddress.recordingFailure(clientState, now: now)
+                try ThrottleStore.save(state, .signInAccount, key: key, table: .platform, in: connection)
+                try ThrottleStore.save(clientState, .signInClient, key: clientKey, table: .platform, in: connection)
+                let wait = ThrottleRule.account.decide(state, now: now).frenchMessage(now: now)
+                return .message(SignInAttempt.wrongCredentialsMessage + (wait.map { " " + $0 } ?? ""))
+            }
+            try ThrottleStore.save(ThrottleRule.account.recordingSuccess(state), .signInAccount, key: key, table: .platform, in: connection)
+            if let old = context.sessionToken { try OperatorStore.deleteSession(token: old, in: connection) }
+            return .token(try OperatorStore.createSession(operatorID: found.id, ip: context.clientAddress, now: now,
+                                                          lifetime: settings.sessionLifetime, in: connection).token)
+        }
+        switch outcome {
+        case .token(let token):
+            var response = HTTPResponse.redirect(to: Self.homePath)
+            SessionCookies(mode: settings.mode).setSession(token, on: &response)
+            return response
+        case .message(let message):
+            return .html(OperatorViews.signIn(context, email: typed, message: message).render(), status: .unauthorized)
+        }
+    }
+
+    private func signOut(_ context: Context) throws -> HTTPResponse {
+        if let token = context.sessionToken {
+            try database.platformTransaction { try OperatorStore.deleteSession(token: token, in: $0) }
+        }
+        var response = HTTPResponse.redirect(to: Self.signInPath)
+        SessionCookies(mode: settings.mode).clearSession(on: &response)
+        return response
+    }
+
+    private func dashboard(_ context: Context) throws -> HTTPResponse {
+        let failures = try database.platformTransaction { try Outbox.failures(limit: 50, in: $0) }
+        return .html(OperatorViews.dashboard(context, tenants: directory.tenants, failures: failures).render())
+    }
+}

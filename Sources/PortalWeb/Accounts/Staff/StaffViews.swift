@@ -1,0 +1,111 @@
+import Foundation
+import HTML
+import PortalCore
+import PortalStore
+
+/// Pages of the back-office frame: same town header, a staff menu instead of the family tabs.
+enum StaffViews {
+    static func page(_ context: RequestContext, title: String, content: [Node]) -> Node {
+        var links: [(String, String)] = [(StaffPaths.home, "Accueil")]
+        if case .staff(let staff)? = context.principal {
+            if staff.role != .billing { links.append((StaffPaths.documents, "Documents reçus")) }
+            if staff.role == .admin { links.append((StaffPaths.team, "Équipe")) }
+        }
+        return Layout.page(tenant: context.tenant, title: "Gestion – \(title)", viewer: context.viewer, content: [
+            .when(context.principal != nil, .nav([.class("space-nav"), .aria("label", "Gestion")], [
+                .ul([], links.map { link in
+                    .li([], [.a([.href(link.0)] + (context.request.path == link.0 ? [.aria("current", "page")] : []), [.text(link.1)])])
+                }),
+            ])),
+        ] + content)
+    }
+
+    static func signIn(_ context: RequestContext, email: String, message: String?) -> Node {
+        let retour = context.form.value("retour") ?? context.request.queryValue("retour") ?? ""
+        return page(context, title: "Connexion", content: [
+            .h1([], [.span([.class("kicker")], ["Espace de gestion"]), "Connexion du personnel"]),
+            Notices.banner(context.request),
+            .when(message != nil, .div([.class("error-summary"), .role("alert")], [.p([], [.text(message ?? "")])])),
+            Forms.form(action: StaffPaths.signIn, csrf: context.csrfToken, [
+                .when(!retour.isEmpty, Forms.hidden("retour", ReturnPath.sanitized(retour, default: StaffPaths.home))),
+                Forms.field("courriel", label: "Adresse électronique", type: "email", value: email, autocomplete: "email", errors: FieldErrors()),
+                Forms.field("mot_de_passe", label: "Mot de passe", type: "password", autocomplete: "current-password", errors: FieldErrors()),
+                Forms.submit("Se connecter"),
+            ]),
+        ])
+    }
+
+    static func home(_ context: RequestContext, staff: StaffAccount) -> Node {
+        page(context, title: "Accueil", content: [
+            .h1([], [.span([.class("kicker")], ["Espace de gestion"]), .text(context.tenant.shortName)]),
+            .p([], [.text("Bonjour \(staff.displayName) (\(staff.role.frenchLabel)).")]),
+            .ul([.class("space-links")], [
+                .when(staff.role != .billing, .li([], [.a([.href(StaffPaths.documents)], [.strong([], ["Documents reçus"]), "Les justificatifs envoyés par les familles."])])),
+                .when(staff.role == .admin, .li([], [.a([.href(StaffPaths.team)], [.strong([], ["Équipe"]), "Inviter une personne et voir les comptes de gestion."])])),
+            ]),
+        ])
+    }
+
+    static func documents(_ context: RequestContext, documents: [AccountDocument]) -> Node {
+        page(context, title: "Documents reçus", content: [
+            .h1([], ["Documents reçus"]),
+            documents.isEmpty ? .p([], ["Aucun document reçu."]) : .div([.class("table-wrap")], [.el("table", [], [
+                .el("caption", [.class("visually-hidden")], ["Documents envoyés par les familles, du plus récent au plus ancien"]),
+                .el("thead", [], [.el("tr", [], ["Reçu le", "Famille", "Document", "Taille"].map { .el("th", [Attribute("scope", "col")], [.text($0)]) })]),
+                .el("tbody", [], documents.map { document in
+                    .el("tr", [], [
+                        .el("td", [], [.text(FrenchDateFormat.shortWithTime(document.uploadedAt))]),
+                        .el("td", [], [.text(document.senderName ?? "")]),
+                        .el("td", [], [.a([.href(StaffPaths.document(document.id))], [.text(document.title)])]),
+                        .el("td", [], [.text(ByteSize.french(document.size))]),
+                    ])
+                }),
+            ])]),
+        ])
+    }
+
+    static func team(_ context: RequestContext, team: [StaffAccount], values: InvitationValues, errors: FieldErrors) -> Node {
+        page(context, title: "Équipe", content: [
+            .h1([], ["Équipe"]),
+            Notices.banner(context.request),
+            Forms.errorSummary(errors),
+            .ul([], team.map { member in
+                .li([], [.text("\(member.displayName) – \(member.email) – \(member.role.frenchLabel)" + (member.hasPassword ? "" : " (invitation en attente)"))])
+            }),
+            .h2([], ["Inviter une personne"]),
+            Forms.form(action: StaffPaths.team, csrf: context.csrfToken, label: "Inviter une personne", [
+                Forms.field("nom", label: "Nom et prénom", value: values.name, autocomplete: "off", errors: errors),
+                Forms.field("courriel", label: "Adresse électronique", type: "email", value: values.email, autocomplete: "off", errors: errors),
+                .div([.class("field")], [
+                    .label([.for(Forms.fieldID("role"))], ["Rôle"]),
+                    .el("select", [.id(Forms.fieldID("role")), .name("role")], StaffRole.allCases.map { role in
+                        .el("option", [.value(role.rawValue)] + (role.rawValue == values.role ? [.selected] : []), [.text(role.frenchLabel)])
+                    }),
+                ]),
+                Forms.submit("Envoyer l'invitation"),
+            ]),
+        ])
+    }
+
+    static func invitation(_ context: RequestContext, token: String?, staff: StaffAccount?, errors: FieldErrors) -> Node {
+        guard let token, let staff else {
+            return page(context, title: "Invitation", content: [
+                .h1([], ["Cette invitation n'est plus valable"]),
+                .p([], ["Le lien a déjà servi ou a expiré (il est valable 7 jours). Demandez une nouvelle invitation à un administrateur."]),
+            ])
+        }
+        return page(context, title: "Invitation", content: [
+            .h1([], ["Choisir votre mot de passe"]),
+            .p([], [.text("Compte de gestion de \(staff.displayName) (\(staff.email)), rôle : \(staff.role.frenchLabel).")]),
+            Forms.errorSummary(errors),
+            Forms.form(action: StaffPaths.invitation, csrf: context.csrfToken, [
+                Forms.hidden("jeton", token),
+                .input([.type("text"), .name("identifiant"), .value(staff.email), .autocomplete("username"), Attribute("hidden", nil)]),
+                Forms.field("mot_de_passe", label: "Mot de passe", type: "password", autocomplete: "new-password",
+                            hint: context.tenant.passwordPolicy.frenchRule, errors: errors),
+                Forms.field("confirmation", label: "Confirmation du mot de passe", type: "password", autocomplete: "new-password", errors: errors),
+                Forms.submit("Enregistrer"),
+            ]),
+        ])
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import PortalStore
+
+/// Where a rendered message goes: a `sendmail`-compatible command in production, `.eml`
+/// files in development. Throws when the message could not be handed over.
+protocol MailDelivery: Sendable {
+    func deliver(_ message: String, id: Int64, recipient: String) throws
+}
+
+struct MailDeliveryError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Writes `<id>.eml` under the mail directory (created if missing), atomically, so the
+/// development mailbox never lists a half-written file.
+struct DirectoryDelivery: MailDelivery {
+    let directory: String
+
+    func deliver(_ message: String, id: Int64, recipient: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let name = String(format: "%010lld.eml", id)
+        try Data(message.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name), options: .atomic)
+    }
+}
+
+/// Pipes the message to a sendmail-compatible command (`/usr/sbin/sendmail -t -i`: recipients
+/// from the headers, a lone dot is not the end). A non-zero exit is a failed delivery.
+struct SendmailDelivery: MailDelivery {
+    let command: String
+
+    func deliver(_ message: String, id: Int64, recipient: String) throws {
+        let words = command.split(separator: " ").map(String.init)
+        guard let executable = words.first else { throw MailDeliveryError(description: "PORTAL_SENDMAIL is empty") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = Array(words.dropFirst())
+        let input = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data(message.replacingOccurrences(of: "\r\n", with: "\n").utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile().prefix(500), as: UTF8.self)
+            throw MailDeliveryError(description: "\(executable) exited with \(process.terminationStatus): \(text)")
+        }
+    }
+}

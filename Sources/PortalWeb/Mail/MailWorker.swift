@@ -1,0 +1,83 @@
+import Foundation
+import Postgres
+import PortalStore
+import Synchronization
+
+/// Delivers the outbox of every town from one thread of its own (libpq and the sendmail pipe
+/// block): claims due rows with FOR UPDATE SKIP LOCKED, hands each to the delivery, and marks it
+/// sent or failed (with backoff) in the same transaction, so two instances never send one row.
+public final class MailWorker: Sendable {
+    private let pool: PostgresPool
+    private let delivery: any MailDelivery
+    private let fromAddress: String
+    private let interval: TimeInterval
+    private let clock: @Sendable () -> Date
+    private let state = Mutex<(stopping: Bool, running: Bool)>((false, false))
+    private let wake = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(pool: PostgresPool, delivery: any MailDelivery, fromAddress: String, interval: TimeInterval = 2,
+         clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.pool = pool
+        self.delivery = delivery
+        self.fromAddress = fromAddress
+        self.interval = interval
+        self.clock = clock
+    }
+
+    /// Production sends through `environment.sendmailCommand`; development writes `.eml` files.
+    public convenience init(pool: PostgresPool, environment: ServerEnvironment) {
+        let delivery: any MailDelivery = environment.mode == .production
+            ? SendmailDelivery(command: environment.sendmailCommand)
+            : DirectoryDelivery(directory: environment.mailDirectory)
+        self.init(pool: pool, delivery: delivery, fromAddress: environment.mailFrom)
+    }
+
+    public func start() {
+        state.withLock { $0.running = true }
+        let thread = Thread { [self] in
+            while !state.withLock({ $0.stopping }) {
+                let delivered = (try? deliverDue()) ?? 0
+                // A full batch means more may be waiting: go again at once.
+                if delivered < Self.batchSize { _ = wake.wait(timeout: .now() + interval) }
+            }
+            finished.signal()
+        }
+        thread.name = "mail-worker"
+        thread.start()
+    }
+
+    /// Finishes the batch under way, then returns.
+    public func stop() {
+        let wasRunning = state.withLock { state -> Bool in
+            state.stopping = true
+            return state.running
+        }
+        guard wasRunning else { return }
+        wake.signal()
+        finished.wait()
+    }
+
+    static let batchSize = 20
+
+    /// One pass: delivers what is due now; returns how many rows it handled.
+    @discardableResult
+    func deliverDue() throws -> Int {
+        let now = clock()
+        return try pool.transaction { connection in
+            let due = try Outbox.claimDue(limit: Self.batchSize, now: now, in: connection)
+            for message in due {
+                do {
+                    try delivery.deliver(MailMessage.render(message.mail, id: message.id, from: fromAddress, date: now),
+                                         id: message.id, recipient: message.mail.recipient)
+                    try Outbox.markSent(id: message.id, now: now, in: connection)
+                } catch let error as PostgresError {
+                    throw error
+                } catch {
+                    try Outbox.markFailed(id: message.id, attempts: message.attempts, error: "\(error)", now: now, in: connection)
+                }
+            }
+            return due.count
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import HTTPServer
+import PortalCore
+import PortalStore
+
+/// Who is signed in on this request, read from the session cookie by the application.
+enum Principal: Sendable, Equatable {
+    case family(FamilyAccount)
+    case staff(StaffAccount)
+    case `operator`(Operator)
+}
+
+/// The client's address for rate limits and the audit trail: the socket's peer, or behind nginx
+/// (`PORTAL_TRUST_PROXY=1`) the address nginx appended last to `X-Forwarded-For`.
+enum ClientAddress {
+    static func of(_ request: HTTPRequest, trustProxy: Bool) -> String {
+        if trustProxy, let forwarded = request.headers["x-forwarded-for"],
+           let last = forwarded.split(separator: ",").last {
+            let address = last.trimmingCharacters(in: .whitespaces)
+            if !address.isEmpty, address.count <= 64 { return address }
+        }
+        return request.remoteAddress
+    }
+}

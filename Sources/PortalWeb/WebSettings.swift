@@ -1,0 +1,33 @@
+import Foundation
+import PortalCore
+
+/// What the web layer needs to know about how it runs: development or production (cookie names,
+/// `/_dev` pages), whether a proxy's client address is trusted, where development mail goes,
+/// and the clock, injected so that tests move time instead of sleeping.
+public struct WebSettings: Sendable {
+    public var mode: ServerEnvironment.Mode
+    public var trustProxy: Bool
+    public var mailDirectory: String
+    public var sessionLifetime: SessionLifetime
+    /// A form sent back sooner than this after it was shown is a robot's (anti-robot timing).
+    public var minimumFormSeconds: TimeInterval
+    public var clock: @Sendable () -> Date
+
+    public init(mode: ServerEnvironment.Mode = .development, trustProxy: Bool = false, mailDirectory: String = ".data/mail",
+                sessionLifetime: SessionLifetime = .standard, minimumFormSeconds: TimeInterval = 2,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.mode = mode
+        self.trustProxy = trustProxy
+        self.mailDirectory = mailDirectory
+        self.sessionLifetime = sessionLifetime
+        self.minimumFormSeconds = minimumFormSeconds
+        self.clock = clock
+    }
+
+    public init(environment: ServerEnvironment) {
+        self.init(mode: environment.mode, trustProxy: environment.trustProxy, mailDirectory: environment.mailDirectory)
+    }
+
+    /// Links in e-mails and redirects: plain http only in development on *.localhost.
+    var scheme: String { mode == .production ? "https" : "http" }
+}

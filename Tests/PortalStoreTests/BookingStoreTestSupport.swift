@@ -1,0 +1,90 @@
+import Foundation
+import Postgres
+import PortalCore
+@testable import PortalStore
+
+/// Families the tests invent, standing in for the dossier's tables.
+struct TestFamilies: FamilyProfiles {
+    let profiles: [Int64: FamilyProfile]
+
+    func profile(familyId: Int64, in connection: PostgresConnection) throws -> FamilyProfile? { profiles[familyId] }
+}
+
+/// A migrated schema, a pool and a town's rules, for one test.
+struct BookingFixture {
+    let pool: PostgresPool
+    let database: TenantDatabase
+    let schema: String
+    let tenant: TenantConfig
+    let judge: BookingJudge
+
+    init(_ prefix: String, town: String, poolSize: Int = 4, capacity: (activity: String, unit: String, places: Int)? = nil) throws {
+        pool = try PostgresPool(url: TestDatabase.url, maxSize: poolSize, checkoutTimeout: .seconds(60))
+        database = TenantDatabase(pool: pool)
+        schema = try TestDatabase.migratedTenantSchema(prefix, pool: pool)
+        var tenant = try Self.shippedTenant(town)
+        if let capacity, let a = tenant.activities.firstIndex(where: { $0.code == capacity.activity }),
+           let u = tenant.activities[a].units.firstIndex(where: { $0.code == capacity.unit }) {
+            tenant.activities[a].units[u].capacity = capacity.places
+        }
+        self.tenant = tenant
+        judge = BookingJudge(engine: RulesEngine(tenant: tenant))
+    }
+
+    func drop() {
+        TestDatabase.drop(schema, pool: pool)
+        pool.close()
+    }
+
+    func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try database.transaction(schema: schema, body)
+    }
+
+    /// An accepted registration of each child for the period containing `date`.
+    func register(_ family: FamilyProfile, to activity: String, on date: String) throws {
+        let period = RegistrationPeriod.containing(LocalDate(iso: date)!, validity: tenant.registration.validity)
+        try transaction { connection in
+            for child in family.children {
+                try RegistrationStore.create(Registration(childId: child.id, activityCode: activity, period: period, status: .accepted),
+                                             familyId: family.id, now: Date(timeIntervalSince1970: 0), in: connection)
+            }
+        }
+    }
+
+    func fill(_ family: FamilyProfile, _ lines: [BasketLine], now: Date) throws {
+        try transaction { try BasketStore.add(lines, familyId: family.id, now: now, in: $0) }
+    }
+
+    func confirm(_ family: FamilyProfile, families: TestFamilies, now: Date) throws -> Confirmation {
+        try BookingStore.confirmBasket(familyId: family.id, database: database, schema: schema, judge: judge, families: families, now: now)
+    }
+
+    func occupancy(_ activity: String, _ unit: String, _ date: String) throws -> (booked: Int, capacity: Int)? {
+        try transaction { try SlotStore.occupancy(activity: activity, unit: unit, date: LocalDate(iso: date)!, in: $0) }
+    }
+
+    static func shippedTenant(_ id: String) throws -> TenantConfig {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("tenants").path
+        let file = "\(directory)/\(id).json"
+        guard let data = FileManager.default.contents(atPath: file) else { throw StoreTestError.missing(file) }
+        return try TenantConfigLoader.decode([UInt8](data), file: file).get()
+    }
+}
+
+enum StoreTestError: Error { case missing(String) }
+
+func paris(_ iso: String) -> Date {
+    guard let date = ParisTime.parseISO8601(iso) else { preconditionFailure("bad instant \(iso)") }
+    return date
+}
+
+func family(_ id: Int64, quotient: Int? = 600, residency: Residency = .resident, children: [(Int64, String, String, SchoolLevel?)]) -> FamilyProfile {
+    FamilyProfile(id: id, quotient: quotient, residency: residency, children: children.map {
+        BookableChild(id: $0.0, firstName: $0.1, birthDate: LocalDate(iso: $0.2)!, schoolLevel: $0.3)
+    })
+}
+
+func line(_ date: String, _ childId: Int64, _ activity: String, _ unit: String, _ action: BookingAction = .book) -> BasketLine {
+    BasketLine(date: LocalDate(iso: date)!, childId: childId, activity: activity, unit: unit, action: action)
+}

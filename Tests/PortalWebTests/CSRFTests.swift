@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import HTTPServer
+import PortalCore
+import PortalStore
+@testable import PortalWeb
+
+/// Every state-changing route of the router, town and operator console alike, refuses a request
+/// without the right CSRF token or from another origin, whoever is signed in.
+@Suite(.serialized) struct CSRFTests {
+    static func concrete(_ pattern: String) -> String {
+        pattern.split(separator: "/", omittingEmptySubsequences: false).map { $0.hasPrefix(":") ? "1" : String($0) }.joined(separator: "/")
+    }
+
+    @Test func everyStateChangingTownRoute_refusesAMissingOrWrongToken_orAForeignOrigin() throws {
+        let world = try AccountWorld()
+        defer { world.drop() }
+        let unsafe = world.app.townRoutes.entries.filter { !CSRFGuard.isSafeMethod($0.method) }
+        #expect(unsafe.count >= 15)
+        for route in unsafe {
+            var signedIn: Browser
+            switch route.access {
+            case .family: signedIn = try world.signedInFamily()
+            case .staff: signedIn = try world.signedInStaff(role: .admin)
+            default: signedIn = world.browser()
+            }
+            // A page with a form: the sign-in page for anonymous visitors, any page (its sign-out button) once signed in.
+            signedIn.get(route.access == .anyone ? AccountPaths.signIn : (route.access == .family ? SpacePaths.home : StaffPaths.home))
+            let token = signedIn.csrf
+            #expect(!token.isEmpty)
+            let path = Self.concrete(route.pattern)
+            let wrong = (token.first == "0" ? "1" : "0") + token.dropFirst()
+            for (fields, headers) in [([:], []), (["csrf": wrong], []), (["csrf": token], [("Origin", "http://evil.example")]),
+                                      (["csrf": token], [("Origin", "http://clermontais.localhost:8080")])] as [([String: String], [(String, String)])] {
+                let response = signedIn.post(path, fields, extraHeaders: headers)
+                #expect(response.status.code == 403, "\(route.method) \(route.pattern) with \(fields.keys.sorted()) \(headers) → \(response.status)")
+            }
+            // The same request with the page's token is not refused as a forgery.
+            let genuine = signedIn.post(path, ["csrf": token], extraHeaders: [("Origin", "http://\(signedIn.host)")])
+            #expect(!(genuine.status.code == 403 && genuine.text.contains("Ce formulaire a expiré")), "\(route.pattern) refuses its own token")
+        }
+    }
+
+    @Test func anonymousForms_useTheDoubleSubmitCookie() throws {
+        let world = try AccountWorld()
+        defer { world.drop() }
+        var browser = world.browser()
+        browser.get(AccountPaths.signIn)
+        let token = try #require(browser.cookies["pf_form"])
+        #expect(browser.csrf == token)
+        var other = world.browser()
+        other.get(AccountPaths.signIn)
+        // A token from another browser's page does not match this browser's cookie.
+        #expect(browser.post(AccountPaths.signIn, ["csrf": other.csrf, "courriel": "a@b.fr", "mot_de_passe": "x"]).status.code == 403)
+        #expect(browser.post(AccountPaths.signIn, ["csrf": token, "courriel": "a@b.fr", "mot_de_passe": "x"]).status.code == 401)
+    }
+
+    @Test func everyStateChangingOperatorRoute_refusesAMissingOrWrongToken() throws {
+        let world = try AccountWorld()
+        defer { world.drop() }
+        let unsafe = world.app.operatorConsole.entries.filter { !CSRFGuard.isSafeMethod($0.method) }
+        #expect(!unsafe.isEmpty)
+        for route in unsafe {
+            var console = Browser(app: world.app, host: "operateur.localhost:8080", address: "192.0.2.98")
+            console.get(OperatorConsole.signInPath)
+            #expect(console.post(route.pattern, [:]).status.code == 403)
+            #expect(console.post(route.pattern, ["csrf": String(repeating: "a", count: 64)]).status.code == 403)
+            #expect(console.post(route.pattern, ["csrf": console.csrf], extraHeaders: [("Origin", "http://evil.example")]).status.code == 403)
+        }
+    }
+
+    @Test func noTownRoute_isAnOperatorRoute() throws {
+        let world = try AccountWorld()
+        defer { world.drop() }
+        #expect(!world.app.townRoutes.entries.contains { $0.access == .operator })
+        #expect(world.app.operatorConsole.entries.contains { $0.access == .operator })
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import HTTPServer
+import PortalCore
+import PortalStore
+@testable import PortalWeb
+
+/// Delivery that fails for the addresses it is told to, and records the others.
+final class RecordingDelivery: MailDelivery, @unchecked Sendable {
+    let failing: String
+    private let lock = NSLock()
+    private var delivered: [(Int64, String)] = []
+
+    init(failing: String) { self.failing = failing }
+
+    func deliver(_ message: String, id: Int64, recipient: String) throws {
+        if recipient == failing { throw MailDeliveryError(description: "relais injoignable") }
+        lock.withLock { delivered.append((id, recipient)) }
+    }
+
+    func count(to recipient: String) -> Int { lock.withLock { delivered.filter { $0.1 == recipient }.count } }
+}
+
+@Suite(.serialized) struct MailTests {
+    @Test func worker_deliversEachRowOnce_andRetriesFailuresWithBackoff() throws {
+        let world = try AccountWorld()
+        defer { world.drop() }
+        let ok = AccountWorld.uniqueEmail("ok"), broken = AccountWorld.uniqueEmail("ko")
+        try world.pool.withConnection { connection in
+            for recipient in [ok, broken] {
+                try Outbox.enqueue(OutgoingMail(tenantID: "cayres-pradelles", fromName: "Portail", replyTo: nil, recipient: recipient,
+                                                subject: "Essai", body: "Bonjour"), now: world.clock.now, in: connection)
+            }
+        }
+        let delivery = RecordingDelivery(failing: broken)
+        let worker = MailWorker(pool: world.pool, delivery: delivery, fromAddress: "portail@exemple.fr", clock: { world.clock.now })
+        while try worker.deliverDue() == MailWorker.batchSize {}
+        while try worker.deliverDue() == MailWorker.batchSize {}
+        #expect(delivery.count(to: ok) == 1)
+        let failed = try #require(try world.mails(to: broken).first)
+        #expect(failed.sentAt == nil && failed.attempts == 1 && failed.lastError?.contains("relais injoignable") == true)
+        #expect(try world.mails(to: ok).first?.sentAt != nil)
+        let failures = try world.pool.withConnection { try Outbox.failures(limit: 500, in: $0) }
+        #expect(failures.contains { $0.mail.recipient == broken })
+        world.clock.advance(61)
+        while try worker.deliverDue() == MailWorker.batchSize {}
+        #expect(try world.mails(to: broken).first?.attempts == 2)
+        #expect(delivery.count(to: ok) == 1)
+    }
+
+    @Test func developmentMailbox_showsTheMessageWithItsLink_andIsAbsentInProduction() throws {
+        let directory = NSTemporaryDirectory() + "portal-mail-\(UInt32.random(in: 0...UInt32.max))"
+        let world = try AccountWorld(mailDirectory: directory)
+        defer { world.drop() }
+        let email = AccountWorld.uniqueEmail()
+        var browser = world.browser()
+        browser.submit(from: AccountPaths.signUp, to: AccountPaths.signUp, FamilyAccountFlowTests.signUpFields(email), clock: world.clock)
+        let message = try #require(try world.mails(to: email).first)
+        try DirectoryDelivery(directory: directory).deliver(MailMessage.render(message.mail, id: message.id, from: "portail@exemple.fr", date: world.clock.now),
+                                                            id: message.id, recipient: email)
+        let raw = try String(contentsOfFile: directory + String(format: "/%010lld.eml", message.id), encoding: .utf8)
+        #expect(raw.contains("Subject: =?utf-8?B?"))
+        #expect(raw.contains("Content-Transfer-Encoding: quoted-printable"))
+        #expect(raw.contains("Reply-To: <\(world.town.contact.email)>"))
+        #expect(raw.contains("\r\n\r\n"))
+        let list = browser.get(DevMailRoutes.path + "?a=" + email)
+        #expect(list.text.contains("Cayres-Pradelles – Activez votre compte"))
+        let page = browser.get(DevMailRoutes.path + String(format: "/%010lld.eml", message.id))
+        #expect(page.text.contains("<a href=\"http://cayres-pradelles.localhost:8080/activation?jeton="))
+        #expect(browser.get(DevMailRoutes.path + "/..%2f..%2fetc%2fpasswd").status.code == 404)
+    }
+
+    @Test(arguments: ["Bonjour,\nVoici le lien : http://x.localhost/activation?jeton=abc\n\nÉlodie — à bientôt = merci",
+                      String(repeating: "é", count: 200), "ligne avec espace final \nfin"])
+    func quotedPrintable_roundTrips_withShortLines(text: String) {
+        let encoded = QuotedPrintable.encode(text)
+        #expect(encoded.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 76 })
+        #expect(QuotedPrintable.decode(encoded) == text)
+    }
+
+    @Test func rfc5322Date_isWrittenByHand() {
+        #expect(RFC5322Date.format(Date(timeIntervalSince1970: 1_767_600_000)) == "Mon, 05 Jan 2026 08:00:00 +0000")
+    }
+}

@@ -1,0 +1,121 @@
+"""Journey of issue 5: a family edits a child's allergy on a phone, the direction accepts it on
+a desktop, the family sees the new value and the e-mail in the development mailbox."""
+import os
+import re
+import time
+import uuid
+
+import pytest
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from portal_live import tenant_url
+
+TOWN = "cayres-pradelles"
+FAMILY = ("famille.martin@exemple.fr", "Demo-famille-2026!")
+DIRECTOR = ("direction@exemple.fr", "Demo-direction-2026!")
+
+
+def make_driver(phone: bool):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=fr-FR"):
+        options.add_argument(arg)
+    if phone:
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 360, "height": 740, "pixelRatio": 2.0, "touch": True}})
+    else:
+        options.add_argument("--window-size=1280,800")
+    return webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+
+
+@pytest.fixture
+def phone():
+    driver = make_driver(True)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def desktop():
+    driver = make_driver(False)
+    yield driver
+    driver.quit()
+
+
+def accessible(driver):
+    axe = Axe(driver)
+    axe.inject()
+    serious = [v for v in axe.run()["violations"] if v.get("impact") in ("serious", "critical")]
+    assert not serious, f"{driver.current_url}: {[(v['id'], v['help']) for v in serious]}"
+
+
+def sign_in(driver, path, credentials):
+    driver.get(tenant_url(TOWN, path))
+    driver.find_element(By.NAME, "courriel").send_keys(credentials[0])
+    driver.find_element(By.NAME, "mot_de_passe").send_keys(credentials[1])
+    driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+    WebDriverWait(driver, 20).until(lambda d: "connexion" not in d.current_url)
+
+
+def withdraw_leftovers(driver, overview):
+    """Requests left pending by an earlier run would block the same field: the family withdraws them."""
+    while True:
+        driver.get(overview)
+        buttons = driver.find_elements(By.XPATH, "//button[normalize-space()='Retirer cette demande']")
+        if not buttons:
+            return
+        buttons[0].click()
+        WebDriverWait(driver, 20).until(lambda d: "ok=" in d.current_url)
+
+
+def test_allergy_edited_on_phone_is_accepted_on_desktop_and_mailed(phone, desktop):
+    allergy = f"Arachide, kiwi {uuid.uuid4().hex[:6]}"
+
+    sign_in(phone, "/connexion", FAMILY)
+    phone.get(tenant_url(TOWN, "/dossier"))
+    overview = phone.current_url
+    assert re.search(r"/dossier/\d+$", overview), overview
+    accessible(phone)
+    withdraw_leftovers(phone, overview)
+    phone.find_element(By.PARTIAL_LINK_TEXT, "Fiche sanitaire (Léa)").click()
+    health_form = phone.current_url
+    accessible(phone)
+    field = phone.find_element(By.NAME, "allergies")
+    field.clear()
+    field.send_keys(allergy)
+    phone.find_element(By.XPATH, "//button[normalize-space()='Soumettre la modification']").click()
+    WebDriverWait(phone, 20).until(lambda d: d.current_url != health_form)
+    assert "Votre demande de modification a été envoyée" in phone.page_source, phone.find_element(By.TAG_NAME, "main").text[:800]
+    action = phone.find_element(By.XPATH, "//button[normalize-space()='Retirer cette demande']/ancestor::form").get_attribute("action")
+    request_id = re.search(r"/demandes/(\d+)/retirer", action).group(1)
+    phone.get(health_form)
+    pending = phone.find_element(By.CSS_SELECTOR, ".pending").text
+    assert "En attente de validation" in pending and allergy in pending
+
+    sign_in(desktop, "/gestion/connexion", DIRECTOR)
+    desktop.get(tenant_url(TOWN, "/gestion/dossier/demandes"))
+    accessible(desktop)
+    desktop.get(tenant_url(TOWN, f"/gestion/dossier/demandes/{request_id}"))
+    accessible(desktop)
+    assert allergy in desktop.page_source
+    desktop.find_element(By.ID, "champ-d0-accepter").click()
+    desktop.find_element(By.XPATH, "//button[normalize-space()='Enregistrer les décisions']").click()
+    WebDriverWait(desktop, 20).until(lambda d: "ok=decision" in d.current_url)
+    assert "La décision est enregistrée" in desktop.page_source
+
+    phone.get(health_form)
+    assert phone.find_element(By.NAME, "allergies").get_attribute("value") == allergy
+    assert not phone.find_elements(By.CSS_SELECTOR, ".pending")
+
+    # The outbox worker delivers in the background: look until the message is there.
+    subject = "Votre demande de modification du dossier : acceptée"
+    for _ in range(60):
+        phone.get(tenant_url(TOWN, "/_dev/mail"))
+        if subject in phone.page_source:
+            break
+        time.sleep(0.5)
+    phone.find_element(By.PARTIAL_LINK_TEXT, subject).click()
+    assert "Allergies (Fiche sanitaire : Léa Martin) : acceptée" in phone.page_source
