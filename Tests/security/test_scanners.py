@@ -110,12 +110,19 @@ def test_wapiti_findings_are_all_explained(town, tmp_path):
     # The endpoints wapiti uses for SSRF/XXE callbacks are on the Internet by default: point
     # them at the server under test (which knows nothing of them) so the scan stays local.
     local = f"{BASE}/"
-    run = subprocess.run(
-        ["wapiti", "-u", f"{BASE}/", "-H", f"Host: {town}.localhost:{PORT}", "--scope", "domain", *limits,
-         "--flush-session", "--store-session", str(tmp_path / "session"), "--store-config", str(tmp_path / "config"),
-         "--external-endpoint", local, "--internal-endpoint", local, "--endpoint", local,
-         "--no-bugreport", "-v", "1", "-f", "json", "-o", str(report)],
-        capture_output=True, text=True, timeout=3600)
+    command = ["wapiti", "-u", f"{BASE}/", "-H", f"Host: {town}.localhost:{PORT}", "--scope", "domain", *limits,
+               "--flush-session", "--store-session", str(tmp_path / "session"), "--store-config", str(tmp_path / "config"),
+               "--external-endpoint", local, "--internal-endpoint", local, "--endpoint", local,
+               "--no-bugreport", "-v", "1", "-f", "json", "-o", str(report)]
+    # wapiti 3.0.4 now and then stalls in its own event loop while the server sits idle (its
+    # log shows every request answered); such a run is abandoned and started once more.
+    watchdog = 3600 if FULL else 300
+    for attempt in (1, 2):
+        try:
+            run = subprocess.run(command, capture_output=True, text=True, timeout=watchdog)
+            break
+        except subprocess.TimeoutExpired as stalled:
+            assert attempt == 1, f"wapiti stalled twice: {(stalled.stdout or b'')[-2000:]!r}"
     assert report.exists(), run.stdout[-3000:] + run.stderr[-3000:]
     data = json.loads(report.read_text())
     findings = {(category, item["info"]) for kind in ("vulnerabilities", "anomalies")
