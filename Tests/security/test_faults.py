@@ -1,90 +1,23 @@
 """Faults on a private stack (its own PostgreSQL cluster and its own server, so the shared test
 cluster and the suites' server are never disturbed): PostgreSQL restarted under load, and the
 server killed with SIGKILL mid-load then restarted."""
-import os
 import shutil
-import socket
-import subprocess
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
-from portal_live import split_responses
+from private_stack import Stack, start_stack, stop_stack
 
-REPO = Path(__file__).resolve().parents[2]
-CLUSTER = REPO / "deploy" / "local-cluster.sh"
-BINARY = os.environ.get("PORTAL_BIN", str(REPO / ".build" / "debug" / "portal"))
 POOL = 4
 TOWN = "cayres-pradelles"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Stack:
-    """A cluster, a migrated and seeded database, and a server on free ports."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        self.pg_dir = root / "pg"
-        self.pg_port = free_port()
-        self.port = free_port()
-        self.url = f"postgresql://portal@127.0.0.1:{self.pg_port}/portal_faults"
-        self.server = None
-        self.env = dict(os.environ, PORTAL_DATABASE_URL=self.url, PORTAL_LISTEN=f"127.0.0.1:{self.port}",
-                        PORTAL_DB_POOL=str(POOL), PORTAL_WORKERS="8", PORTAL_MAIL_DIR=str(root / "mail"))
-
-    def cluster(self, action: str, *extra: str):
-        subprocess.run([str(CLUSTER), action, str(self.pg_dir), str(self.pg_port), *extra],
-                       check=True, capture_output=True, timeout=120)
-
-    def psql(self, sql: str) -> str:
-        return subprocess.run(["psql", "-X", "-q", "-tA", "-v", "ON_ERROR_STOP=1", self.url, "-c", sql],
-                              check=True, capture_output=True, text=True, timeout=60).stdout
-
-    def start_server(self):
-        log = open(self.root / "server.log", "ab")
-        self.server = subprocess.Popen([BINARY, "serve"], env=self.env, stdout=log, stderr=log)
-        for _ in range(300):
-            assert self.server.poll() is None, (self.root / "server.log").read_text()
-            if self.get("/healthz", host="x")[0] == 200:
-                return
-            time.sleep(0.1)
-        raise AssertionError("the private server never answered /healthz")
-
-    def get(self, path: str, host: str = f"{TOWN}.localhost") -> tuple[int, bytes]:
-        """(status, body), or (0, b"") when nothing could be read."""
-        request = f"GET {path} HTTP/1.1\r\nHost: {host}:{self.port}\r\nConnection: close\r\n\r\n".encode()
-        try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=20) as sock:
-                sock.sendall(request)
-                data = b""
-                while chunk := sock.recv(65536):
-                    data += chunk
-        except OSError:
-            return 0, b""
-        responses = split_responses(data) if data else []
-        return (responses[0][0], responses[0][2]) if responses else (0, b"")
-
-
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    stack = Stack(tmp_path_factory.mktemp("faults"))
-    stack.cluster("start")
-    stack.cluster("createdb", "portal_faults")
-    for command in ("migrate", "seed-demo"):
-        subprocess.run([BINARY, command], env=stack.env, check=True, capture_output=True, timeout=120)
-    stack.start_server()
+    stack = start_stack(tmp_path_factory.mktemp("faults"), pool=POOL)
     yield stack
-    if stack.server and stack.server.poll() is None:
-        stack.server.terminate()
-        stack.server.wait(timeout=30)
-    stack.cluster("stop")
+    stop_stack(stack)
     shutil.rmtree(stack.root, ignore_errors=True)
 
 
