@@ -8,14 +8,19 @@ struct StaffNavigationItem: Sendable {
 }
 
 /// The back-office menu shared by every `/gestion` page (`StaffViews.page`). An area adds its
-/// pages with one line here, in the order staff meet them in a morning.
+/// pages with one line here, in the order staff meet them in a morning. The bookings queues,
+/// messaging and invoicing pages are those of their own areas (their paths in `WaitingCounts`).
 enum StaffNavigation {
     static let items: [StaffNavigationItem] = [
         StaffNavigationItem(path: StaffPaths.home, label: "Tableau de bord", roles: BackOfficeRoles.everyone),
         StaffNavigationItem(path: StaffDossierPaths.families, label: "Familles", roles: BackOfficeRoles.everyone),
+        StaffNavigationItem(path: WaitingCounts.registrationQueue, label: "Pré-inscriptions", roles: BackOfficeRoles.caseworkers),
+        StaffNavigationItem(path: WaitingCounts.bookingQueue, label: "Demandes de réservation", roles: BackOfficeRoles.caseworkers),
         StaffNavigationItem(path: StaffDossierPaths.queue, label: "Modifications de dossier", roles: BackOfficeRoles.caseworkers),
         StaffNavigationItem(path: StaffPaths.documents, label: "Documents reçus", roles: [.admin, .agent]),
         StaffNavigationItem(path: BackOfficePaths.attendance, label: "Pointage", roles: BackOfficeRoles.caseworkers),
+        StaffNavigationItem(path: WaitingCounts.messages, label: "Messagerie", roles: BackOfficeRoles.everyone),
+        StaffNavigationItem(path: WaitingCounts.invoicing, label: "Facturation", roles: [.admin, .billing]),
         StaffNavigationItem(path: BackOfficePaths.waitingLists, label: "Listes d'attente", roles: BackOfficeRoles.caseworkers),
         StaffNavigationItem(path: BackOfficePaths.simulator, label: "Simulateur de règles", roles: BackOfficeRoles.everyone),
         StaffNavigationItem(path: BackOfficePaths.exports, label: "Exports", roles: BackOfficeRoles.everyone),

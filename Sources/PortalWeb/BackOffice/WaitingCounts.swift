@@ -13,10 +13,12 @@ struct WaitingCount: Sendable {
 /// What waits, for the dashboard. An area adds its queue with one line here; messaging
 /// replaces its line when it lands (0 until then).
 enum WaitingCounts {
-    /// Paths of the bookings area's queues (Sources/PortalWeb/Bookings).
+    /// Paths of the bookings area's queues (Sources/PortalWeb/Bookings, StaffBookingPaths).
     static let registrationQueue = "/gestion/inscriptions"
     static let bookingQueue = "/gestion/reservations"
+    /// Paths of the messaging and invoicing areas' staff pages.
     static let messages = "/gestion/messagerie"
+    static let invoicing = "/gestion/facturation"
 
     static let all: [WaitingCount] = [
         WaitingCount(label: "Pré-inscriptions à valider", path: registrationQueue, roles: BackOfficeRoles.caseworkers) {
