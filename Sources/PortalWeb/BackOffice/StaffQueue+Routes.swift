@@ -95,7 +95,7 @@ extension StaffQueue {
     private func decisionForm(_ context: RequestContext, items: [QueueItem], values: [String: String], errors: FieldErrors) -> Node {
         Forms.form(action: decisionPath, csrf: context.csrfToken, label: "Décision sur la sélection", [
             .fragment(values.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { Forms.hidden($0.key, $0.value) }),
-            .div([.class("table-wrap"), .role("group"), .aria("label", "Lignes à traiter")], [.el("table", [.class("queue")], [
+            .div([.class("table-wrap"), .id(Forms.fieldID("id")), .role("group"), .aria("label", "Lignes à traiter")], [.el("table", [.class("queue")], [
                 .el("caption", [.class("visually-hidden")], [.text("\(title) : cochez les lignes puis acceptez ou refusez")]),
                 .el("thead", [], [.el("tr", [], ["Choisir", "Reçue le", "Famille", "Objet", ""].map { .el("th", [Attribute("scope", "col")], [.text($0)]) })]),
                 .el("tbody", [], items.map { item in
@@ -112,7 +112,7 @@ extension StaffQueue {
                 }),
             ])]),
             Forms.field("motif", label: "Motif (obligatoire pour refuser, envoyé à la famille)", autocomplete: "off", errors: errors, required: false),
-            .div([.class("actions")], [
+            .div([.class("actions"), .id(Forms.fieldID("decision"))], [
                 .button([.type("submit"), .name("decision"), .value("accepter"), .class("button")], ["Accepter la sélection"]), " ",
                 .button([.type("submit"), .name("decision"), .value("refuser"), .class("button secondary")], ["Refuser la sélection"]),
             ]),

@@ -109,6 +109,20 @@ import Testing
         #expect(requests == ["refused", "refused"])
     }
 
+    @Test func ageFilter_separatesWhatArrivedToday_fromWhatWaitsForMoreThanAWeek() throws {
+        let scene = try BackOfficeScene()
+        defer { scene.drop() }
+        _ = try scene.document("Ancienne attestation")
+        scene.world.clock.advance(8 * 86_400)
+        _ = try scene.document("Nouvelle attestation")
+        var agent = try scene.signedIn(.agent, name: "Agnès Accueil")
+        let recent = agent.get(StaffPaths.documents + "?recue=24h").text
+        #expect(recent.contains("Nouvelle attestation") && !recent.contains("Ancienne attestation"))
+        let old = agent.get(StaffPaths.documents + "?recue=ancienne").text
+        #expect(old.contains("Ancienne attestation") && !old.contains("Nouvelle attestation"))
+        #expect(old.contains("<option value=\"ancienne\" selected>"))
+    }
+
     @Test func dossierQueue_healthFilterAndAgentWithoutHealthRights_leaveHealthChangesToTheDirection() throws {
         let scene = try BackOfficeScene()
         defer { scene.drop() }
