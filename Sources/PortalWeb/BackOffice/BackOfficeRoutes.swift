@@ -19,7 +19,7 @@ enum BackOfficeRoutes {
         table.add("GET", BackOfficePaths.bookingsCSV, .anyStaff) { try ExportPages.bookings($0) }
         table.add("GET", BackOfficePaths.attendanceCSV, .anyStaff) { try ExportPages.attendance($0) }
         let admins = Access.staff(BackOfficeRoles.administrators)
-        table.add("GET", BackOfficePaths.audit, admins) { try TeamPages.audit($0) }
+        table.add("GET", BackOfficePaths.audit, admins) { try AuditPage.audit($0) }
         table.add("POST", StaffPaths.team + "/:id/role", admins) { try TeamPages.changeRole($0) }
         table.add("POST", StaffPaths.team + "/:id/desactiver", admins) { try TeamPages.deactivate($0) }
         table.add("POST", StaffPaths.team + "/:id/reactiver", admins) { try TeamPages.reactivate($0) }
