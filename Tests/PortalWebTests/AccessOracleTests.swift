@@ -51,6 +51,16 @@ enum AccessOracle {
         "POST /gestion/familles/:id/anonymiser": adminOnly,
         "GET /gestion/dossier/demandes": caseworkers, "GET /gestion/dossier/demandes/:id": caseworkers,
         "POST /gestion/dossier/demandes/:id": caseworkers,
+        // Back-office (issue 7): bulk decisions of the shared queues, pointage and waiting lists by
+        // caseworkers; simulator and exports for all staff; role changes and the journal for admins.
+        "POST /gestion/dossier/demandes/decision": caseworkers, "POST /gestion/documents/decision": documentStaff,
+        "GET /gestion/pointage": caseworkers, "POST /gestion/pointage/marquer": caseworkers, "POST /gestion/pointage/ajout": caseworkers,
+        "GET /gestion/listes-attente": caseworkers, "GET /gestion/listes-attente/:slot": caseworkers,
+        "POST /gestion/listes-attente/:slot/promouvoir": caseworkers,
+        "GET /gestion/simulateur": .anyStaff, "GET /gestion/exports": .anyStaff,
+        "GET /gestion/exports/reservations.csv": .anyStaff, "GET /gestion/exports/pointage.csv": .anyStaff,
+        "GET /gestion/journal": adminOnly, "POST /gestion/equipe/:id/role": adminOnly,
+        "POST /gestion/equipe/:id/desactiver": adminOnly, "POST /gestion/equipe/:id/reactiver": adminOnly,
     ]
 
     /// The refusals of the access rule itself (not a handler's own 403 or 404).
