@@ -31,9 +31,10 @@ public enum ConfirmationStore {
             SELECT child_id, activity, unit, day::text AS day, action, outcome, message, amount_cents, tariff
             FROM confirmation_lines WHERE confirmation_id = \(id) ORDER BY position
             """).map { row in
+            // 'refused' names a line the rules refused at confirmation, never a staff answer.
             let outcome: String = try row.decode("outcome")
             return StoredConfirmationLine(slot: try row.slotKey(), action: try row.enumValue("action", as: BookingAction.self),
-                                          outcome: BookingStatus(rawValue: outcome), message: try row.decode("message"),
+                                          outcome: outcome == "refused" ? nil : BookingStatus(rawValue: outcome), message: try row.decode("message"),
                                           amount: Money(cents: try row.decode("amount_cents")),
                                           tariff: Tariff(rawValue: try row.decode("tariff")) ?? .none)
         }
