@@ -47,6 +47,7 @@ enum BookingAssets {
     .slot .link-button, .basket .link-button { min-height: 44px; }
     .checks { display: flex; flex-wrap: wrap; gap: 0 1rem; border: 0; padding: 0; margin: 0 0 .75rem; }
     .checks legend { font-weight: 600; padding: 0; margin-bottom: .25rem; }
+    fieldset.planning-days { display: block; min-width: 0; }
     .month { table-layout: fixed; }
     .month th { text-align: center; }
     .month td { height: 6rem; }
@@ -57,6 +58,11 @@ enum BookingAssets {
     @media (max-width: 47.99rem) {
       .month, .month tbody, .month tr, .month td { display: block; width: 100%; height: auto; }
       .month thead, .month td.empty { display: none; }
+      table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+      table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
+      table.stack tr { border: 1px solid var(--border); border-radius: .4rem; margin-bottom: .5rem; padding: .25rem 0; }
+      table.stack td { border: 0; padding: .2rem .6rem; }
+      table.stack td::before { content: attr(data-label) " : "; font-weight: 600; }
     }
     """
 

@@ -20,11 +20,14 @@ enum BookingViews {
         return (activity?.label ?? slot.activity, activity?.unit(slot.unit)?.label ?? slot.unit)
     }
 
+    /// On a phone each row becomes a card whose cells name their column (`data-label`).
     static func table(caption: String, headers: [String], rows: [[Node]]) -> Node {
-        .div([.class("table-wrap")], [.el("table", [], [
+        .div([.class("table-wrap")], [.el("table", [.class("stack")], [
             .el("caption", [.class("visually-hidden")], [.text(caption)]),
             .el("thead", [], [.el("tr", [], headers.map { .el("th", [Attribute("scope", "col")], [.text($0)]) })]),
-            .el("tbody", [], rows.map { .el("tr", [], $0.map { .el("td", [], [$0]) }) }),
+            .el("tbody", [], rows.map { row in
+                .el("tr", [], row.enumerated().map { index, cell in .el("td", [.data("label", headers[index])], [cell]) })
+            }),
         ])])
     }
 }

@@ -99,7 +99,7 @@ enum PlanningViews {
                 " ",
                 .button([.type("button"), .class("button secondary select-all"), .data("select-all", "cancel"), .hidden], ["Cocher toutes les annulations possibles"]),
             ]),
-            body,
+            .el("fieldset", [.class("checks planning-days")], [.el("legend", [.class("visually-hidden"), .id("jours-legende")], ["Jours à réserver ou à annuler"]), body]),
             Forms.submit("Ajouter la sélection au panier"),
             .el("script", [.src(BookingPaths.script), Attribute("defer", nil)], []),
         ])
@@ -153,8 +153,10 @@ enum PlanningViews {
             case (.cancel, _): verb = "Annuler"
             }
             parts.append(.div([.class("check")], [
-                .input([.type("checkbox"), .id(id), .name("creneau"), .value(value), .data("kind", change.action.rawValue)]),
-                .label([.for(id)], [.text(verb), .span([.class("visually-hidden")], [.text(" : \(context)")])]),
+                // The shared legend in each name keeps the group whole although the cells hold buttons too.
+                .input([.type("checkbox"), .id(id), .name("creneau"), .value(value), .data("kind", change.action.rawValue),
+                        .aria("labelledby", "jours-legende \(id)-l")]),
+                .label([.for(id), .id("\(id)-l")], [.text(verb), .span([.class("visually-hidden")], [.text(" : \(context)")])]),
             ]))
         }
         parts += cell.notes.map { .p([.class("slot-note")], [.text($0)]) }

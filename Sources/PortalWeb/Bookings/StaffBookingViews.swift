@@ -42,18 +42,19 @@ enum StaffBookingViews {
             activityFilter(context, action: StaffBookingPaths.registrations, selected: activity),
             rows.isEmpty ? .p([], ["Aucune demande en attente."]) : Forms.form(action: StaffBookingPaths.registrations, csrf: context.csrfToken,
                                                                                 label: "Réponse aux pré-inscriptions", [
+                .el("fieldset", [.class("checks")], [.el("legend", [.class("visually-hidden")], ["Demandes choisies"]),
                 BookingViews.table(caption: "Demandes de pré-inscription, les plus anciennes d'abord",
                                    headers: ["Choisir", "Enfant", "Famille", "Activité", "Période", "Demandée le"], rows: rows.map { row in
                     let registration = row.registration.registration
                     let id = "inscription-\(registration.id ?? 0)"
                     return [
-                        .fragment([.input([.type("checkbox"), .id(id), .name("id"), .value(String(registration.id ?? 0))]),
-                                   .label([.for(id), .class("visually-hidden")], [.text("Choisir la demande de \(row.childName)")])]),
+                        .input([.type("checkbox"), .id(id), .name("id"), .value(String(registration.id ?? 0)),
+                                .aria("label", "Choisir la demande de \(row.childName)")]),
                         .text(row.childName), .text(row.familyName),
                         .text(tenant.activity(registration.activityCode)?.label ?? registration.activityCode),
                         .text(registration.period.label), .text(FrenchDateFormat.shortWithTime(row.registration.createdAt)),
                     ]
-                }),
+                })]),
                 Forms.field("motif", label: "Motif du refus (communiqué à la famille)", autocomplete: "off", errors: FieldErrors(), required: false),
                 .p([], [
                     .button([.type("submit"), .class("button"), .name("decision"), .value("accepter")], ["Accepter la sélection"]), " ",
