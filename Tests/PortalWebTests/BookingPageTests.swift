@@ -170,6 +170,24 @@ import Testing
         #expect(try scene.bookings(family: scene.martinFamily).first?.status == .withdrawn)
     }
 
+    @Test func fullSlot_offersTheWaitingList_andValiderPlacesTheChildOnIt() throws {
+        var scene = try BookingScene()
+        defer { scene.drop() }
+        try scene.register(family: scene.martinFamily, children: [scene.lea], to: "alsh-mercredis")
+        try scene.world.transaction(scene.tenant) {
+            try $0.execute("INSERT INTO slots (activity, unit, day, capacity, booked) VALUES ('alsh-mercredis', 'journee', '2026-01-14', 1, 1)")
+        }
+        let day = BookingPaths.planning(family: scene.martinFamily, view: .day, anchor: LocalDate(iso: "2026-01-14"))
+        let page = scene.martin.get(day).text
+        #expect(page.contains("Complet : la demande sera placée sur liste d&#39;attente.") || page.contains("Complet : la demande sera placée sur liste d'attente."))
+        #expect(page.contains("Demander une place (liste d"))
+        scene.martin.postFrom(day, BookingPaths.basketAdd, [("creneau", "2026-01-14|\(scene.lea)|alsh-mercredis|journee|book")])
+        let confirmed = scene.martin.postFrom(BookingPaths.basket, BookingPaths.basketConfirm, [])
+        #expect(scene.martin.get(confirmed.location).text.contains("placé(e) sur liste d"))
+        #expect(try scene.bookings(family: scene.martinFamily).map(\.status) == [.waitingList])
+        #expect(scene.martin.get(day).text.contains("Quitter la liste d"))
+    }
+
     @Test func anotherFamilysBookingConfirmationAndFile_readAsNotFound() throws {
         var scene = try BookingScene()
         defer { scene.drop() }
