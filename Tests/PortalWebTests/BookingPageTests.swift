@@ -73,6 +73,21 @@ import Testing
         #expect(open.contains("modifiable jusqu&#39;au ven. 9 janv. 23 h 59") || open.contains("modifiable jusqu'au ven. 9 janv. 23 h 59"))
     }
 
+    @Test func outingDay_showsItsSupplementAndTheUnitsItCloses() throws {
+        var scene = try BookingScene(town: "cayres-pradelles")
+        defer { scene.drop() }
+        try scene.register(family: scene.martinFamily, children: [scene.lea], to: "alsh-mercredi", on: "2026-03-18")
+        let page = scene.martin.get(BookingPaths.planning(family: scene.martinFamily, view: .day, anchor: LocalDate(iso: "2026-03-18"))).text
+        #expect(page.contains("Sortie au musée Crozatier : supplément de 5,00"))
+        #expect(page.contains("; non proposé ce jour : "))
+        #expect(page.contains("Sortie : supplément de 5,00 €"))
+        #expect(!page.contains("alsh-mercredi|matin|book"))
+        let ordinary = scene.martin.get(BookingPaths.planning(family: scene.martinFamily, view: .day, anchor: LocalDate(iso: "2026-03-25"))).text
+        // Not open yet on 5 January: each unit says when booking opens.
+        #expect(ordinary.contains("Matin : Non réservable ou non modifiable"))
+        #expect(ordinary.contains("ouvrent le mercredi 4 février 2026"))
+    }
+
     @Test(arguments: PlanningView.allCases)
     func everyPlanningView_showsTheRangeAndTheLegend(_ view: PlanningView) throws {
         var scene = try BookingScene()
