@@ -70,7 +70,7 @@ import Testing
         #expect(page.contains("Non réservable ou non modifiable"))
         #expect(page.contains("Réservation close depuis le"))
         let open = scene.martin.get(BookingPaths.planning(family: scene.martinFamily, view: .day, anchor: LocalDate(iso: "2026-01-14"))).text
-        #expect(open.contains("modifiable jusqu&#39;au ven. 9 janv. 23 h 59") || open.contains("modifiable jusqu'au ven. 9 janv. 23 h 59"))
+        #expect(open.contains("modifiable jusqu&#39;au ven. 9 janv. 23 h 59"))
     }
 
     @Test func outingDay_showsItsSupplementAndTheUnitsItCloses() throws {
@@ -194,7 +194,7 @@ import Testing
         }
         let day = BookingPaths.planning(family: scene.martinFamily, view: .day, anchor: LocalDate(iso: "2026-01-14"))
         let page = scene.martin.get(day).text
-        #expect(page.contains("Complet : la demande sera placée sur liste d&#39;attente.") || page.contains("Complet : la demande sera placée sur liste d'attente."))
+        #expect(page.contains("Complet : la demande sera placée sur liste d&#39;attente."))
         #expect(page.contains("Demander une place (liste d"))
         scene.martin.postFrom(day, BookingPaths.basketAdd, [("creneau", "2026-01-14|\(scene.lea)|alsh-mercredis|journee|book")])
         let confirmed = scene.martin.postFrom(BookingPaths.basket, BookingPaths.basketConfirm, [])
@@ -233,7 +233,7 @@ import Testing
         }
         var staff = try Self.staff(scene)
         #expect(staff.get(BookingPaths.planning).status.code == 403)
-        #expect(scene.martin.get(StaffBookingPaths.registrations).status.code == 303 || scene.martin.lastPage.contains("Accès refusé"))
+        #expect(scene.martin.get(StaffBookingPaths.registrations).status.code == 403)
     }
 
     @Test func calendarFeed_listsBookings_untilRevoked() throws {
