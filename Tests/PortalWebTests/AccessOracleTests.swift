@@ -14,7 +14,7 @@ enum AccessOracle {
     static let expected: [String: Access] = [
         // Public pages, and the sign-up / sign-in / recovery flows that must work signed out.
         "GET /": .anyone, "GET /theme.css": .anyone,
-        "GET /inscriptions": .anyone, "GET /planning": .anyone, "GET /facturation": .anyone,
+        "GET /facturation": .anyone,
         "GET /messagerie": .anyone, "GET /actualites": .anyone, "GET /documents": .anyone,
         "GET /inscription": .anyone, "POST /inscription": .anyone, "GET /inscription/envoyee": .anyone,
         "GET /activation": .anyone, "POST /activation": .anyone,
@@ -40,6 +40,14 @@ enum AccessOracle {
         "GET /dossier/:famille/mes-donnees": .family, "GET /dossier/:famille/mes-donnees.json": .family,
         "GET /dossier/:famille/:entite/:id": .family, "POST /dossier/:famille/:entite/:id": .family,
         "POST /dossier/:famille/demandes/:id/retirer": .family,
+        // Inscriptions, planning and panier: the signed-in family only; the calendar feed by its secret token.
+        "GET /inscriptions": .family, "GET /inscriptions/nouvelle": .family, "POST /inscriptions/nouvelle": .family,
+        "GET /planning": .family, "POST /panier/ajouter": .family, "POST /panier/jours-types": .family,
+        "POST /reservations/:id/absence": .family, "POST /reservations/:id/retirer": .family,
+        "POST /planning/agenda": .family, "POST /planning/agenda/revoquer": .family,
+        "GET /panier": .family, "POST /panier/retirer": .family, "POST /panier/valider": .family,
+        "GET /panier/confirmation/:id": .family,
+        "GET /agenda/:jeton": .anyone, "GET /reservations/reservations.css": .anyone, "GET /reservations/planning.js": .anyone,
         // Back-office: staff, by role. Team management and anonymisation are the admin's.
         "GET /gestion": .anyStaff,
         "GET /gestion/documents": documentStaff, "GET /gestion/documents/:id": documentStaff,
@@ -61,6 +69,8 @@ enum AccessOracle {
         "GET /gestion/exports/reservations.csv": .anyStaff, "GET /gestion/exports/pointage.csv": .anyStaff,
         "GET /gestion/journal": adminOnly, "POST /gestion/equipe/:id/role": adminOnly,
         "POST /gestion/equipe/:id/desactiver": adminOnly, "POST /gestion/equipe/:id/reactiver": adminOnly,
+        "GET /gestion/inscriptions": caseworkers, "POST /gestion/inscriptions": caseworkers,
+        "GET /gestion/reservations": caseworkers, "POST /gestion/reservations/:id": caseworkers,
     ]
 
     /// The refusals of the access rule itself (not a handler's own 403 or 404).
