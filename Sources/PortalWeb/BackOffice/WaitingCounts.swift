@@ -13,9 +13,8 @@ struct WaitingCount: Sendable {
 /// What waits, for the dashboard. An area adds its queue with one line here; messaging
 /// replaces its line when it lands (0 until then).
 enum WaitingCounts {
-    /// Paths of the bookings area's queues (Sources/PortalWeb/Bookings, StaffBookingPaths).
-    static let registrationQueue = "/gestion/inscriptions"
-    static let bookingQueue = "/gestion/reservations"
+    static let registrationQueue = StaffBookingPaths.registrations
+    static let bookingQueue = StaffBookingPaths.bookings
     /// Paths of the messaging and invoicing areas' staff pages.
     static let messages = "/gestion/messagerie"
     static let invoicing = "/gestion/facturation"
