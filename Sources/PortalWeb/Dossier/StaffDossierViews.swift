@@ -79,6 +79,7 @@ enum StaffDossierViews {
             .fragment(dossier.children.map { child in
                 .div([.class("card")], [
                     .h3([], [.text(child.displayName)]),
+                    .when(!child.photo.isEmpty, .p([], [ChildPhotoViews.image(StaffDossierPaths.photo(id, child.photo), alt: "Photo de \(child.firstNames)")])),
                     fields(DossierField.childBindings, child),
                     .h3([], ["Fiche sanitaire"]),
                     page.mayViewHealth ? fields(DossierField.healthBindings, child)
@@ -200,6 +201,12 @@ enum StaffDossierViews {
             .h3([], [.text("\(dossier.recordName(change.target)) – \(field?.label ?? change.target.key)")]),
             .p([], [.text("Valeur demandée : \(shown(change.newValue))"), .br, .text("Valeur au moment de la demande : \(shown(change.oldValue))")]),
         ]
+        if field?.kind == .photo {
+            rows.append(.p([], [
+                ChildPhotoViews.image(StaffDossierPaths.photo(dossier.familyID, change.newValue), alt: "Photo demandée"), " ",
+                .when(!current.isEmpty, ChildPhotoViews.image(StaffDossierPaths.photo(dossier.familyID, current), alt: "Photo actuelle")),
+            ]))
+        }
         switch change.decision {
         case .accepted(let by, let at):
             rows.append(.p([.class("decision")], [.text("Acceptée par \(by.name), \(FrenchDateFormat.longWithTime(at))")]))
