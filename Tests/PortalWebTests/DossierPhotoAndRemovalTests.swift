@@ -142,14 +142,16 @@ import Testing
         #expect(scene.martin.get(form).text.contains("action=\"\(DossierPaths.removal(familyID, .contact, contact))\""))
         let asked = scene.martin.post(DossierPaths.removal(familyID, .contact, contact), scene.martin.hiddenFields())
         #expect(asked.headers["location"] == DossierPaths.family(familyID) + "?ok=demande-retrait")
-        #expect(scene.martin.get(DossierPaths.family(familyID)).text.contains("Retrait du dossier demandé, en attente de validation"))
+        let overview = scene.martin.get(DossierPaths.family(familyID)).text
+        #expect(overview.contains("Retrait du dossier demandé, en attente de validation"))
+        #expect(overview.contains("Personne habilitée : Paul Roux – Retrait du dossier (en attente)"))
         #expect(scene.martin.get(form).text.contains("Retrait du dossier demandé, en attente de validation."))
         let again = scene.martin.post(DossierPaths.removal(familyID, .contact, contact), scene.martin.hiddenFields())
         #expect(again.headers["location"] == DossierPaths.family(familyID) + "?ok=retrait-en-attente")
 
         var agent = try scene.world.signedInStaff(role: .agent)
         let id = try #require(try requests(scene).first?.id)
-        #expect(agent.get(StaffDossierPaths.request(id)).text.contains("Retrait du dossier"))
+        #expect(agent.get(StaffDossierPaths.request(id)).text.contains("La famille demande le retrait de cette personne du dossier."))
         #expect(agent.post(StaffDossierPaths.request(id), agent.hiddenFields().merging(["d0": "accepter"]) { $1 }).status.code == 303)
         #expect(try scene.world.transaction { try DossierStore.load(familyID: familyID, in: $0) }?.contacts.isEmpty == true)
         #expect(scene.martin.get(form).status.code == 404)
@@ -168,7 +170,7 @@ import Testing
         let removal = try #require(try requests(scene).first { $0.changes.contains { $0.target.isRemoval } })
 
         var director = try scene.world.signedInStaff(role: .director)
-        #expect(director.get(StaffDossierPaths.request(removal.id!)).status.code == 200)
+        #expect(director.get(StaffDossierPaths.request(removal.id!)).text.contains("sa fiche sanitaire et sa photo sont supprimées"))
         #expect(director.post(StaffDossierPaths.request(removal.id!), director.hiddenFields().merging(["tout": "accepter"]) { $1 }).status.code == 303)
 
         #expect(try requests(scene).map(\.status).sorted { $0.rawValue < $1.rawValue } == [.accepted, .refused, .refused])

@@ -116,7 +116,8 @@ enum DossierViews {
             .p([], [.strong([], [.text(request.status.frenchLabel)]), .text(" – envoyée le \(FrenchDateFormat.longWithTime(request.submittedAt))")]),
             .ul([], request.changes.map { change in
                 let field = change.target.field
-                var text = "\(dossier.recordName(change.target)) – \(field?.label ?? change.target.key) : \(field?.display(change.newValue) ?? change.newValue)"
+                var text = "\(dossier.recordName(change.target)) – \(field?.label ?? change.target.key)"
+                if !change.target.isRemoval { text += " : \(field?.display(change.newValue) ?? change.newValue)" }
                 switch change.decision {
                 case .pending: text += " (en attente)"
                 case .accepted: text += " (acceptée)"

@@ -199,7 +199,11 @@ enum StaffDossierViews {
         let current = dossier.value(at: change.target) ?? ""
         var rows: [Node] = [
             .h3([], [.text("\(dossier.recordName(change.target)) – \(field?.label ?? change.target.key)")]),
-            .p([], [.text("Valeur demandée : \(shown(change.newValue))"), .br, .text("Valeur au moment de la demande : \(shown(change.oldValue))")]),
+            change.target.isRemoval
+                ? .p([], [.text(change.target.entity == .child
+                    ? "La famille demande le retrait de cet enfant. Accepté, il quitte le dossier : sa fiche sanitaire et sa photo sont supprimées, son nom reste pour les réservations et factures passées."
+                    : "La famille demande le retrait de cette personne du dossier.")])
+                : .p([], [.text("Valeur demandée : \(shown(change.newValue))"), .br, .text("Valeur au moment de la demande : \(shown(change.oldValue))")]),
         ]
         if field?.kind == .photo {
             rows.append(.p([], [
