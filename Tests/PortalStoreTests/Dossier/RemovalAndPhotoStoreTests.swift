@@ -121,4 +121,20 @@ import PortalStore
         try decideAll(world, request.request.id!, .refuse(reason: "Photo floue"))
         #expect(try photo(world, reference) == nil)
     }
+
+    @Test func anonymisation_deletesTheFamilysPhotos_andNoOtherFamilys() throws {
+        let world = try DossierWorld.make("photo_erase")
+        defer { world.drop() }
+        let (reference, request) = try addPhoto(world)
+        try decideAll(world, request.request.id!, .accept)
+        let durandPhoto = ChildPhotoStore.newReference()
+        try world.transaction { connection in
+            try ChildPhotoStore.insert(reference: durandPhoto, familyID: world.durand.familyID, childID: world.durandChild, format: .png,
+                                       bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1], now: DossierWorld.now, in: connection)
+            _ = try DossierStore.anonymise(familyID: world.martin.familyID, now: later, in: connection)
+        }
+        #expect(try photo(world, reference) == nil)
+        #expect(try world.transaction { try DossierStore.load(familyID: world.martin.familyID, in: $0) }?.children[0].photo == "")
+        #expect(try photo(world, durandPhoto, family: world.durand.familyID) != nil)
+    }
 }
