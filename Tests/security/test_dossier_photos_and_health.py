@@ -139,7 +139,7 @@ def test_uploaded_photo_is_pending_and_served_privately_to_the_family_and_staff(
     _, _, page = session.get(form)
     page = page.decode()
     assert "Nouvelle photo en attente de validation" in page
-    path = re.search(rf'src="(/dossier/{own}/photos/[0-9a-f]{{64}})"', page).group(1)
+    path = re.search(rf'id="champ-photo-attente">.*?src="(/dossier/{own}/photos/[0-9a-f]{{64}})"', page).group(1)
     status, headers, body = session.get(path)
     assert status == 200 and body == JPEG
     assert headers["content-type"] == "image/jpeg"
