@@ -61,6 +61,7 @@ import Testing
         let after = scene.martin.get(childForm(scene)).text
         #expect(after.contains("alt=\"Photo actuelle\""))
         #expect(!after.contains("en attente de validation"))
+        #expect(scene.martin.get(DossierPaths.family(scene.martinFile.familyID)).text.contains("alt=\"Photo de Léa\""))
         #expect(agent.get(StaffDossierPaths.family(scene.martinFile.familyID)).text.contains("src=\"\(staffPath)\""))
     }
 

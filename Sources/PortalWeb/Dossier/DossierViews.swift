@@ -54,6 +54,7 @@ enum DossierViews {
                 .fragment(dossier.children.map { child in
                     .div([.class("card")], [
                         .h3([], [.text(child.displayName)]),
+                        .when(!child.photo.isEmpty, .p([], [ChildPhotoViews.image(DossierPaths.photo(familyID, child.photo), alt: "Photo de \(child.firstNames)")])),
                         waiting(.child, child.id),
                         summary([
                             ("Date de naissance", child.birthDate.map(TypedDate.display) ?? ""),
