@@ -61,6 +61,8 @@ enum ChangeQueueHandlers {
             try DossierStore.save(decided.dossier, previous: dossier, in: connection)
             try ChangeRequestStore.update(decided.request, previous: stored, now: context.now,
                                           note: DossierMails.note(decided, dossier: dossier), in: connection)
+            try ChangeRequestStore.refusePending(onRemoved: decided.accepted.map(\.target), in: dossier, by: actor, now: context.now, in: connection)
+            try ChildPhotoStore.prune(familyID: dossier.familyID, in: connection)
             try StaffAudit.record(StaffActor(id: staff.id, name: staff.displayName), action: "dossier.decide", target: "dossier/\(request.id ?? 0)",
                                   detail: DossierMails.note(decided, dossier: dossier), ip: context.clientAddress, now: context.now, in: connection)
             if !decided.request.isOpen {
