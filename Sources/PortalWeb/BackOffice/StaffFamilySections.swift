@@ -34,10 +34,12 @@ enum StaffFamilySections {
         ])
     }
 
+    /// Dossier changes are left out: the family file lists them already, health fields masked
+    /// for the roles that may not read them, which a summary line could not do.
     static let requests: Section = { context, familyID, connection in
-        let requests = try FamilyRequestsStore.list(familyID: familyID, in: connection)
+        let requests = try FamilyRequestsStore.list(familyID: familyID, in: connection).filter { $0.kindCode != ChangeRequestStore.kind.code }
         return .section([.aria("labelledby", "demandes-titre")], [
-            .h2([.id("demandes-titre")], ["Demandes de la famille"]),
+            .h2([.id("demandes-titre")], ["Autres demandes de la famille"]),
             requests.isEmpty ? .p([], ["Aucune demande."]) : DashboardPage.table(
                 caption: "Demandes de la famille", header: ["Envoyée le", "Type", "Objet", "Statut"],
                 rows: requests.map { request in

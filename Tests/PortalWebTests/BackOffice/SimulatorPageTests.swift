@@ -24,3 +24,24 @@ import Testing
         #expect(billing.get(BackOfficePaths.simulator + "?famille=INCONNU-0000").text.contains("Aucune famille n&#39;a ce code abonné."))
     }
 }
+
+@Suite(.serialized) struct FamilyPageSectionTests {
+    @Test func familyPage_showsBookingsWithMarksAndOtherRequests_butNoDossierChangeSummaryForAnAgent() throws {
+        let scene = try BackOfficeScene()
+        defer { scene.drop() }
+        let booking = try scene.book(scene.leaID)
+        _ = try scene.document("Attestation CAF")
+        try scene.world.transaction { connection in
+            _ = try AttendanceStore.mark(bookingID: booking, activity: "alsh-mercredi", unit: "journee", day: BackOfficeScene.wednesday, .late,
+                                         by: StaffActor(id: 1, name: "Dominique Direction"), now: scene.world.clock.now, in: connection)
+            _ = try Requests.record(ChangeRequestStore.kind, summary: "Modification du dossier : Allergies (Léa Martin)", accountID: nil,
+                                    familyID: scene.familyID, now: scene.world.clock.now, in: connection)
+        }
+        var agent = try scene.signedIn(.agent, name: "Agnès Accueil")
+        let page = agent.get(StaffDossierPaths.family(scene.familyID)).text
+        #expect(page.contains("Réservations (un mois avant, deux mois après aujourd&#39;hui)"))
+        #expect(page.contains("<td>Léa Martin</td><td>Alsh mercredi – Journée avec repas</td><td>Réservé / enfant présent</td><td>En retard</td>"))
+        #expect(page.contains("Justificatif envoyé : Attestation CAF"))
+        #expect(!page.contains("Allergies"))
+    }
+}
