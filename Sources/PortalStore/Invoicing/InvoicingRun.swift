@@ -33,13 +33,14 @@ public enum InvoicingRun {
     }
 
     /// Issues the month's invoices dated `issuedOn`, due after the town's payment days.
+    /// `familyIds` limits the run (the demonstration data bills one family); nil: every family.
     public static func issue(month: BillingMonth, tenant: TenantConfig, issuedOn: LocalDate, staffId: Int64?, now: Date,
-                             in connection: PostgresConnection) throws -> Report {
+                             familyIds: [Int64]? = nil, in connection: PostgresConnection) throws -> Report {
         // One run at a time per town: two runs would otherwise race for the same bookings.
         _ = try connection.query("SELECT pg_advisory_xact_lock(hashtextextended('invoicing/run', 0))")
         var issued: [InvoiceDocument] = []
         var already = 0
-        for preview in try preview(month: month, tenant: tenant, in: connection) where !preview.draft.isEmpty {
+        for preview in try preview(month: month, tenant: tenant, familyIds: familyIds, in: connection) where !preview.draft.isEmpty {
             if preview.alreadyInvoiced { already += 1; continue }
             issued.append(try insert(kind: .invoice, familyId: preview.profile.familyId, month: month, issuedOn: issuedOn,
                                      dueOn: issuedOn.adding(days: tenant.invoicing.paymentDays), profile: preview.profile,

@@ -9,6 +9,7 @@ public enum OnlinePaymentStore {
         public let id: Int64
         public let invoiceId: Int64
         public let familyId: Int64
+        public let invoiceNumber: InvoiceNumber
         public let payment: OnlinePayment
     }
 
@@ -26,15 +27,20 @@ public enum OnlinePaymentStore {
             VALUES (\(invoiceId), \(familyId), \(rank), \(refdet), \(config.numcli), \(exer), \(summary.remaining.cents), 'pending', \(now))
             RETURNING id
             """)[0].decode("id")
-        return Attempt(id: id, invoiceId: invoiceId, familyId: familyId,
+        return Attempt(id: id, invoiceId: invoiceId, familyId: familyId, invoiceNumber: summary.document.number,
                        payment: OnlinePayment(refdet: refdet, numcli: config.numcli, exer: exer, amount: summary.remaining, status: .pending))
     }
 
     public static func find(refdet: String, lock: Bool = false, in connection: PostgresConnection) throws -> Attempt? {
         try connection.query("""
-            SELECT id, invoice_id, family_id, refdet, numcli, exer, amount_cents, status FROM online_payments WHERE refdet = \(refdet)
-            """ + (lock ? " FOR UPDATE" : "")).first.map { row in
-            Attempt(id: try row.decode("id"), invoiceId: try row.decode("invoice_id"), familyId: try row.decode("family_id"),
+            SELECT o.id, o.invoice_id, o.family_id, o.refdet, o.numcli, o.exer, o.amount_cents, o.status, i.year, i.sequence
+            FROM online_payments o JOIN invoices i ON i.id = o.invoice_id WHERE o.refdet = \(refdet)
+            """ + (lock ? " FOR UPDATE OF o" : "")).first.map { row in
+            guard let number = InvoiceNumber(year: try row.decode("year"), sequence: try row.decode("sequence")) else {
+                throw StoreError.corruptValue(column: "sequence", value: refdet)
+            }
+            return Attempt(id: try row.decode("id"), invoiceId: try row.decode("invoice_id"), familyId: try row.decode("family_id"),
+                    invoiceNumber: number,
                     payment: OnlinePayment(refdet: try row.decode("refdet"), numcli: try row.decode("numcli"), exer: try row.decode("exer"),
                                            amount: Money(cents: try row.decode("amount_cents")),
                                            status: try row.enumValue("status", as: OnlinePayment.Status.self)))
