@@ -83,6 +83,12 @@ private struct InvoicingScene {
 
 private func location(_ response: HTTPResponse) -> String { response.headers["location"] ?? "" }
 
+/// The href of the link with this id, unescaped.
+private func link(_ id: String, in response: HTTPResponse) -> String {
+    guard let match = response.text.firstMatch(of: try! Regex("href=\"([^\"]*)\" id=\"\(id)\"")) else { return "" }
+    return String(match.output[1].substring ?? "").replacingOccurrences(of: "&amp;", with: "&")
+}
+
 @Suite(.serialized) struct InvoicingPageTests {
     @Test func family_seesItsInvoiceWithState_history_detail_andDownloadsThePDF() throws {
         var scene = try InvoicingScene()
@@ -122,7 +128,7 @@ private func location(_ response: HTTPResponse) -> String { response.headers["lo
         let invoice = try scene.martinInvoice
         scene.martin.get(InvoicingPaths.invoice(scene.martinFamily, invoice))
         let leave = scene.martin.post(InvoicingPaths.pay(scene.martinFamily, invoice), ["csrf": scene.martin.csrf])
-        let payfipURL = location(leave)
+        let payfipURL = link("vers-payfip", in: leave)
         #expect(payfipURL.hasPrefix("http://payfip.localhost:8080/tpa/paiement.web?numcli=031234&exer=2026&refdet=2026000002P01&montant=3120&mel="))
         #expect(payfipURL.contains("&saisie=T&urlnotif=http%3A%2F%2Fsaint-aubin-des-pres.localhost%3A8080%2Fpaiement%2Fpayfip%2Fnotification"))
         var payfip = Browser(app: scene.world.app, host: "payfip.localhost:8080", address: "198.51.100.7")
@@ -130,7 +136,8 @@ private func location(_ response: HTTPResponse) -> String { response.headers["lo
         #expect(page.status == .ok)
         #expect(page.text.contains("31,20 €"))
         let back = payfip.post(PayFiPSimulator.resultPath, payfip.hiddenFields().merging(["resultrans": "P"]) { $1 })
-        #expect(location(back) == "http://saint-aubin-des-pres.localhost:8080" + InvoicingPaths.paymentReturn(scene.martinFamily, refdet: "2026000002P01"))
+        #expect(back.text.contains("Paiement accepté"))
+        #expect(link("retour-portail", in: back) == "http://saint-aubin-des-pres.localhost:8080" + InvoicingPaths.paymentReturn(scene.martinFamily, refdet: "2026000002P01"))
         let returned = scene.martin.get(InvoicingPaths.paymentReturn(scene.martinFamily, refdet: "2026000002P01")).text
         #expect(returned.contains("Paiement enregistré"))
         #expect(scene.martin.get(InvoicingPaths.family(scene.martinFamily)).text.contains("payée"))

@@ -36,7 +36,8 @@ enum FamilyInvoicingHandlers {
         return .pdf(InvoicePDF.render(summary.document, tenant: context.tenant, settled: summary.settled), fileName: summary.document.fileName)
     }
 
-    /// Creates a PayFiP attempt for what is left and sends the family to the payment page.
+    /// Creates a PayFiP attempt for what is left and shows the way to the payment page: a link,
+    /// since the site's policy (`form-action 'self'`) rightly stops a form from landing elsewhere.
     static func pay(_ context: RequestContext) throws -> HTTPResponse {
         guard let config = context.tenant.payment else { throw RouteError.notFound }
         let account = try context.family
@@ -54,7 +55,8 @@ enum FamilyInvoicingHandlers {
             mel: account.email, objet: PayFiP.objet("Facture \(attempt.invoiceNumber) \(context.tenant.shortName)"), saisie: config.saisie,
             urlnotif: context.baseURL + InvoicingPaths.notification,
             urlredirect: context.baseURL + InvoicingPaths.paymentReturn(family.id, refdet: attempt.payment.refdet))
-        return .redirect(to: request.url(base: PayFiPSimulator.paymentPage(for: context) ?? config.baseURL))
+        let url = request.url(base: PayFiPSimulator.paymentPage(for: context) ?? config.baseURL)
+        return .html(FamilyInvoicingViews.leaving(context, family: family, attempt: attempt, url: url).render())
     }
 
     /// The family's return from PayFiP: it may come before the notification, so it only shows

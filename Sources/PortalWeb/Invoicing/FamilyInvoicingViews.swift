@@ -89,6 +89,20 @@ enum FamilyInvoicingViews {
         ])
     }
 
+    static func leaving(_ context: RequestContext, family: FamilyFile, attempt: OnlinePaymentStore.Attempt, url: String) -> Node {
+        Layout.page(context, title: "Paiement en ligne", currentTab: .facturation, content: [
+            .h1([], ["Paiement en ligne"]),
+            .el("dl", [.class("summary")], [
+                .el("dt", [], ["Facture"]), .el("dd", [], [.text(attempt.invoiceNumber.description)]),
+                .el("dt", [], ["Montant"]), .el("dd", [], [.text(attempt.payment.amount.french)]),
+                .el("dt", [], ["Référence du paiement"]), .el("dd", [], [.text(attempt.payment.refdet)]),
+            ]),
+            .p([], ["Le paiement se fait sur PayFiP, le service de paiement sécurisé de la DGFiP. Vous reviendrez ensuite sur le portail."]),
+            .p([], [.a([.class("button"), .href(url), .id("vers-payfip")], ["Continuer vers PayFiP"])]),
+            .p([], [.a([.href(InvoicingPaths.invoice(family.id, attempt.invoiceId))], ["Revenir à la facture"])]),
+        ])
+    }
+
     static func paymentReturn(_ context: RequestContext, family: FamilyFile, attempt: OnlinePaymentStore.Attempt) -> Node {
         let (title, text): (String, String) = switch attempt.payment.status {
         case .paid: ("Paiement enregistré", "Merci : votre paiement de \(attempt.payment.amount.french) est enregistré sur la facture \(attempt.invoiceNumber).")

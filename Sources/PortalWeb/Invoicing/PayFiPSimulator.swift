@@ -57,7 +57,11 @@ enum PayFiPSimulator {
                 dattrans: String(format: "%02d%02d%04d", date.day, date.month, date.year),
                 heurtrans: String(format: "%02d%02d", time.hour, time.minute))
             if let delivery = notificationRequest(notification, to: payment.urlnotif) { _ = deliver(delivery) }
-            return .redirect(to: payment.urlredirect)
+            // A ticket page with a link back, as PayFiP shows: a redirect after a form would
+            // break the `form-action 'self'` policy every page carries.
+            var response = HTTPResponse.html(ticket(choice: choice, payment: payment).render())
+            response.headers.set("Cache-Control", "no-store")
+            return response
         default:
             return .text("Page introuvable (simulateur PayFiP)", status: .notFound)
         }
@@ -104,6 +108,19 @@ enum PayFiPSimulator {
         var amountText: String { Int(montant).map { Money(cents: $0).french } ?? montant }
     }
 
+    static func ticket(choice: String, payment: Payment) -> Node {
+        let title = switch choice {
+        case "P": "Paiement accepté"
+        case "R": "Paiement refusé"
+        default: "Paiement abandonné"
+        }
+        return frame(title: title, [
+            .h1([], [.text(title)]),
+            .p([], [.text("Référence \(payment.refdet), montant \(payment.amountText).")]),
+            .p([], [.a([.class("button"), .href(payment.urlredirect), .id("retour-portail")], ["Retourner sur le portail"])]),
+        ])
+    }
+
     static func page(_ payment: Payment) -> Node {
         func choice(_ code: String, _ label: String) -> Node {
             .form([.method("post"), .action(resultPath)], payment.fields.map { Forms.hidden($0.0, $0.1) } + [
@@ -111,30 +128,32 @@ enum PayFiPSimulator {
                 .button([.type("submit"), .class(code == "P" ? "button" : "button secondary")], [.text(label)]),
             ])
         }
-        return .fragment([
+        return frame(title: "Simulateur de paiement", [
+            .h1([], ["PayFiP (simulateur de développement)"]),
+            .p([.class("notice")], ["Aucune carte n'est débitée : cette page imite le service de paiement de la DGFiP."]),
+            .el("dl", [.class("summary")], [
+                .el("dt", [], ["Objet"]), .el("dd", [], [.text(payment.objet)]),
+                .el("dt", [], ["Référence"]), .el("dd", [], [.text(payment.refdet)]),
+                .el("dt", [], ["Montant"]), .el("dd", [.id("montant")], [.text(payment.amountText)]),
+                .el("dt", [], ["Courriel"]), .el("dd", [], [.text(payment.mel)]),
+            ]),
+            choice("P", "Payer \(payment.amountText)"),
+            choice("R", "Simuler un refus de la carte"),
+            choice("A", "Abandonner le paiement"),
+        ])
+    }
+
+    private static func frame(title: String, _ content: [Node]) -> Node {
+        .fragment([
             .doctype,
             .el("html", [.lang("fr")], [
                 .el("head", [], [
                     .meta([Attribute("charset", "utf-8")]),
                     .meta([.name("viewport"), Attribute("content", "width=device-width, initial-scale=1")]),
-                    .el("title", [], ["PayFiP – simulateur de paiement"]),
+                    .el("title", [], [.text("PayFiP – \(title)")]),
                     .link([.rel("stylesheet"), .href(AssetPaths.stylesheet)]),
                 ]),
-                .el("body", [], [
-                    .main([.id("contenu")], [
-                        .h1([], ["PayFiP (simulateur de développement)"]),
-                        .p([.class("notice")], ["Aucune carte n'est débitée : cette page imite le service de paiement de la DGFiP."]),
-                        .el("dl", [.class("summary")], [
-                            .el("dt", [], ["Objet"]), .el("dd", [], [.text(payment.objet)]),
-                            .el("dt", [], ["Référence"]), .el("dd", [], [.text(payment.refdet)]),
-                            .el("dt", [], ["Montant"]), .el("dd", [.id("montant")], [.text(payment.amountText)]),
-                            .el("dt", [], ["Courriel"]), .el("dd", [], [.text(payment.mel)]),
-                        ]),
-                        choice("P", "Payer \(payment.amountText)"),
-                        choice("R", "Simuler un refus de la carte"),
-                        choice("A", "Abandonner le paiement"),
-                    ]),
-                ]),
+                .el("body", [], [.main([.id("contenu")], content)]),
             ]),
         ])
     }
