@@ -26,7 +26,17 @@ public struct BillableBooking: Sendable, Equatable {
     }
 }
 
-/// What staff recorded on the day.
+/// What staff recorded on the day (the back-office's pointage; « en retard » counts as present).
 public enum Attendance: String, Sendable, Equatable, CaseIterable {
-    case present, absent
+    case present, absentExcused, absentUnexcused
+
+    /// The back-office's mark: `present`, `late`, `absentExcused`, `absentUnexcused`.
+    public init?(mark: String) {
+        switch mark {
+        case "present", "late": self = .present
+        case "absentExcused": self = .absentExcused
+        case "absentUnexcused": self = .absentUnexcused
+        default: return nil
+        }
+    }
 }

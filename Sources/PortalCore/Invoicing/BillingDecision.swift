@@ -28,17 +28,24 @@ public enum BillingDecision: Sendable, Equatable {
             return .skip(.pending)
         case .absent:
             // Declared by the family: an excused absence.
-            if basis == .attended { return .skip(.notAttended) }
-            return policy.excusedAbsences == .billed ? .bill(booking.tariff, note: "absence déclarée") : .skip(.excusedAbsence)
+            return excused(booking, basis: basis, policy: policy, note: "absence déclarée")
         case .booked:
             let tariff: Tariff = booking.tariff == .lateSurcharge ? .lateSurcharge : .unit
             switch (basis, booking.attendance) {
-            case (.booked, .absent?): return .bill(tariff, note: "absence non justifiée")
+            case (_, .absentExcused?): return excused(booking, basis: basis, policy: policy, note: "absence justifiée")
+            case (.booked, .absentUnexcused?): return .bill(tariff, note: "absence non justifiée")
             case (.booked, _): return .bill(tariff, note: nil)
             case (.attended, .present?): return .bill(tariff, note: nil)
-            case (.attended, .absent?): return .skip(.notAttended)
+            case (.attended, .absentUnexcused?): return .skip(.notAttended)
             case (.attended, nil): return .skip(.attendanceNotTaken)
             }
         }
+    }
+
+    /// At attendance an absent child costs nothing; on the booked basis the town's rule decides.
+    private static func excused(_ booking: BillableBooking, basis: BillingBasis, policy: InvoicingPolicy, note: String) -> BillingDecision {
+        if basis == .attended { return .skip(.notAttended) }
+        let tariff: Tariff = booking.tariff == .lateSurcharge ? .lateSurcharge : .unit
+        return policy.excusedAbsences == .billed ? .bill(tariff, note: note) : .skip(.excusedAbsence)
     }
 }

@@ -81,9 +81,14 @@ public enum InvoicingRun {
 
     /// Bookings up to `day` that no invoice holds and that could be billed, by family.
     static func billableBookings(through day: LocalDate, familyIds: [Int64]?, in connection: PostgresConnection) throws -> [Int64: [BillableBooking]] {
+        // The pointage is the back-office's table (migration 060); a schema without it has no marks yet.
+        let hasAttendance: Bool = try connection.query("SELECT to_regclass('attendance') IS NOT NULL AS present")[0].decode("present")
+        let mark = SQL(unsafeSQL: hasAttendance ? "(SELECT a.mark FROM attendance a WHERE a.booking_id = b.id)" : "NULL::text")
         let rows = try connection.query("""
             SELECT b.id, b.family_id, b.child_id, b.status, b.tariff, s.activity, s.unit, s.day::text AS day,
-                   coalesce(nullif(c.first_names, ''), 'Enfant') AS child_name
+                   coalesce(nullif(c.first_names, ''), 'Enfant') AS child_name,
+            """ + mark + """
+             AS mark
             FROM bookings b JOIN slots s ON s.id = b.slot_id
             LEFT JOIN children c ON c.id = b.child_id
             WHERE s.day <= \(day.iso)::date
@@ -99,7 +104,8 @@ public enum InvoicingRun {
                                           childName: try row.decode("child_name"), activity: try row.decode("activity"),
                                           unit: try row.decode("unit"), day: try row.localDate("day"),
                                           status: try row.enumValue("status", as: BookingStatus.self),
-                                          tariff: try row.enumValue("tariff", as: Tariff.self))
+                                          tariff: try row.enumValue("tariff", as: Tariff.self),
+                                          attendance: try row.decode("mark", as: String?.self).flatMap(Attendance.init(mark:)))
             byFamily[try row.decode("family_id"), default: []].append(booking)
         }
         return byFamily

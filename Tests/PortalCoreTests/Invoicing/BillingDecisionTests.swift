@@ -23,10 +23,13 @@ private func row(_ status: BookingStatus, _ tariff: Tariff, _ attendance: Attend
     @Test(arguments: [
         row(.booked, .unit, nil, .booked, .notBilled, .bill(.unit, note: nil)),
         row(.booked, .unit, .present, .booked, .notBilled, .bill(.unit, note: nil)),
-        row(.booked, .unit, .absent, .booked, .notBilled, .bill(.unit, note: "absence non justifiée")),
+        row(.booked, .unit, .absentUnexcused, .booked, .notBilled, .bill(.unit, note: "absence non justifiée")),
+        row(.booked, .unit, .absentExcused, .booked, .notBilled, .skip(.excusedAbsence)),
+        row(.booked, .lateSurcharge, .absentExcused, .booked, .billed, .bill(.lateSurcharge, note: "absence justifiée")),
+        row(.booked, .unit, .absentExcused, .attended, .billed, .skip(.notAttended)),
         row(.booked, .lateSurcharge, nil, .booked, .notBilled, .bill(.lateSurcharge, note: nil)),
         row(.booked, .unit, .present, .attended, .notBilled, .bill(.unit, note: nil)),
-        row(.booked, .unit, .absent, .attended, .notBilled, .skip(.notAttended)),
+        row(.booked, .unit, .absentUnexcused, .attended, .notBilled, .skip(.notAttended)),
         row(.booked, .unit, nil, .attended, .notBilled, .skip(.attendanceNotTaken)),
         row(.absent, .unit, nil, .booked, .notBilled, .skip(.excusedAbsence)),
         row(.absent, .unit, nil, .booked, .billed, .bill(.unit, note: "absence déclarée")),
@@ -44,5 +47,11 @@ private func row(_ status: BookingStatus, _ tariff: Tariff, _ attendance: Attend
         let booking = BillableBooking(bookingId: 1, childId: 1, childName: "Léa", activity: "alsh", unit: "journee", day: day("2026-03-11"),
                                       status: row.status, tariff: row.tariff, attendance: row.attendance)
         #expect(BillingDecision.decide(booking, basis: row.basis, policy: InvoicingPolicy(excusedAbsences: row.excused)) == row.expected)
+    }
+
+    @Test(arguments: [("present", Attendance?.some(.present)), ("late", .present), ("absentExcused", .absentExcused),
+                      ("absentUnexcused", .absentUnexcused), ("absent", nil)])
+    func backOfficeMark_readsAsAttendance_lateCountingAsPresent(_ mark: String, _ expected: Attendance?) {
+        #expect(Attendance(mark: mark) == expected)
     }
 }

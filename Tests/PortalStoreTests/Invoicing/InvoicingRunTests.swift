@@ -90,4 +90,37 @@ import Testing
         let total: Int = try fixture.transaction { try $0.query("SELECT total_cents FROM invoices")[0].decode("total_cents") }
         #expect(total == 520)
     }
+
+    @Test func attendedBilling_billsPresentChildren_andWaitsForMarksNotYetTaken() throws {
+        var fixture = try InvoicingFixture("inv_attend")
+        defer { fixture.drop() }
+        let index = fixture.tenant.activities.firstIndex { $0.code == "cl-maternel-mercredis" }!
+        fixture.tenant.activities[index].billing = .attended
+        let martin = try fixture.family("Famille Martin")
+        let present = try fixture.booking(martin, "2026-01-07")
+        let absent = try fixture.booking(martin, "2026-01-14")
+        let unmarked = try fixture.booking(martin, "2026-01-21")
+        try fixture.transaction { connection in
+            // The back-office's pointage table (its migration 060), when this branch runs without it.
+            try connection.executeScript("""
+                CREATE TABLE IF NOT EXISTS attendance (booking_id bigint PRIMARY KEY, mark text NOT NULL,
+                    marked_by_id bigint NOT NULL, marked_by_name text NOT NULL, marked_at timestamptz NOT NULL)
+                """)
+            for (booking, mark) in [(present, "late"), (absent, "absentUnexcused")] {
+                try connection.execute("""
+                    INSERT INTO attendance (booking_id, mark, marked_by_id, marked_by_name, marked_at)
+                    VALUES (\(booking), \(mark), 1, 'Agent', \(fixture.now))
+                    """)
+            }
+        }
+        let january = try fixture.issue("2026-01")
+        #expect(january.issued.flatMap(\.lines).compactMap(\.bookingId) == [present])
+        try fixture.transaction { connection in
+            try connection.execute("""
+                INSERT INTO attendance (booking_id, mark, marked_by_id, marked_by_name, marked_at) VALUES (\(unmarked), 'present', 1, 'Agent', \(fixture.now))
+                """)
+        }
+        let february = try fixture.issue("2026-02", on: "2026-03-03")
+        #expect(february.issued.flatMap(\.lines).compactMap(\.bookingId) == [unmarked])
+    }
 }

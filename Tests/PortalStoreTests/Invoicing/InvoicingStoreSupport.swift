@@ -9,7 +9,7 @@ struct InvoicingFixture {
     let pool: PostgresPool
     let database: TenantDatabase
     let schema: String
-    let tenant: TenantConfig
+    var tenant: TenantConfig
     let now = Date(timeIntervalSince1970: 1_775_000_000)
 
     init(_ prefix: String, poolSize: Int = 4) throws {
