@@ -15,7 +15,6 @@ enum AccessOracle {
     static let expected: [String: Access] = [
         // Public pages, and the sign-up / sign-in / recovery flows that must work signed out.
         "GET /": .anyone, "GET /theme.css": .anyone,
-        "GET /inscriptions": .anyone, "GET /planning": .anyone,
         "GET /messagerie": .anyone, "GET /actualites": .anyone, "GET /documents": .anyone,
         "GET /inscription": .anyone, "POST /inscription": .anyone, "GET /inscription/envoyee": .anyone,
         "GET /activation": .anyone, "POST /activation": .anyone,
@@ -41,6 +40,14 @@ enum AccessOracle {
         "GET /dossier/:famille/mes-donnees": .family, "GET /dossier/:famille/mes-donnees.json": .family,
         "GET /dossier/:famille/:entite/:id": .family, "POST /dossier/:famille/:entite/:id": .family,
         "POST /dossier/:famille/demandes/:id/retirer": .family,
+        // Inscriptions, planning and panier: the signed-in family only; the calendar feed by its secret token.
+        "GET /inscriptions": .family, "GET /inscriptions/nouvelle": .family, "POST /inscriptions/nouvelle": .family,
+        "GET /planning": .family, "POST /panier/ajouter": .family, "POST /panier/jours-types": .family,
+        "POST /reservations/:id/absence": .family, "POST /reservations/:id/retirer": .family,
+        "POST /planning/agenda": .family, "POST /planning/agenda/revoquer": .family,
+        "GET /panier": .family, "POST /panier/retirer": .family, "POST /panier/valider": .family,
+        "GET /panier/confirmation/:id": .family,
+        "GET /agenda/:jeton": .anyone, "GET /reservations/reservations.css": .anyone, "GET /reservations/planning.js": .anyone,
         // Facturation: the family's invoices, PDF and online payment.
         "GET /facturation": .family, "GET /facturation/:famille": .family, "GET /facturation/:famille/factures/:id": .family,
         "GET /facturation/:famille/factures/:id/pdf": .family, "POST /facturation/:famille/factures/:id/payer": .family,
@@ -56,6 +63,8 @@ enum AccessOracle {
         "POST /gestion/familles/:id/anonymiser": adminOnly,
         "GET /gestion/dossier/demandes": caseworkers, "GET /gestion/dossier/demandes/:id": caseworkers,
         "POST /gestion/dossier/demandes/:id": caseworkers,
+        "GET /gestion/inscriptions": caseworkers, "POST /gestion/inscriptions": caseworkers,
+        "GET /gestion/reservations": caseworkers, "POST /gestion/reservations/:id": caseworkers,
         // Billing back-office: the admin and billing clerks.
         "GET /gestion/facturation": billing, "GET /gestion/facturation/mois": billing, "POST /gestion/facturation/mois": billing,
         "GET /gestion/facturation/impayes": billing, "GET /gestion/facturation/factures/:id": billing,

@@ -20,14 +20,18 @@ public enum InvoiceDemoData {
                 else { return }
                 for day in days {
                     let slot: Int64 = try connection.query("""
-                        INSERT INTO slots (activity, unit, day, capacity, booked) VALUES (\(activity.code), \(unit.code), \(day.iso)::date, \(unit.capacity), 1)
-                        ON CONFLICT (activity, unit, day) DO UPDATE SET booked = slots.booked + 1 RETURNING id
+                        INSERT INTO slots (activity, unit, day, capacity) VALUES (\(activity.code), \(unit.code), \(day.iso)::date, \(unit.capacity))
+                        ON CONFLICT (activity, unit, day) DO UPDATE SET capacity = slots.capacity RETURNING id
                         """)[0].decode("id")
-                    try connection.execute("""
+                    // A place is taken only for a booking made here (the bookings demo may have booked the day).
+                    let inserted = try connection.query("""
                         INSERT INTO bookings (family_id, child_id, slot_id, status, amount_cents, tariff, requested_at, updated_at)
                         VALUES (\(family.id), \(child), \(slot), 'booked', 0, 'unit', \(now), \(now))
-                        ON CONFLICT (child_id, slot_id) DO NOTHING
+                        ON CONFLICT (child_id, slot_id) DO NOTHING RETURNING id
                         """)
+                    if !inserted.isEmpty {
+                        try connection.execute("UPDATE slots SET booked = booked + 1 WHERE id = \(slot) AND booked < capacity")
+                    }
                 }
                 _ = try InvoicingRun.issue(month: month, tenant: tenant, issuedOn: today, staffId: nil, now: now,
                                            familyIds: [family.id], in: connection)
