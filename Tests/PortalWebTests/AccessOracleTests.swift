@@ -48,6 +48,7 @@ enum AccessOracle {
         "GET /panier": .family, "POST /panier/retirer": .family, "POST /panier/valider": .family,
         "GET /panier/confirmation/:id": .family,
         "GET /agenda/:jeton": .anyone, "GET /reservations/reservations.css": .anyone, "GET /reservations/planning.js": .anyone,
+        "POST /dossier/:famille/retrait/:entite/:id": .family, "GET /dossier/:famille/photos/:photo": .family,
         // Facturation: the family's invoices, PDF and online payment.
         "GET /facturation": .family, "GET /facturation/:famille": .family, "GET /facturation/:famille/factures/:id": .family,
         "GET /facturation/:famille/factures/:id/pdf": .family, "POST /facturation/:famille/factures/:id/payer": .family,
@@ -58,7 +59,7 @@ enum AccessOracle {
         "GET /gestion/equipe": adminOnly, "POST /gestion/equipe": adminOnly,
         "GET /gestion/familles": .anyStaff, "GET /gestion/familles/:id": .anyStaff,
         "GET /gestion/familles/nouvelle": caseworkers, "POST /gestion/familles/nouvelle": caseworkers,
-        "GET /gestion/familles/:id/courrier": caseworkers,
+        "GET /gestion/familles/:id/courrier": caseworkers, "GET /gestion/familles/:id/photos/:photo": .anyStaff,
         "POST /gestion/familles/:id/quotient": caseworkers, "POST /gestion/familles/:id/residence": caseworkers,
         "POST /gestion/familles/:id/anonymiser": adminOnly,
         "GET /gestion/dossier/demandes": caseworkers, "GET /gestion/dossier/demandes/:id": caseworkers,
