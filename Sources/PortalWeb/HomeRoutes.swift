@@ -9,8 +9,9 @@ enum HomeRoutes {
             let news = try context.transaction { try NewsStore.latest(limit: 5, in: $0) }
             return .html(HomePage.render(context, news: news).render())
         }
-        // « Mon dossier », « Inscriptions » and « Planning » are DossierRoutes' and BookingRoutes' own pages.
-        for tab in PortalTab.allCases where ![.dossier, .inscriptions, .planning].contains(tab) {
+        // « Mon dossier », « Inscriptions », « Planning » and « Facturation » are DossierRoutes',
+        // BookingRoutes' and InvoicingRoutes' own pages.
+        for tab in PortalTab.allCases where ![.dossier, .inscriptions, .planning, .facturation].contains(tab) {
             table.add("GET", TabPaths.path(for: tab), .anyone) { context in
                 // A tab the town has not enabled does not exist on its portal.
                 guard context.tenant.tabs.contains(tab) else { throw RouteError.notFound }

@@ -81,6 +81,7 @@ enum SeedDemoCommand {
                 logins += try DossierDemoData.load(into: database, tenants: placed, now: Date())
                 try BookingDemoData.load(into: database, tenants: placed, now: Date())
                 try BackOfficeDemoData.load(into: database, tenants: placed, now: Date())
+                try InvoiceDemoData.load(into: database, tenants: placed, now: Date())
             }
             logins.append(try AccountDemoData.loadOperator(into: databases.primary))
         } catch {

@@ -10,11 +10,11 @@ enum AccessOracle {
     static let caseworkers = Access.staff([.admin, .agent, .director])
     static let documentStaff = Access.staff([.admin, .agent])
     static let adminOnly = Access.staff([.admin])
+    static let billing = Access.staff([.admin, .billing])
 
     static let expected: [String: Access] = [
         // Public pages, and the sign-up / sign-in / recovery flows that must work signed out.
         "GET /": .anyone, "GET /theme.css": .anyone,
-        "GET /facturation": .anyone,
         "GET /messagerie": .anyone, "GET /actualites": .anyone, "GET /documents": .anyone,
         "GET /inscription": .anyone, "POST /inscription": .anyone, "GET /inscription/envoyee": .anyone,
         "GET /activation": .anyone, "POST /activation": .anyone,
@@ -49,6 +49,10 @@ enum AccessOracle {
         "GET /panier/confirmation/:id": .family,
         "GET /agenda/:jeton": .anyone, "GET /reservations/reservations.css": .anyone, "GET /reservations/planning.js": .anyone,
         "POST /dossier/:famille/retrait/:entite/:id": .family, "GET /dossier/:famille/photos/:photo": .family,
+        // Facturation: the family's invoices, PDF and online payment.
+        "GET /facturation": .family, "GET /facturation/:famille": .family, "GET /facturation/:famille/factures/:id": .family,
+        "GET /facturation/:famille/factures/:id/pdf": .family, "POST /facturation/:famille/factures/:id/payer": .family,
+        "GET /facturation/:famille/paiement/:refdet": .family,
         // Back-office: staff, by role. Team management and anonymisation are the admin's.
         "GET /gestion": .anyStaff,
         "GET /gestion/documents": documentStaff, "GET /gestion/documents/:id": documentStaff,
@@ -72,6 +76,11 @@ enum AccessOracle {
         "POST /gestion/equipe/:id/desactiver": adminOnly, "POST /gestion/equipe/:id/reactiver": adminOnly,
         "GET /gestion/inscriptions": caseworkers, "POST /gestion/inscriptions": caseworkers,
         "GET /gestion/reservations": caseworkers, "POST /gestion/reservations/:id": caseworkers,
+        // Billing back-office: the admin and billing clerks.
+        "GET /gestion/facturation": billing, "GET /gestion/facturation/mois": billing, "POST /gestion/facturation/mois": billing,
+        "GET /gestion/facturation/impayes": billing, "GET /gestion/facturation/factures/:id": billing,
+        "GET /gestion/facturation/factures/:id/pdf": billing, "POST /gestion/facturation/factures/:id/paiement": billing,
+        "POST /gestion/facturation/factures/:id/avoir": billing,
     ]
 
     /// The refusals of the access rule itself (not a handler's own 403 or 404).

@@ -17,7 +17,7 @@ enum WaitingCounts {
     static let bookingQueue = StaffBookingPaths.bookings
     /// Paths of the messaging and invoicing areas' staff pages.
     static let messages = "/gestion/messagerie"
-    static let invoicing = "/gestion/facturation"
+    static let invoicing = StaffInvoicingPaths.home
 
     static let all: [WaitingCount] = [
         WaitingCount(label: "Pré-inscriptions à valider", path: registrationQueue, roles: BackOfficeRoles.caseworkers) {
