@@ -5,12 +5,12 @@ import PortalStore
 import Postgres
 
 /// The sections the family page (`/gestion/familles/:id`) shows after the family file, so the
-/// file, bookings and requests are on one page. Invoicing and messaging add theirs here when they
-/// land; a section with nothing to show returns nil and is left out.
+/// file, bookings, requests and invoices are on one page. Messaging adds its own here; a section
+/// with nothing to show returns nil and is left out.
 enum StaffFamilySections {
     typealias Section = @Sendable (_ context: RequestContext, _ familyID: Int64, _ connection: PostgresConnection) throws -> Node?
 
-    static let all: [Section] = [bookings, requests]
+    static let all: [Section] = [bookings, requests, invoices]
 
     static func render(_ context: RequestContext, familyID: Int64, in connection: PostgresConnection) throws -> [Node] {
         try all.compactMap { try $0(context, familyID, connection) }
@@ -45,6 +45,22 @@ enum StaffFamilySections {
                 rows: requests.map { request in
                     [.text(FrenchDateFormat.shortWithTime(request.createdAt)), .text(request.kindLabel), .text(request.summary), .text(request.status.frenchLabel)]
                 }),
+        ])
+    }
+
+    /// Only when the family has invoices, and for the roles of the invoicing pages.
+    static let invoices: Section = { context, familyID, connection in
+        guard case .staff(let staff)? = context.principal, [.admin, .billing].contains(staff.role) else { return nil }
+        let invoices = try InvoiceStore.summaries(familyId: familyID, today: ParisTime.localDate(of: context.now), in: connection)
+        guard !invoices.isEmpty else { return nil }
+        return .section([.aria("labelledby", "factures-titre")], [
+            .h2([.id("factures-titre")], ["Factures"]),
+            DashboardPage.table(caption: "Factures de la famille", header: ["N°", "Émise le", "Montant", "Reste à payer", "État"],
+                                rows: invoices.map { invoice in
+                [.a([.href(StaffInvoicingPaths.invoice(invoice.document.id))], [.text("\(invoice.document.kind.label) \(invoice.document.number)")]),
+                 .text(FrenchDateFormat.short(invoice.document.issuedOn)), .text(invoice.document.total.french), .text(invoice.remaining.french),
+                 .text(invoice.state?.label ?? "—")]
+            }),
         ])
     }
 }

@@ -43,5 +43,6 @@ import Testing
         #expect(page.contains("<td>Léa Martin</td><td>Alsh mercredi – Journée avec repas</td><td>Réservé / enfant présent</td><td>En retard</td>"))
         #expect(page.contains("Justificatif envoyé : Attestation CAF"))
         #expect(!page.contains("Allergies"))
+        #expect(!page.contains("factures-titre"))
     }
 }
