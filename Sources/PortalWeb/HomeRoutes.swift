@@ -6,15 +6,15 @@ import PortalStore
 enum HomeRoutes {
     static func register(_ table: inout RouteTable) {
         table.add("GET", "/", .anyone) { context in
-            let news = try context.transaction { try NewsStore.latest(limit: 5, in: $0) }
+            let news = try context.transaction { try NewsStore.latest(limit: 5, today: ParisTime.localDate(of: context.now), in: $0) }
             return .html(HomePage.render(context, news: news).render())
         }
-        // « Mon dossier » is DossierRoutes' own page.
-        for tab in PortalTab.allCases where tab != .dossier {
-            table.add("GET", TabPaths.path(for: tab), .anyone) { context in
-                // A tab the town has not enabled does not exist on its portal.
-                guard context.tenant.tabs.contains(tab) else { throw RouteError.notFound }
-                return .html(TabPage.render(context, tab: tab).render())
+        // Tabs with pages of their own register them (DossierRoutes, MessagingRoutes, NewsRoutes,
+        // TownDocumentRoutes); a tab the town has not enabled does not exist on its portal.
+        let ownPages: Set<PortalTab> = [.dossier, .messagerie, .actualites, .documents]
+        for tab in PortalTab.allCases where !ownPages.contains(tab) {
+            table.add("GET", TabPaths.path(for: tab), .anyone, tab: tab) { context in
+                .html(TabPage.render(context, tab: tab).render())
             }
         }
         table.add("GET", AssetPaths.theme, .anyone) { context in

@@ -39,6 +39,7 @@ public final class PortalApplication: Sendable {
         FirstAdministratorHandlers.register(&table)
         DossierRoutes.register(&table)
         DevMailRoutes.register(&table)
+        MessagingRoutes.register(&table)
         self.townRoutes = table
         // Operator accounts and sessions live in the default cluster's `platform` schema.
         self.operatorConsole = OperatorConsole(directory: directory, database: databases.primary, settings: settings)
@@ -92,6 +93,7 @@ public final class PortalApplication: Sendable {
     /// around it, so the page (not the server) can say a file is too large up to that margin.
     public static func bodyLimit(method: String, path: String) -> Int {
         if method == "POST", path == SpacePaths.documents { return DocumentFormat.maximumBytes + 1024 * 1024 }
+        if MessagingPaths.acceptsAttachments(method: method, path: path) { return MessagingUploads.bodyLimit }
         return 1024 * 1024
     }
 
