@@ -16,21 +16,16 @@ enum HomePage {
                         .li([], [.a([.href(TabPaths.path(for: tab))], [.strong([], [.text(tab.label)])]), .text(TabDescriptions.text(for: tab))])
                     }),
                 ]),
-                newsSection(news),
+                newsSection(news, linked: tenant.tabs.contains(.actualites)),
             ]),
         ])
     }
 
-    private static func newsSection(_ news: [NewsItem]) -> Node {
+    private static func newsSection(_ news: [NewsItem], linked: Bool) -> Node {
         .when(!news.isEmpty, .section([.class("news"), .aria("labelledby", "actualites-titre")], [
             .h2([.id("actualites-titre")], ["Actualités"]),
-            .fragment(news.map { item in
-                .el("article", [.class("card")], [
-                    .h3([], [.text(item.title)]),
-                    .el("time", [Attribute("datetime", item.publishedOn.iso)], [.text("Publié le \(FrenchDateFormat.long(item.publishedOn))")]),
-                    .fragment(item.paragraphs.map { .p([], [.text($0)]) }),
-                ])
-            }),
+            .fragment(news.map { NewsHTML.card($0, headingLevel: "h3", link: linked ? NewsPaths.item($0.id) : nil) }),
+            .when(linked, .p([], [.a([.href(NewsPaths.list)], ["Toutes les actualités"])])),
         ]))
     }
 }
