@@ -1,3 +1,4 @@
+import Foundation
 import Postgres
 import PortalCore
 
@@ -20,7 +21,10 @@ public struct TenantProvisioning: Sendable {
         public let invitation: AdminInvitation.Issued?
     }
 
-    public func create(_ tenant: TenantConfig, in database: TenantDatabase, invitationEmail: String? = nil) throws -> Outcome {
+    /// `invitationMail`, when given, turns the new invitation into an e-mail queued in the same
+    /// transaction: it leaves only if the town was created.
+    public func create(_ tenant: TenantConfig, in database: TenantDatabase, invitationEmail: String? = nil,
+                       invitationMail: ((AdminInvitation.Issued) -> OutgoingMail)? = nil, now: Date = Date()) throws -> Outcome {
         _ = try SchemaMigrations(sqlDirectory: sqlDirectory).migratePlatform(pool: database.pool)
         let migrator = Migrator(directory: sqlDirectory + "/tenant")
         return try database.pool.transaction { connection in
@@ -29,6 +33,9 @@ public struct TenantProvisioning: Sendable {
             try TenantRegistry.register(tenant, in: connection)
             let applied = try migrator.migrate(schema: tenant.schema, on: connection)
             let invitation = try AdminInvitation.issue(tenantID: tenant.id, email: invitationEmail, in: connection)
+            if let invitation, let mail = invitationMail?(invitation) {
+                try Outbox.enqueue(mail, now: now, in: connection)
+            }
             return Outcome(createdSchema: !existed, appliedMigrations: applied, invitation: invitation)
         }
     }

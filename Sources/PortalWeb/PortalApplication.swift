@@ -44,7 +44,10 @@ public final class PortalApplication: Sendable {
         TownDocumentRoutes.register(&table)
         self.townRoutes = table
         // Operator accounts and sessions live in the default cluster's `platform` schema.
-        self.operatorConsole = OperatorConsole(directory: directory, database: databases.primary, settings: settings)
+        self.operatorConsole = OperatorConsole(
+            data: OperatorConsoleData(directory: directory, databases: databases,
+                                      tenantsDirectory: settings.tenantsDirectory, sqlDirectory: settings.sqlDirectory),
+            database: databases.primary, settings: settings)
     }
 
     public func handle(_ request: HTTPRequest) -> HTTPResponse {

@@ -12,20 +12,27 @@ public struct WebSettings: Sendable {
     /// A form sent back sooner than this after it was shown is a robot's (anti-robot timing).
     public var minimumFormSeconds: TimeInterval
     public var clock: @Sendable () -> Date
+    /// Read again by the operator console to show problems of files not loaded yet.
+    public var tenantsDirectory: String
+    /// The migrations a healthy town's schema must have.
+    public var sqlDirectory: String
 
     public init(mode: ServerEnvironment.Mode = .development, trustProxy: Bool = false, mailDirectory: String = ".data/mail",
                 sessionLifetime: SessionLifetime = .standard, minimumFormSeconds: TimeInterval = 2,
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+                clock: @escaping @Sendable () -> Date = { Date() }, tenantsDirectory: String = "tenants", sqlDirectory: String = "sql") {
         self.mode = mode
         self.trustProxy = trustProxy
         self.mailDirectory = mailDirectory
         self.sessionLifetime = sessionLifetime
         self.minimumFormSeconds = minimumFormSeconds
         self.clock = clock
+        self.tenantsDirectory = tenantsDirectory
+        self.sqlDirectory = sqlDirectory
     }
 
     public init(environment: ServerEnvironment) {
-        self.init(mode: environment.mode, trustProxy: environment.trustProxy, mailDirectory: environment.mailDirectory)
+        self.init(mode: environment.mode, trustProxy: environment.trustProxy, mailDirectory: environment.mailDirectory,
+                  tenantsDirectory: environment.tenantsDirectory, sqlDirectory: environment.sqlDirectory)
     }
 
     /// Links in e-mails and redirects: plain http only in development on *.localhost.

@@ -90,7 +90,12 @@ enum SeedDemoCommand {
         for login in logins {
             let host = login.tenantID.flatMap { id in tenants.first { $0.id == id } }.map { "\($0.hosts.subdomain).\(base)" }
                 ?? "\(OperatorHost.subdomain).\(base)"
-            let path = login.tenantID == nil ? "/console/connexion" : login.who.hasPrefix("gestion") ? "/gestion/connexion" : "/connexion"
+            let path: String
+            switch login.kind {
+            case .family: path = "/connexion"
+            case .staff: path = "/gestion/connexion"
+            case .platformOperator: path = "/console/connexion"
+            }
             say("  http://\(host):\(port)\(path)  \(login.who) : \(login.email) / \(login.password)")
         }
         return 0

@@ -27,7 +27,11 @@ enum TenantCreateCommand {
         }
         let outcome: TenantProvisioning.Outcome
         do {
-            outcome = try TenantProvisioning(sqlDirectory: environment.sqlDirectory).create(tenant, in: database, invitationEmail: email)
+            outcome = try TenantProvisioning(sqlDirectory: environment.sqlDirectory).create(
+                tenant, in: database, invitationEmail: email,
+                invitationMail: email.map { address in
+                    { invitation in invitationMail(tenant: tenant, to: address, link: invitationLink(tenant: tenant, token: invitation.token, environment: environment), expiresAt: invitation.expiresAt) }
+                })
         } catch {
             printError("\(tenant.id) : création annulée, rien n'a été conservé : \(error)")
             return 1
@@ -37,7 +41,7 @@ enum TenantCreateCommand {
         if let invitation = outcome.invitation {
             say("Invitation du premier administrateur (à usage unique, valable jusqu'au \(invitation.expiresAt)) :")
             say("  " + invitationLink(tenant: tenant, token: invitation.token, environment: environment))
-            if let email { say("À transmettre à \(email) : l'envoi par courriel n'est pas encore branché.") }
+            if let email { say("Envoyé par courriel à \(email).") }
             say("Un nouveau lancement de cette commande remplace ce lien.")
         } else {
             say("Le premier administrateur a déjà accepté son invitation : aucun nouveau lien.")
@@ -46,6 +50,22 @@ enum TenantCreateCommand {
             say("Copiez \(path) dans \(environment.tenantsDirectory) puis redémarrez le service pour servir la commune.")
         }
         return 0
+    }
+
+    static func invitationMail(tenant: TenantConfig, to address: String, link: String, expiresAt: String) -> OutgoingMail {
+        OutgoingMail(tenantID: tenant.id, fromName: "\(tenant.branding.portalTitle) \(tenant.shortName)", replyTo: nil, recipient: address,
+                     subject: "\(tenant.branding.portalTitle) \(tenant.shortName) : votre accès administrateur",
+                     body: """
+                        Bonjour,
+
+                        Le portail famille de \(tenant.name) est prêt. Vous en êtes le premier administrateur :
+                        ouvrez ce lien pour choisir votre mot de passe, puis invitez vos collègues depuis l'espace de gestion.
+
+                        \(link)
+
+                        Ce lien ne sert qu'une fois et expire le \(expiresAt).
+                        Si vous n'attendiez pas ce message, ignorez-le.
+                        """)
     }
 
     static func invitationLink(tenant: TenantConfig, token: String, environment: ServerEnvironment) -> String {
@@ -68,7 +88,6 @@ enum TenantCreateCommand {
             return nil
         }
         var problems: [String] = []
-        if tenant.hosts.subdomain == OperatorHost.subdomain { problems.append("hosts.subdomain: « \(OperatorHost.subdomain) » est réservé aux opérateurs") }
         let others = TenantConfigLoader.loadDirectory(environment.tenantsDirectory).tenants.filter { $0.id != tenant.id }
         for other in others {
             if other.schema == tenant.schema { problems.append("schema: « \(tenant.schema) » est déjà celui de \(other.id)") }

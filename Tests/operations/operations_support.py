@@ -4,6 +4,7 @@ import contextlib
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -129,3 +130,40 @@ class Server:
 
     def town(self, tenant: str, path: str = "/"):
         return self.get(f"{tenant}.localhost:{self.port}", path)
+
+
+class FormClient:
+    """A person's browser reduced to what the forms need: a cookie jar, the CSRF field read from
+    the page, and the pause a person takes before sending (the anti-robot timing)."""
+
+    def __init__(self, subdomain: str):
+        self.subdomain = subdomain
+        self.cookies: dict = {}
+
+    def _send(self, server, method, path, body=None):
+        host = f"{self.subdomain}.localhost:{server.port}"
+        headers = {"Host": host, "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        if body is not None:
+            headers.update({"Content-Type": "application/x-www-form-urlencoded", "Origin": f"http://{host}"})
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            for name, value in response.getheaders():
+                if name.lower() == "set-cookie":
+                    key, _, val = value.split(";", 1)[0].partition("=")
+                    self.cookies[key] = val
+            return response.status, response.read().decode()
+        finally:
+            connection.close()
+
+    def get(self, server, path):
+        return self._send(server, "GET", path)
+
+    def submit(self, shown_by, sent_to, path, fields: dict):
+        """Loads the form at `path` from one server and posts it, filled, to another (or the same)."""
+        status, page = self.get(shown_by, path)
+        assert status == 200, f"GET {path}: {status}"
+        csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+        time.sleep(2.2)
+        return self._send(sent_to, "POST", path, urllib.parse.urlencode({"csrf": csrf, **fields}))

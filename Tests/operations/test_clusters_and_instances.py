@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from operations_support import (DEFAULT_PORT, Server, drop_database, fresh_database, portal, portal_env, psql,
+from operations_support import (DEFAULT_PORT, FormClient, Server, drop_database, fresh_database, portal, portal_env, psql,
                                 schema_of, tenants_directory)
 
 
@@ -100,3 +100,17 @@ def test_twoInstances_bothShowASuspension_andBothReopen(instances):
     assert [pool.next().town("cayres-pradelles")[0] for _ in range(4)] == [503] * 4
     assert portal(env, "tenant", "resume", "cayres-pradelles").returncode == 0
     assert [pool.next().town("cayres-pradelles")[0] for _ in range(4)] == [200] * 4
+
+
+
+def test_aFamilySession_movesBetweenInstances(instances):
+    env, pool = instances
+    assert portal(env, "seed-demo").returncode == 0
+    first, second = pool.next(), pool.next()
+    family = FormClient("cayres-pradelles")
+    # The form shown by one instance is sent to the other, then the session is used on both.
+    status, _ = family.submit(first, second, "/connexion", {"courriel": "famille.martin@exemple.fr", "mot_de_passe": "Demo-famille-2026!"})
+    assert status == 303, "sign-in through the second instance"
+    for server in (first, second, first):
+        status, page = family.get(server, "/mon-espace")
+        assert status == 200 and "Martin" in page

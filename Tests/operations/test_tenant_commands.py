@@ -2,7 +2,7 @@
 import re
 import shutil
 
-from operations_support import ROOT, portal, portal_env, psql, schema_of, tenants_directory
+from operations_support import ROOT, FormClient, Server, portal, portal_env, psql, schema_of, tenants_directory
 
 
 def broken_sql_directory(tmp_path, name: str, body: str):
@@ -59,6 +59,20 @@ def test_tenantCreate_printsAOneTimeLink_isIdempotent_andListShowsTheTown(databa
     assert "val-de-lauze.localhost" in row and latest in row and row.endswith("ouverte")
 
 
+def test_tenantCreate_withAnEmail_queuesTheInvitation_andAFailedCreateQueuesNothing(database, tmp_path):
+    env = portal_env(database)
+    created = portal(env, "tenant", "create", str(ROOT / "tenants/val-de-lauze.json"), "--email", "maire@example.fr")
+    assert created.returncode == 0, created.stderr
+    link = re.search(r"/gestion/invitation/([A-Za-z0-9_-]{43})", created.stdout).group(1)
+    body = psql(database, "SELECT body FROM platform.outbox WHERE recipient = 'maire@example.fr' AND tenant_id = 'val-de-lauze'")
+    assert link in body and "premier administrateur" in body
+
+    broken = portal_env(database, PORTAL_SQL_DIR=str(broken_sql_directory(tmp_path, "999_broken.sql", "SELECT * FROM table_absente;")))
+    failed = portal(broken, "tenant", "create", str(ROOT / "tenants/clermontais.json"), "--email", "elu@example.fr")
+    assert failed.returncode == 1
+    assert psql(database, "SELECT count(*) FROM platform.outbox WHERE recipient = 'elu@example.fr'") == "0"
+
+
 def test_tenantCreate_thatFails_leavesNoSchema(database, tmp_path):
     sql = broken_sql_directory(tmp_path, "999_broken.sql", "SELECT * FROM table_absente;")
     env = portal_env(database, PORTAL_SQL_DIR=str(sql))
@@ -104,3 +118,21 @@ def test_configCheck_listsEveryProblem_includingAClusterThatDoesNotAnswer(databa
     result = portal(env, "config", "check")
     assert result.returncode == 1
     assert "PORTAL_CLUSTER_EST_URL: the database does not answer" in result.stderr
+
+
+def test_newTown_firstAdministrator_acceptsTheInvitation_thenSignsIn(database, tmp_path):
+    env = portal_env(database, PORTAL_TENANTS_DIR=str(tenants_directory(tmp_path, ids=("val-de-lauze",))))
+    created = portal(env, "tenant", "create", str(ROOT / "tenants/val-de-lauze.json"), "--email", "maire@example.fr")
+    assert created.returncode == 0, created.stderr
+    path = re.search(r"(/gestion/invitation/[A-Za-z0-9_-]{43})", created.stdout).group(1)
+    with Server(env, tmp_path / "server.log") as server:
+        admin = FormClient("val-de-lauze")
+        fields = {"nom": "Dominique Maire", "courriel": "maire@example.fr",
+                  "mot_de_passe": "Grand-chene-du-lavoir-42", "confirmation": "Grand-chene-du-lavoir-42"}
+        status, _ = admin.submit(server, server, path, fields)
+        assert status == 303
+        # The link opens one door only.
+        assert admin.get(server, path)[0] in (404, 410)
+        status, _ = FormClient("val-de-lauze").submit(server, server, "/gestion/connexion",
+                                                      {"courriel": "maire@example.fr", "mot_de_passe": "Grand-chene-du-lavoir-42"})
+        assert status == 303

@@ -56,7 +56,12 @@ extension TenantConfig {
 extension TenantHosts {
     static func decode(_ node: ConfigNode) -> TenantHosts? {
         node.object { o in
-            let subdomain = o.required("subdomain")?.identifier(extra: "-", maxTail: 62)
+            let subdomainNode = o.required("subdomain")
+            var subdomain = subdomainNode?.identifier(extra: "-", maxTail: 62)
+            if let name = subdomain, TenantHosts.reservedSubdomains.contains(name) {
+                subdomainNode?.report("is reserved for the platform (\(TenantHosts.reservedSubdomains.sorted().joined(separator: ", ")))")
+                subdomain = nil
+            }
             let extraDomains = o.optional("extraDomains").map { $0.array(decodeDomain) } ?? []
             guard let subdomain, let extraDomains else { return nil }
             return TenantHosts(subdomain: subdomain, extraDomains: extraDomains)

@@ -65,6 +65,10 @@ public struct TenantConfig: Sendable, Equatable {
 }
 
 public struct TenantHosts: Sendable, Equatable {
+    /// Hosts the platform answers itself (the operator console); no town may take them.
+    public static let operatorSubdomain = "operateur"
+    public static let reservedSubdomains: Set<String> = [operatorSubdomain, "www"]
+
     /// Label under the platform's base domain: `cayres-pradelles` → `cayres-pradelles.<base>`.
     public var subdomain: String
     /// Whole domains that also serve this tenant (`portail-famille.example.fr`), lower case.

@@ -4,6 +4,10 @@ import PortalCore
 
 /// One demonstration login, printed by `portal seed-demo`.
 public struct DemoLogin: Sendable {
+    /// Which sign-in page the login is for.
+    public enum Kind: Sendable { case family, staff, platformOperator }
+
+    public let kind: Kind
     public let who: String
     public let tenantID: String?
     public let email: String
@@ -40,8 +44,8 @@ public enum AccountDemoData {
                     try StaffStore.setPassword(id: staffID, password: staffPassword, in: connection)
                 }
             }
-            logins.append(DemoLogin(who: "famille (code abonné à essayer : \(unlinkedCode))", tenantID: tenant.id, email: familyEmail, password: familyPassword))
-            logins.append(DemoLogin(who: "gestion (administrateur)", tenantID: tenant.id, email: staffEmail, password: staffPassword))
+            logins.append(DemoLogin(kind: .family, who: "famille (code abonné à essayer : \(unlinkedCode))", tenantID: tenant.id, email: familyEmail, password: familyPassword))
+            logins.append(DemoLogin(kind: .staff, who: "gestion (administrateur)", tenantID: tenant.id, email: staffEmail, password: staffPassword))
         }
         return logins
     }
@@ -51,7 +55,7 @@ public enum AccountDemoData {
         try database.platformTransaction { connection in
             _ = try OperatorStore.upsert(email: EmailAddress(operatorEmail)!, displayName: "Opérateur de démonstration", password: operatorPassword, in: connection)
         }
-        return DemoLogin(who: "opérateur", tenantID: nil, email: operatorEmail, password: operatorPassword)
+        return DemoLogin(kind: .platformOperator, who: "opérateur", tenantID: nil, email: operatorEmail, password: operatorPassword)
     }
 
     private static func family(_ name: String, code: String, in connection: PostgresConnection) throws -> Int64 {

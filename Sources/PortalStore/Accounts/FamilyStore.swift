@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import PortalCore
 
 /// A family file as far as accounts need it: its name and its code abonné.
 public struct FamilyFile: Sendable, Equatable {
@@ -22,9 +23,11 @@ public enum FamilyStore {
             """)[0].decode("id")
     }
 
+    /// Codes are printed with a dash; a parent may type them in any case, with or without it.
     public static func find(subscriberCode: String, in connection: PostgresConnection) throws -> FamilyFile? {
         try connection.query("""
-            SELECT id, name, subscriber_code FROM families WHERE subscriber_code = \(normalisedCode(subscriberCode))
+            SELECT id, name, subscriber_code FROM families
+            WHERE replace(subscriber_code, '-', '') = \(String(SubscriberCode.compact(subscriberCode)))
             """).first.map(FamilyFile.init(row:))
     }
 

@@ -20,7 +20,7 @@ public enum DossierDemoData {
                     try StaffStore.setPassword(id: id, password: directorPassword, in: connection)
                 }
             }
-            logins.append(DemoLogin(who: "direction (fiches sanitaires)", tenantID: tenant.id, email: directorEmail, password: directorPassword))
+            logins.append(DemoLogin(kind: .staff, who: "direction (fiches sanitaires)", tenantID: tenant.id, email: directorEmail, password: directorPassword))
         }
         return logins
     }

@@ -27,9 +27,6 @@ public enum ConfigCheck {
                 problems.append("\(tenantsDirectory)/\(tenant.id).json: databaseCluster: no cluster « \(cluster) » "
                     + "(set \(OperationsSettings.clusterPrefix)\(cluster.uppercased())\(OperationsSettings.clusterSuffix))")
             }
-            if tenant.hosts.subdomain == OperatorHost.subdomain {
-                problems.append("\(tenantsDirectory)/\(tenant.id).json: hosts.subdomain: « \(OperatorHost.subdomain) » is the operator host")
-            }
         }
         let sqlDirectory = env["PORTAL_SQL_DIR"] ?? "sql"
         for part in ["platform", "tenant"] where !containsSQLFiles(sqlDirectory + "/" + part) {

@@ -34,6 +34,7 @@ private let booking: [JSONStep] = activity + ["booking"]
         ValidationCase(["id"], #""Test_1""#, "tenants/test.json: id: must match ^[a-z][a-z0-9-]{0,40}$"),
         ValidationCase(["id"], #""other""#, "tenants/test.json: id: must equal the file name \"test\""),
         ValidationCase(["schema"], #""t-test""#, "tenants/test.json: schema: must match ^[a-z][a-z0-9_]{0,62}$"),
+        ValidationCase(["hosts", "subdomain"], #""operateur""#, "tenants/test.json: hosts.subdomain: is reserved for the platform (operateur, www)"),
         ValidationCase(["hosts", "extraDomains", 0], #""Famille.Test""#, "tenants/test.json: hosts.extraDomains[0]: must be a lower-case domain name"),
         ValidationCase(["branding", "primaryColor"], #""blue""#, "tenants/test.json: branding.primaryColor: must be a colour #RRGGBB"),
         ValidationCase(["branding", "accentColor"], ##""#ABCDEG""##, "tenants/test.json: branding.accentColor: must be a colour #RRGGBB"),

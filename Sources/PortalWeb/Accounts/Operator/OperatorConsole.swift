@@ -23,7 +23,7 @@ final class OperatorConsole: Sendable {
         let handle: @Sendable (OperatorConsole, Context) throws -> HTTPResponse
     }
 
-    let directory: TenantDirectory
+    let data: OperatorConsoleData
     let database: TenantDatabase
     let settings: WebSettings
     let routes: Router<Page>
@@ -36,8 +36,8 @@ final class OperatorConsole: Sendable {
     static let signInPath = "/console/connexion"
     static let signOutPath = "/console/deconnexion"
 
-    init(directory: TenantDirectory, database: TenantDatabase, settings: WebSettings) {
-        self.directory = directory
+    init(data: OperatorConsoleData, database: TenantDatabase, settings: WebSettings) {
+        self.data = data
         self.database = database
         self.settings = settings
         let table: [(String, String, Page)] = [
@@ -149,8 +149,11 @@ final class OperatorConsole: Sendable {
         return response
     }
 
+    /// Every town of every cluster with its health, failed e-mails of every cluster, and the
+    /// tenant files that would not load: what an operator on call looks at first.
     private func dashboard(_ context: Context) throws -> HTTPResponse {
-        let failures = try database.platformTransaction { try Outbox.failures(limit: 50, in: $0) }
-        return .html(OperatorViews.dashboard(context, tenants: directory.tenants, failures: failures).render())
+        let (failures, unreadable) = data.outboxFailures(limit: 50)
+        return .html(OperatorViews.dashboard(context, tenants: data.tenants(), failures: failures,
+                                             unreadableClusters: unreadable, fileProblems: data.pendingFileProblems()).render())
     }
 }

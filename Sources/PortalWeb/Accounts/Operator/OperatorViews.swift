@@ -42,26 +42,50 @@ enum OperatorViews {
         ])
     }
 
-    static func dashboard(_ context: OperatorConsole.Context, tenants: [TenantConfig], failures: [OutboxMessage]) -> Node {
+    static func dashboard(_ context: OperatorConsole.Context, tenants: [OperatorConsoleData.TenantHealth],
+                          failures: [OperatorConsoleData.OutboxFailure], unreadableClusters: [String],
+                          fileProblems: [String]) -> Node {
         page(title: "Tableau de bord", context: context, content: [
             .h1([], ["Collectivités hébergées"]),
-            .ul([], tenants.map { .li([], [.strong([], [.text($0.shortName)]), .text(" – \($0.name) (\($0.id))")]) }),
+            table(headers: ["Collectivité", "Adresses", "Cluster", "Schéma", "Familles", "Dernière activité", "État"],
+                  rows: tenants.map { town in
+                      [.strong([], [.text(town.overview.id)]),
+                       .fragment(town.hosts.enumerated().map { $0.offset == 0 ? .text($0.element) : .fragment([.br, .text($0.element)]) }),
+                       .text(town.overview.cluster),
+                       .text(town.overview.schemaVersion ?? "non migré"),
+                       .text(String(town.overview.families)),
+                       .text(town.overview.lastActivity.map(FrenchDateFormat.shortWithTime) ?? "—"),
+                       status(town)]
+                  }),
             .h2([], ["Courriels en échec"]),
-            failures.isEmpty ? .p([], ["Aucun courriel en échec."]) : .div([.class("table-wrap")], [.el("table", [], [
-                .el("thead", [], [.el("tr", [], ["Créé", "Collectivité", "Destinataire", "Objet", "Essais", "Dernière erreur"].map {
-                    .el("th", [Attribute("scope", "col")], [.text($0)])
-                })]),
-                .el("tbody", [], failures.map { message in
-                    .el("tr", [], [
-                        .el("td", [], [.text(FrenchDateFormat.shortWithTime(message.createdAt))]),
-                        .el("td", [], [.text(message.mail.tenantID ?? "")]),
-                        .el("td", [], [.text(message.mail.recipient)]),
-                        .el("td", [], [.text(message.mail.subject)]),
-                        .el("td", [], [.text(String(message.attempts))]),
-                        .el("td", [], [.text(message.lastError ?? "")]),
-                    ])
-                }),
-            ])]),
+            .when(!unreadableClusters.isEmpty, .p([.class("error-summary"), .role("alert")], [
+                .text("Clusters illisibles : \(unreadableClusters.joined(separator: ", "))"),
+            ])),
+            failures.isEmpty ? .p([], ["Aucun courriel en échec."]) :
+                table(headers: ["Créé", "Collectivité", "Cluster", "Objet", "Essais", "Prochain essai", "Dernière erreur"],
+                      rows: failures.map { row in
+                          [.text(FrenchDateFormat.shortWithTime(row.failure.createdAt)), .text(row.failure.tenantID ?? "plateforme"),
+                           .text(row.cluster), .text(row.failure.subject), .text(String(row.failure.attempts)),
+                           .text(FrenchDateFormat.shortWithTime(row.failure.nextAttemptAt)), .text(row.failure.lastError)]
+                      }),
+            .h2([], ["Fichiers de collectivité"]),
+            fileProblems.isEmpty ? .p([], ["Tous les fichiers de tenants/ sont valides et servis."]) :
+                .ul([.class("file-problems")], fileProblems.map { .li([], [.el("code", [], [.text($0)])]) }),
         ])
+    }
+
+    private static func status(_ town: OperatorConsoleData.TenantHealth) -> Node {
+        if let problem = town.overview.problem { return .text("Injoignable : \(problem)") }
+        if town.overview.suspended { return .text("Suspendue") }
+        if !town.overview.registered { return .text("Non créée (portal tenant create)") }
+        if !town.overview.hasFile { return .text("Sans fichier") }
+        return .text(town.healthy ? "En service" : "Migration en retard (portal migrate)")
+    }
+
+    private static func table(headers: [String], rows: [[Node]]) -> Node {
+        .div([.class("table-wrap")], [.el("table", [], [
+            .el("thead", [], [.el("tr", [], headers.map { .el("th", [Attribute("scope", "col")], [.text($0)]) })]),
+            .el("tbody", [], rows.map { cells in .el("tr", [], cells.map { .el("td", [], [$0]) }) }),
+        ])])
     }
 }
