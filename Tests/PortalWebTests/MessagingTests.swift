@@ -162,6 +162,7 @@ import PortalStore
         let received = family.get(MessagingPaths.received).text
         #expect(received.contains("Messagerie<span class=\"badge\"><span aria-hidden=\"true\"> 2</span>"))
         #expect(received.contains("Vous avez 2 messages non lus."))
+        #expect(family.get("/").text.contains("Vous avez 2 messages non lus."))
         #expect(family.get(MessagingPaths.sent).text.contains("Messages envoyés (1)"))
         let opened = family.get(MessagingPaths.thread(thread)).text
         #expect(opened.contains("Votre dossier est à jour."))

@@ -3,6 +3,12 @@
 public enum AttachmentRules {
     public static let maximumCount = 3
 
+    /// The town's limit, never above what any upload of the portal may weigh (the server's
+    /// body limit for a message is sized on that ceiling).
+    public static func limit(for config: MessagingConfig) -> Int {
+        min(config.maxAttachmentBytes, DocumentFormat.maximumBytes)
+    }
+
     public static func check(_ bytes: [UInt8], maximumBytes: Int) -> Result<DocumentFormat, DocumentProblem> {
         guard !bytes.isEmpty else { return .failure(.missing) }
         guard bytes.count <= maximumBytes else { return .failure(.tooLarge) }

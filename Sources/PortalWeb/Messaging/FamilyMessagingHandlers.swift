@@ -28,7 +28,7 @@ enum FamilyMessagingHandlers {
                                  subject: context.form.text("objet"), body: trimmedBody(context.form.value("message")))
         var errors = FieldErrors()
         errors.add(draft.problems(in: config))
-        let upload = AttachmentUpload.collect(context.form, maximumBytes: config.maxAttachmentBytes)
+        let upload = AttachmentUpload.collect(context.form, maximumBytes: AttachmentRules.limit(for: config))
         errors.add(upload.problems)
         // The typed text comes back with the errors; only the files must be chosen again.
         guard errors.isEmpty else {
@@ -53,7 +53,7 @@ enum FamilyMessagingHandlers {
         let body = trimmedBody(context.form.value("message"))
         var errors = FieldErrors()
         errors.add(MessageDraft.bodyProblems(body))
-        let upload = AttachmentUpload.collect(context.form, maximumBytes: context.tenant.messaging.maxAttachmentBytes)
+        let upload = AttachmentUpload.collect(context.form, maximumBytes: AttachmentRules.limit(for: context.tenant.messaging))
         errors.add(upload.problems)
         guard errors.isEmpty else { return try showThread(context, draftBody: body, errors: errors) }
         let sent: Bool = try context.transaction { connection in

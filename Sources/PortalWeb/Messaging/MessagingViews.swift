@@ -66,7 +66,7 @@ enum MessagingViews {
                 MessageFormParts.textarea("message", label: "Message", value: draft.body,
                                           hint: "Précisez votre situation ou votre demande ; si votre adresse électronique a changé, indiquez la nouvelle ici.",
                                           errors: errors),
-                MessageFormParts.attachmentInputs(maximumBytes: config.maxAttachmentBytes, errors: errors),
+                MessageFormParts.attachmentInputs(maximumBytes: AttachmentRules.limit(for: config), errors: errors),
                 Forms.submit("Envoyer"),
             ]),
         ])
@@ -95,7 +95,7 @@ enum MessagingViews {
                 .when(thread.status == .closed, .p([.class("hint")], ["Cette conversation est clôturée ; votre réponse la rouvrira."])),
                 Forms.form(action: MessagingPaths.thread(thread.id), csrf: context.csrfToken, multipart: true, label: "Répondre", [
                     MessageFormParts.textarea("message", label: "Votre réponse", value: draftBody, errors: errors),
-                    MessageFormParts.attachmentInputs(maximumBytes: config.maxAttachmentBytes, errors: errors),
+                    MessageFormParts.attachmentInputs(maximumBytes: AttachmentRules.limit(for: config), errors: errors),
                     Forms.submit("Envoyer"),
                 ]),
             ]),

@@ -13,12 +13,18 @@ enum HomePage {
                 .section([.aria("labelledby", "services-titre")], [
                     .h2([.id("services-titre")], ["Vos services en ligne"]),
                     .ul([.class("services")], tenant.tabs.map { tab in
-                        .li([], [.a([.href(TabPaths.path(for: tab))], [.strong([], [.text(tab.label)])]), .text(TabDescriptions.text(for: tab))])
+                        .li([], [.a([.href(TabPaths.path(for: tab))], [.strong([], [.text(tab.label)])]), .text(TabDescriptions.text(for: tab)),
+                                 .when(tab == .messagerie && (context.unreadMessages ?? 0) > 0, .strong([], [.text(unreadLine(context.unreadMessages ?? 0))]))])
                     }),
                 ]),
                 newsSection(news, linked: tenant.tabs.contains(.actualites)),
             ]),
         ])
+    }
+
+    /// Seed 004's home: « Vous avez 6 message(s) non lu(s) » under the Messagerie.
+    static func unreadLine(_ count: Int) -> String {
+        count == 1 ? " Vous avez 1 message non lu." : " Vous avez \(count) messages non lus."
     }
 
     private static func newsSection(_ news: [NewsItem], linked: Bool) -> Node {

@@ -47,3 +47,10 @@ struct AttachmentRulesTests {
                 .hasPrefix("1re pièce jointe : ce fichier n'est ni un PDF"))
     }
 }
+
+extension AttachmentRulesTests {
+    @Test(arguments: [(5_242_880, 5_242_880), (6_291_456, 6_291_456), (20_000_000, 6_291_456)])
+    func townLimit_neverExceedsThePortalsUploadCeiling(configured: Int, applied: Int) {
+        #expect(AttachmentRules.limit(for: MessagingConfig(services: [], themes: [], maxAttachmentBytes: configured)) == applied)
+    }
+}
