@@ -68,6 +68,7 @@ import PortalStore
         #expect(feed.headers["content-type"] == "application/atom+xml; charset=utf-8")
         let parsed = try FeedReader.read(feed.body)
         #expect(parsed.root == "feed")
+        #expect(feed.text.contains("<id>tag:portail-famille,2026:saint-aubin-des-pres/actualites</id>"))
         #expect(parsed.entryTitles.sorted() == ["Fermeture", "Menus & tarifs <2026>"])
         #expect(parsed.contents.contains { $0.contains("Le centre ferme <em>vendredi</em>.") })
         #expect(parsed.contents.contains { $0.contains("&lt;script&gt;") && !$0.contains("<script>") })

@@ -11,7 +11,7 @@ enum AtomFeed {
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>",
             "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">",
             "  <title>\(escape("Actualités – \(tenant.branding.portalTitle) \(tenant.shortName)"))</title>",
-            "  <id>\(escape(baseURL + NewsPaths.feed))</id>",
+            "  <id>\(escape(tagURI(tenant, "actualites")))</id>",
             "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(escape(baseURL + NewsPaths.feed))\"/>",
             "  <link rel=\"alternate\" type=\"text/html\" href=\"\(escape(baseURL + NewsPaths.list))\"/>",
             "  <updated>\(ParisTime.iso8601(updated))</updated>",
@@ -22,7 +22,7 @@ enum AtomFeed {
             lines += [
                 "  <entry>",
                 "    <title>\(escape(item.title))</title>",
-                "    <id>\(escape(baseURL + NewsPaths.item(item.id)))</id>",
+                "    <id>\(escape(tagURI(tenant, "actualites/\(item.id)")))</id>",
                 "    <link rel=\"alternate\" type=\"text/html\" href=\"\(escape(baseURL + NewsPaths.item(item.id)))\"/>",
                 "    <published>\(ParisTime.iso8601(ParisTime.instant(item.publishedOn, LocalTime(hour: 0, minute: 0)!)))</published>",
                 "    <updated>\(ParisTime.iso8601(item.updatedAt))</updated>",
@@ -32,6 +32,12 @@ enum AtomFeed {
         }
         lines.append("</feed>")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Ids must not change when the town is reached by another of its host names (RFC 4287
+    /// §4.2.6): a tag URI (RFC 4151) of the town's id.
+    static func tagURI(_ tenant: TenantConfig, _ path: String) -> String {
+        "tag:portail-famille,2026:\(tenant.id)/\(path)"
     }
 
     /// XML 1.0 §2.4 and §3.3.3: the five special characters; controls XML cannot carry are dropped.
