@@ -7,7 +7,6 @@ import uuid
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from portal_live import tenant_url
@@ -27,21 +26,16 @@ def sign_in(driver, path, credentials):
 
 
 def press(driver, label):
-    """Brings the button to the middle of the screen first: at the very bottom edge a click can miss it."""
-    button = driver.find_element(By.XPATH, f"//button[normalize-space()='{label}']")
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
-    button.click()
-
-
-def submit_with_enter(driver, field):
-    """On the emulated phone, a signed-in page reports a wider inner width than its layout
-    (chromedriver then taps beside low buttons): the family sends the form from the keyboard."""
-    driver.find_element(By.NAME, field).send_keys(Keys.ENTER)
+    driver.find_element(By.XPATH, f"//button[normalize-space()='{label}']").click()
 
 
 def follow(driver, link_text):
-    """Opens a link from the keyboard, for the same reason."""
-    driver.find_element(By.PARTIAL_LINK_TEXT, link_text).send_keys(Keys.ENTER)
+    driver.find_element(By.PARTIAL_LINK_TEXT, link_text).click()
+
+
+def assert_no_sideways_scroll(driver):
+    """The unread badge once made phone pages wider than the screen (and taps land beside buttons)."""
+    assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth && window.innerWidth <= 400")
 
 
 @pytest.fixture
@@ -80,7 +74,7 @@ def test_annual_update_message_with_two_attachments_is_answered_and_read_on_a_ph
     phone.find_element(By.NAME, "message").send_keys("Bonjour,\n\nVeuillez trouver ci-joint le justificatif de domicile et la fiche contacts.\n\nCordialement")
     phone.find_element(By.NAME, "piece_1").send_keys(attachments[0])
     phone.find_element(By.NAME, "piece_2").send_keys(attachments[1])
-    submit_with_enter(phone, "objet")
+    press(phone, "Envoyer")
     WebDriverWait(phone, 20).until(lambda d: "ok=message-envoye" in d.current_url)
     thread_url = phone.current_url.split("?")[0]
     assert re.search(r"/messagerie/fils/\d+$", thread_url), thread_url
@@ -107,6 +101,7 @@ def test_annual_update_message_with_two_attachments_is_answered_and_read_on_a_ph
     accessible(phone)
     tab = phone.find_element(By.CSS_SELECTOR, "nav.tabs a[href='/messagerie']")
     assert "non lu" in tab.get_attribute("textContent")
+    assert_no_sideways_scroll(phone)
     follow(phone, subject)
     WebDriverWait(phone, 20).until(lambda d: d.current_url.endswith(f"/messagerie/fils/{thread_id}"))
     accessible(phone)

@@ -2,6 +2,8 @@
 enum MessagingStyles {
     static let css = """
 
+    /* The badge's visually hidden text is positioned: keep it inside the scrolling tab strip, or a phone page grows sideways. */
+    .tabs a { position: relative; }
     .tabs .badge { display: inline-block; min-width: 1.4em; margin-left: .3em; padding: 0 .35em; border-radius: 1em;
       background: var(--danger); color: #fff; font-size: .85em; font-weight: 700; text-align: center; }
     .message-list { list-style: none; padding: 0; }
