@@ -170,6 +170,23 @@ import PortalStore
         #expect(family.get(MessagingPaths.received).text.contains("Vous n&#39;avez aucun message non lu."))
     }
 
+    @Test func replyWithARefusedAttachment_keepsTheTypedReply_andAddsNothing() throws {
+        let world = try AccountWorld()
+        defer { world.drop() }
+        var (family, thread, _) = try Self.sendMessage(world)
+        let refused = family.submitMultipart(from: MessagingPaths.thread(thread), to: MessagingPaths.thread(thread),
+                                             ["message": "Voici la fiche signée."], files: [.empty("piece_1"), .elfNamedPDF("piece_2")])
+        #expect(refused.status.code == 422)
+        #expect(refused.text.contains(">Voici la fiche signée.</textarea>"))
+        #expect(refused.text.contains("2e pièce jointe (« attestation.pdf »)"))
+        let messages: Int = try world.transaction(world.saintAubin) { try $0.query("SELECT count(*)::int AS n FROM messages WHERE thread_id = \(thread)")[0].decode("n") }
+        #expect(messages == 1)
+        var staff = try world.signedInStaff(role: .agent, tenant: world.saintAubin)
+        let empty = staff.submit(from: MessagingPaths.staffThread(thread), to: MessagingPaths.staffThread(thread), ["message": "   "])
+        #expect(empty.status.code == 422)
+        #expect(empty.text.contains("Écrivez votre message."))
+    }
+
     @Test func closing_stopsTheWaitingClock_andAFamilyReplyReopensTheThread() throws {
         let world = try AccountWorld()
         defer { world.drop() }
