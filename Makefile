@@ -17,7 +17,8 @@ BIN := .build/debug/portal
 RELEASE_BIN := .build/release/portal
 VENV := $(DATA)/venv
 PACKAGES := postgresql postgresql-contrib libpq-dev pkg-config chromium chromium-driver \
-	nginx wrk curl python3-venv qpdf poppler-utils
+	nginx wrk curl python3-venv qpdf poppler-utils \
+	slowhttptest sqlmap wapiti
 
 export PORTAL_TENANTS_DIR := $(CURDIR)/tenants
 export PORTAL_SQL_DIR := $(CURDIR)/sql
@@ -25,12 +26,14 @@ export PORTAL_MAIL_DIR := $(DATA)/mail
 export PORTAL_BASE_DOMAINS := localhost
 export PORTAL_ENVIRONMENT := development
 
-.PHONY: help deps venv build run test bench
+.PHONY: help deps venv build run test bench test-security fuzz
 
 help:
 	@echo "make run    installe, construit, démarre PostgreSQL et sert les portails sur http://<commune>.localhost:$(PORT)"
 	@echo "make test   même mise en place, puis tous les tests (unitaires, PostgreSQL, HTTP, navigateur)"
 	@echo "make bench  mesures de débit et de mémoire (build release)"
+	@echo "make test-security  suite de sécurité avec les scanners complets (sqlmap, wapiti)"
+	@echo "make fuzz   fuzzing des analyseurs HTTP et multipart (FUZZ_SECONDS=600 chacun)"
 
 # Debian packages the project needs; only the missing ones are installed.
 deps:
@@ -66,8 +69,22 @@ test: build venv
 	trap '[ "$$started" = started ] && $(PG) stop $(DATA)/pg' EXIT
 	$(PG) createdb $(DATA)/pg $(PGPORT) portal_test --fresh
 	PORTAL_TEST_DATABASE_URL=$(TEST_DB) swift test
+	Tests/fuzz/run.sh 30
 	PORTAL_DATABASE_URL=$(TEST_DB) PORTAL_LISTEN=127.0.0.1:$(TEST_PORT) \
 		Tests/run-live-suites.sh $(BIN) $(VENV)
+
+# The live security suite with the full scanner passes (Tests/security/ASVS.md).
+test-security: build venv
+	started=$$($(PG) start $(DATA)/pg $(PGPORT))
+	trap '[ "$$started" = started ] && $(PG) stop $(DATA)/pg' EXIT
+	$(PG) createdb $(DATA)/pg $(PGPORT) portal_test --fresh
+	PORTAL_DATABASE_URL=$(TEST_DB) PORTAL_LISTEN=127.0.0.1:$(TEST_PORT) PORTAL_SECURITY_SCAN=full \
+		Tests/run-live-suites.sh $(BIN) $(VENV) Tests/security
+
+FUZZ_SECONDS ?= 600
+# libFuzzer with AddressSanitizer on the request and multipart parsers, FUZZ_SECONDS each.
+fuzz:
+	Tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 bench: deps
 	swift build -c release --product portal

@@ -28,6 +28,43 @@ def raw_request(data: bytes, timeout: float = 5.0) -> bytes:
         return b"".join(chunks)
 
 
+def exchange(data: bytes, timeout: float = 15.0) -> tuple[bytes, bool]:
+    """Sends bytes as they are; returns what came back and whether the server closed the
+    connection (False: it was still open when `timeout` passed without a byte)."""
+    with socket.create_connection((HOST, int(PORT)), timeout=timeout) as sock:
+        sock.sendall(data)
+        chunks = []
+        try:
+            while True:
+                chunk = sock.recv(65536)
+                if not chunk:
+                    return b"".join(chunks), True
+                chunks.append(chunk)
+        except socket.timeout:
+            return b"".join(chunks), False
+        except ConnectionResetError:
+            return b"".join(chunks), True
+
+
+def split_responses(stream: bytes) -> list[tuple[int, dict, bytes]]:
+    """Cuts a stream of HTTP/1.1 responses (framed by Content-Length, as the server sends
+    them) into (status, headers, body); trailing bytes that are no response raise."""
+    responses = []
+    while stream:
+        head, separator, rest = stream.partition(b"\r\n\r\n")
+        assert separator, f"incomplete response: {stream[:120]!r}"
+        status_line, *lines = head.decode("latin-1").split("\r\n")
+        assert status_line.startswith("HTTP/1.1 "), status_line
+        headers = {}
+        for line in lines:
+            name, _, value = line.partition(":")
+            headers.setdefault(name.strip().lower(), []).append(value.strip())
+        length = int(headers.get("content-length", ["0"])[0])
+        responses.append((int(status_line.split(" ")[1]), headers, rest[:length]))
+        stream = rest[length:]
+    return responses
+
+
 def http_get(host: str, path: str = "/", headers: dict | None = None):
     """A plain GET with an explicit Host header; returns (status, headers, body)."""
     lines = [f"GET {path} HTTP/1.1", f"Host: {host}", "Connection: close"]

@@ -3,9 +3,12 @@
 # input against the running system (Tests/security), and the operator commands and
 # deployment scripts (Tests/operations). Starts the server on PORTAL_LISTEN
 # with a freshly migrated, seeded database and stops it afterwards, whatever happens.
+# Usage: run-live-suites.sh BIN VENV [SUITE...]   (default: cli, e2e, security and operations)
 set -euo pipefail
 bin=$1
 venv=$2
+shift 2
+if [ $# -gt 0 ]; then suites=("$@"); else suites=(Tests/cli Tests/e2e Tests/security Tests/operations); fi
 log=${PORTAL_MAIL_DIR%/*}/live-server.log
 
 "$bin" migrate
@@ -21,6 +24,7 @@ for _ in $(seq 1 100); do
 done
 
 export PORTAL_E2E_ADDRESS=$PORTAL_LISTEN
-# Tests/operations starts servers, clusters and databases of its own with this binary.
+# Tests/operations and Tests/security/test_faults.py start servers, clusters and databases
+# of their own with this binary.
 export PORTAL_BIN=$bin
-"$venv/bin/pytest" -q -p no:cacheprovider Tests/cli Tests/e2e Tests/security Tests/operations
+"$venv/bin/pytest" -q -p no:cacheprovider "${suites[@]}"

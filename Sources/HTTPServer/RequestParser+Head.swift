@@ -79,6 +79,9 @@ extension RequestParser {
         } catch {
             return .failure(.badRequest)
         }
+        // RFC 9112 §3.2.2: with an absolute-form target the Host field is ignored for the
+        // target's authority, so that a front proxy and this server agree on which site is meant.
+        if let authority = parts.authority { headers.set("Host", authority) }
         let method = line.method
         let target = String(decoding: line.target, as: UTF8.self)
         return .success(Head(

@@ -10,6 +10,8 @@ public enum RequestTargetError: Error, Sendable, Equatable {
 struct RequestTarget: Sendable {
     var path: String
     var query: [(name: String, value: String)]
+    /// The authority of an absolute-form target, which replaces the Host field (RFC 9112 §3.2.2).
+    var authority: String? = nil
 
     static func parse(_ bytes: [UInt8], method: String) throws(RequestTargetError) -> RequestTarget {
         // RFC 9112 §3.2.4: asterisk-form only for OPTIONS.
@@ -18,9 +20,10 @@ struct RequestTarget: Sendable {
             return RequestTarget(path: "*", query: [])
         }
         var start = 0
+        var authority: String?
         if bytes.first != UInt8(ascii: "/") {
-            // RFC 9112 §3.2.2: servers must accept absolute-form; keep only its path.
-            start = try absoluteFormPathStart(bytes)
+            // RFC 9112 §3.2.2: servers must accept absolute-form; keep its path and authority.
+            (authority, start) = try absoluteFormAuthority(bytes)
         }
         var end = bytes.count
         var queryStart: Int?
@@ -38,10 +41,10 @@ struct RequestTarget: Sendable {
             let queryEnd = bytes[queryStart...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
             query = FormURLEncoding.decode(bytes[queryStart..<queryEnd])
         }
-        return RequestTarget(path: path, query: query)
+        return RequestTarget(path: path, query: query, authority: authority)
     }
 
-    private static func absoluteFormPathStart(_ bytes: [UInt8]) throws(RequestTargetError) -> Int {
+    private static func absoluteFormAuthority(_ bytes: [UInt8]) throws(RequestTargetError) -> (String, pathStart: Int) {
         let lowered = bytes.prefix(8).map(\.asciiLowercased)
         let schemeLength: Int
         if lowered.starts(with: Array("http://".utf8)) {
@@ -54,7 +57,10 @@ struct RequestTarget: Sendable {
         guard let slash = bytes[schemeLength...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }),
               bytes[slash] == UInt8(ascii: "/")
         else { throw .unsupportedForm }
-        return slash
+        // RFC 9110 §4.2.1 and §4.2.4: an empty host is invalid and userinfo is treated as an error.
+        let authority = bytes[schemeLength..<slash]
+        guard !authority.isEmpty, !authority.contains(UInt8(ascii: "@")) else { throw .unsupportedForm }
+        return (String(decoding: authority, as: UTF8.self), slash)
     }
 
     private static func decodePath(_ bytes: ArraySlice<UInt8>) throws(RequestTargetError) -> [UInt8] {

@@ -9,9 +9,9 @@ enum HomeRoutes {
             let news = try context.transaction { try NewsStore.latest(limit: 5, today: ParisTime.localDate(of: context.now), in: $0) }
             return .html(HomePage.render(context, news: news).render())
         }
-        // Tabs with pages of their own register them (DossierRoutes, MessagingRoutes, NewsRoutes,
-        // TownDocumentRoutes); a tab the town has not enabled does not exist on its portal.
-        let ownPages: Set<PortalTab> = [.dossier, .messagerie, .actualites, .documents]
+        // Tabs with pages of their own register them (DossierRoutes, BookingRoutes, MessagingRoutes,
+        // NewsRoutes, TownDocumentRoutes); a tab the town has not enabled does not exist on its portal.
+        let ownPages: Set<PortalTab> = [.dossier, .inscriptions, .planning, .messagerie, .actualites, .documents]
         for tab in PortalTab.allCases where !ownPages.contains(tab) {
             table.add("GET", TabPaths.path(for: tab), .anyone, tab: tab) { context in
                 .html(TabPage.render(context, tab: tab).render())

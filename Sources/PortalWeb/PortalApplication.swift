@@ -38,6 +38,7 @@ public final class PortalApplication: Sendable {
         StaffRoutes.register(&table)
         FirstAdministratorHandlers.register(&table)
         DossierRoutes.register(&table)
+        BookingRoutes.register(&table)
         DevMailRoutes.register(&table)
         MessagingRoutes.register(&table)
         NewsRoutes.register(&table)

@@ -79,6 +79,7 @@ enum SeedDemoCommand {
                 try DemoData.load(into: database, tenants: placed, today: ParisTime.localDate(of: Date()))
                 logins += try AccountDemoData.loadTowns(into: database, tenants: placed, now: Date())
                 logins += try DossierDemoData.load(into: database, tenants: placed, now: Date())
+                try BookingDemoData.load(into: database, tenants: placed, now: Date())
             }
             logins.append(try AccountDemoData.loadOperator(into: databases.primary))
         } catch {

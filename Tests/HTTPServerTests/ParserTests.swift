@@ -79,6 +79,16 @@ let parserCases: [ParserCase] = [
     ParserCase(name: "header section too large", raw: "GET / HTTP/1.1\r\nHost: a\r\n\(bigHeader)\r\n", expected: 431),
     ParserCase(name: "non-hex chunk size", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", expected: 400),
     ParserCase(name: "overflowing chunk size", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nfffffffffffffffffff\r\n", expected: 400),
+    ParserCase(name: "chunk extension with a NUL", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1;\u{0}\r\nx\r\n0\r\n\r\n", expected: 400),
+    ParserCase(name: "chunk extension with a lone CR", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1;a\rb\r\nx\r\n0\r\n\r\n", expected: 400),
+    ParserCase(name: "chunk extension without a name", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1;=v\r\nx\r\n0\r\n\r\n", expected: 400),
+    ParserCase(name: "chunk extension with an unterminated quoted value", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1;a=\"v\r\nx\r\n0\r\n\r\n", expected: 400),
+    ParserCase(name: "chunk size followed by garbage", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1 x\r\nx\r\n0\r\n\r\n", expected: 400),
+    ParserCase(name: "chunk extensions of every allowed shape", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1 ; a ; b = c;d=\"q \\\" ;x\"\r\nx\r\n0\r\n\r\n", expected: 200),
+    ParserCase(name: "trailer with a NUL", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-T: a\u{0}b\r\n\r\n", expected: 400),
+    ParserCase(name: "trailer without a colon", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nGET /x HTTP/1.1\r\n\r\n", expected: 400),
+    ParserCase(name: "trailer with obs-fold", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-T: a\r\n b\r\n\r\n", expected: 400),
+    ParserCase(name: "trailer with space before the colon", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-T : a\r\n\r\n", expected: 400),
     ParserCase(name: "chunk data not followed by CRLF", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nxy\r\n0\r\n\r\n", expected: 400),
     ParserCase(name: "missing Host in HTTP/1.1", raw: "GET / HTTP/1.1\r\nAccept: */*\r\n\r\n", expected: 400),
     ParserCase(name: "two Host fields", raw: "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", expected: 400),
@@ -169,6 +179,16 @@ func parserFedOneByteAtATime_answersSameStatus(_ testCase: ParserCase) {
     let request = try #require(parse("GET http://ville.example/a?b=c HTTP/1.1\r\nHost: ville.example\r\n\r\n").requests.first)
     #expect(request.path == "/a")
     #expect(request.queryValue("b") == "c")
+}
+
+@Test func absoluteFormTarget_replacesTheHostFieldWithItsAuthority() throws {
+    let request = try #require(parse("GET http://autre.example:8080/a HTTP/1.1\r\nHost: ville.example\r\n\r\n").requests.first)
+    #expect(request.headers.values(for: "host") == ["autre.example:8080"])
+}
+
+@Test(arguments: ["GET http:///a HTTP/1.1\r\nHost: a\r\n\r\n", "GET http://user@ville.example/a HTTP/1.1\r\nHost: a\r\n\r\n"])
+func absoluteFormTargetWithoutHostOrWithUserinfo_isRefused(raw: String) {
+    #expect(parse(raw).failure == 400)
 }
 
 @Test(arguments: [

@@ -86,6 +86,7 @@ import PortalCore
         defer { fixture.drop() }
         let period = RegistrationPeriod.containing(LocalDate(iso: "2026-03-01")!, validity: .calendarYear)
         let now = paris("2026-01-05T10:00:00+01:00")
+        try fixture.insertRows(Self.martin)
         let ids = try fixture.transaction { connection in
             try [11, 12].map { child in
                 try RegistrationStore.create(Registration.request(childId: child, activityCode: "alsh-mercredi", period: period, policy: fixture.tenant.registration),

@@ -40,8 +40,26 @@ struct BookingFixture {
         try database.transaction(schema: schema, body)
     }
 
+    /// The family file and children rows the bookings' foreign keys point to, with the
+    /// profile's ids; inserting them again changes nothing.
+    func insertRows(_ family: FamilyProfile) throws {
+        try transaction { connection in
+            try connection.execute("""
+                INSERT INTO families (id, name, subscriber_code) OVERRIDING SYSTEM VALUE
+                VALUES (\(family.id), \("Famille \(family.id)"), \("TEST-\(family.id)")) ON CONFLICT DO NOTHING
+                """)
+            for child in family.children {
+                try connection.execute("""
+                    INSERT INTO children (id, family_id, last_name, first_names, birth_date) OVERRIDING SYSTEM VALUE
+                    VALUES (\(child.id), \(family.id), 'Test', \(child.firstName), \(child.birthDate.iso)::date) ON CONFLICT DO NOTHING
+                    """)
+            }
+        }
+    }
+
     /// An accepted registration of each child for the period containing `date`.
     func register(_ family: FamilyProfile, to activity: String, on date: String) throws {
+        try insertRows(family)
         let period = RegistrationPeriod.containing(LocalDate(iso: date)!, validity: tenant.registration.validity)
         try transaction { connection in
             for child in family.children {
@@ -52,6 +70,7 @@ struct BookingFixture {
     }
 
     func fill(_ family: FamilyProfile, _ lines: [BasketLine], now: Date) throws {
+        try insertRows(family)
         try transaction { try BasketStore.add(lines, familyId: family.id, now: now, in: $0) }
     }
 

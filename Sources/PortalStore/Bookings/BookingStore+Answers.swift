@@ -68,8 +68,13 @@ extension BookingStore {
         } catch {
             throw BookingStoreError.transition(error)
         }
+        // An accepted cancellation request bills the charge noted when it was made; any answer clears it.
+        let cancelled = previous == .cancellationRequested && status == .cancelled
         try connection.execute("""
-            UPDATE bookings SET status = \(status.rawValue), updated_at = \(now), staff_note = COALESCE(\(note), staff_note)
+            UPDATE bookings SET status = \(status.rawValue), updated_at = \(now), staff_note = COALESCE(\(note), staff_note),
+                   amount_cents = CASE WHEN \(cancelled) THEN COALESCE(pending_cancel_cents, 0) ELSE amount_cents END,
+                   tariff = CASE WHEN \(cancelled) THEN COALESCE(pending_cancel_tariff, 'none') ELSE tariff END,
+                   pending_cancel_cents = NULL, pending_cancel_tariff = NULL
             WHERE id = \(bookingId)
             """)
         var promotions: [PromotionNotice] = []

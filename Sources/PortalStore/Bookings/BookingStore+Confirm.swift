@@ -19,12 +19,14 @@ extension BookingStore {
         }
     }
 
-    /// The confirmation itself, in the caller's transaction.
-    public static func confirm(familyId: Int64, judge: BookingJudge, families: FamilyProfiles, now: Date,
+    /// The confirmation itself, in the caller's transaction. `lines` replaces the stored basket
+    /// (the first days of an accepted pré-inscription); the basket is then left alone but for
+    /// those slots.
+    public static func confirm(familyId: Int64, lines: [BasketLine]? = nil, judge: BookingJudge, families: FamilyProfiles, now: Date,
                                draws: (SlotKey) -> DrawWindow? = { _ in nil }, in connection: PostgresConnection) throws -> Confirmation {
         try lockFamily(familyId, in: connection)
         guard let profile = try families.profile(familyId: familyId, in: connection) else { throw BookingStoreError.unknownFamily(familyId) }
-        let basket = try BasketStore.load(familyId: familyId, in: connection)
+        let basket = try lines.map { Basket(lines: $0) } ?? BasketStore.load(familyId: familyId, in: connection)
         try SlotStore.ensure(basket.lines.map(\.slot), tenant: judge.engine.tenant, in: connection)
         let slotIds = try SlotStore.ids(basket.lines.map(\.slot), in: connection)
         let validity = judge.engine.tenant.registration.validity
@@ -53,7 +55,11 @@ extension BookingStore {
         }
         let ordered = basket.lines.map { results[$0.slot]! }
         let id = try record(ordered, familyId: familyId, now: now, in: connection)
-        try BasketStore.clear(familyId: familyId, in: connection)
+        if lines == nil {
+            try BasketStore.clear(familyId: familyId, in: connection)
+        } else {
+            for line in basket.lines { try BasketStore.remove(line.slot, familyId: familyId, in: connection) }
+        }
         return Confirmation(id: id, lines: ordered, promotions: promotions)
     }
 
@@ -116,10 +122,14 @@ extension BookingStore {
             return (ConfirmedLine(decision: decision.refusal(error.frenchMessage), outcome: nil, bookingId: id), false)
         }
         let billed = status == .cancelled || status == .withdrawn
+        // A request keeps the charge aside: staff accepting it bill what the rules said now.
+        let requested = status == .cancellationRequested
         try connection.execute("""
             UPDATE bookings SET status = \(status.rawValue), updated_at = \(now), in_draw = false,
                    amount_cents = CASE WHEN \(billed) THEN \(decision.amount.cents) ELSE amount_cents END,
-                   tariff = CASE WHEN \(billed) THEN \(decision.tariff.rawValue) ELSE tariff END
+                   tariff = CASE WHEN \(billed) THEN \(decision.tariff.rawValue) ELSE tariff END,
+                   pending_cancel_cents = CASE WHEN \(requested) THEN \(decision.amount.cents)::integer END,
+                   pending_cancel_tariff = CASE WHEN \(requested) THEN \(decision.tariff == .lateCancellation ? "lateCancellation" : "none")::text END
             WHERE id = \(id)
             """)
         let freed = previous.holdsPlace && !status.holdsPlace

@@ -7,6 +7,12 @@ public struct StoredRegistration: Sendable, Equatable {
     public let registration: Registration
     public let familyId: Int64
     public let createdAt: Date
+
+    public init(registration: Registration, familyId: Int64, createdAt: Date) {
+        self.registration = registration
+        self.familyId = familyId
+        self.createdAt = createdAt
+    }
 }
 
 public enum RegistrationStore {

@@ -1,0 +1,27 @@
+import Postgres
+import PortalCore
+
+/// Places taken on a slot, for the planning's « complet » and the waiting-list offer.
+public struct SlotOccupancy: Sendable, Equatable {
+    public let activity: String
+    public let unit: String
+    public let date: LocalDate
+    public let booked: Int
+    public let capacity: Int
+
+    public var isFull: Bool { booked >= capacity }
+}
+
+extension SlotStore {
+    /// The slots of these activities used from `from` to `to`; a slot never used is empty.
+    public static func occupancies(activities: [String], from: LocalDate, to: LocalDate,
+                                   in connection: PostgresConnection) throws -> [SlotOccupancy] {
+        try connection.query("""
+            SELECT activity, unit, day::text AS day, booked, capacity FROM slots
+            WHERE activity = ANY(\(activities)::text[]) AND day BETWEEN \(from.iso)::date AND \(to.iso)::date
+            """).map { row in
+            SlotOccupancy(activity: try row.decode("activity"), unit: try row.decode("unit"), date: try row.localDate("day"),
+                          booked: try row.decode("booked"), capacity: try row.decode("capacity"))
+        }
+    }
+}

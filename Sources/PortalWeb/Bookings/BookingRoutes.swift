@@ -1,0 +1,32 @@
+import HTTPServer
+import PortalCore
+
+/// « Inscriptions », « Planning – Réservations », the panier, the calendar feed and the staff
+/// queues. Family handlers act only on a family file the account is subscribed to.
+enum BookingRoutes {
+    static func register(_ table: inout RouteTable) {
+        BookingAssets.register(&table)
+        table.add("GET", BookingPaths.registrations, .family) { try RegistrationHandlers.list($0) }
+        table.add("GET", BookingPaths.newRegistration, .family) { try RegistrationHandlers.form($0) }
+        table.add("POST", BookingPaths.newRegistration, .family) { try RegistrationHandlers.create($0) }
+
+        table.add("GET", BookingPaths.planning, .family) { try PlanningHandlers.planning($0) }
+        table.add("POST", BookingPaths.basketAdd, .family) { try PlanningHandlers.addToBasket($0) }
+        table.add("POST", BookingPaths.basketJoursTypes, .family) { try PlanningHandlers.joursTypes($0) }
+        table.add("POST", "/reservations/:id/absence", .family) { try PlanningHandlers.declareAbsence($0) }
+        table.add("POST", "/reservations/:id/retirer", .family) { try PlanningHandlers.withdraw($0) }
+        table.add("POST", BookingPaths.calendarFeed, .family) { try PlanningHandlers.issueFeed($0) }
+        table.add("POST", BookingPaths.calendarFeedRevoke, .family) { try PlanningHandlers.revokeFeed($0) }
+        table.add("GET", BookingPaths.feedPrefix + "/:jeton", .anyone) { try PlanningHandlers.feed($0) }
+
+        table.add("GET", BookingPaths.basket, .family) { try BasketHandlers.basket($0) }
+        table.add("POST", BookingPaths.basketRemove, .family) { try BasketHandlers.remove($0) }
+        table.add("POST", BookingPaths.basketConfirm, .family) { try BasketHandlers.confirm($0) }
+        table.add("GET", BookingPaths.basket + "/confirmation/:id", .family) { try BasketHandlers.confirmation($0) }
+
+        table.add("GET", StaffBookingPaths.registrations, StaffBookingHandlers.answering) { try StaffBookingHandlers.registrations($0) }
+        table.add("POST", StaffBookingPaths.registrations, StaffBookingHandlers.answering) { try StaffBookingHandlers.answerRegistrations($0) }
+        table.add("GET", StaffBookingPaths.bookings, StaffBookingHandlers.answering) { try StaffBookingHandlers.bookings($0) }
+        table.add("POST", StaffBookingPaths.bookings + "/:id", StaffBookingHandlers.answering) { try StaffBookingHandlers.answerBooking($0) }
+    }
+}

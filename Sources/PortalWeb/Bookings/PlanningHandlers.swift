@@ -1,0 +1,166 @@
+import Foundation
+import HTML
+import HTTPServer
+import PortalCore
+import PortalStore
+import Postgres
+
+/// The planning page and what its forms send: slots and jours types into the basket,
+/// absences, withdrawals, and the private calendar link.
+enum PlanningHandlers {
+    static func planning(_ context: RequestContext) throws -> HTTPResponse {
+        try BookingSupport.requireTab(context, .planning)
+        let view = context.request.queryValue("vue").flatMap(PlanningView.init(rawValue:)) ?? .month
+        let anchor = context.request.queryValue("date").flatMap(LocalDate.init(iso:)) ?? BookingSupport.today(context)
+        let child = context.request.queryValue("enfant").flatMap { Int64($0) }
+        let activity = context.request.queryValue("activite").flatMap { $0.isEmpty ? nil : $0 }
+        let range = PlanningRange(view: view, anchor: anchor)
+        let judge = BookingSupport.judge(context.tenant)
+        let page: PlanningViews.Page? = try context.transaction { connection in
+            guard let family = try BookingSupport.family(context, in: connection) else { return nil }
+            let (bookingContext, stored, registrations) = try BookingSupport.bookingContext(family, from: range.firstDay, to: range.lastDay,
+                                                                                           tenant: context.tenant, in: connection)
+            let pairs = PlanningModel.pairs(registrations, range: range, tenant: context.tenant, child: child, activity: activity)
+            let basket = try BasketStore.load(familyId: family.id, in: connection)
+            let occupancy = try SlotStore.occupancies(activities: pairs.map(\.activity.code), from: range.firstDay, to: range.lastDay, in: connection)
+            let model = PlanningModel.make(range: range, pairs: pairs, family: family, context: bookingContext, stored: stored, basket: basket,
+                                           occupancy: occupancy, judge: judge, now: context.now)
+            var codes = Set<String>()
+            let registered = registrations.filter { $0.registration.status == .accepted && $0.registration.period.lastDay >= BookingSupport.today(context) }
+                .compactMap { context.tenant.activity($0.registration.activityCode) }.filter { codes.insert($0.code).inserted }
+            return PlanningViews.Page(family: family, model: model, childFilter: child, activityFilter: activity,
+                                      registeredActivities: registered, basketCount: basket.lines.count)
+        }
+        guard let page else { return BookingSupport.noFamily(context, tab: .planning) }
+        return .html(PlanningViews.render(context, page).render())
+    }
+
+    static func addToBasket(_ context: RequestContext) throws -> HTTPResponse {
+        let family = try context.transaction { connection -> BookingFamily in
+            guard let family = try BookingSupport.family(context, in: connection) else { throw RouteError.notFound }
+            let lines = context.formValues("creneau").compactMap { BookingSupport.decode($0, family: family, tenant: context.tenant) }
+            try BasketStore.add(lines, familyId: family.id, now: context.now, in: connection)
+            return family
+        }
+        return .redirect(to: BookingPaths.basket(family: family.id))
+    }
+
+    /// « Jours types »: the chosen weekdays from one date to another, for the chosen children
+    /// and units; only days the unit runs, the child is registered and the change makes sense.
+    static func joursTypes(_ context: RequestContext) throws -> HTTPResponse {
+        let engine = RulesEngine(tenant: context.tenant)
+        let outcome = try context.transaction { connection -> (Int64, String?) in
+            guard let family = try BookingSupport.family(context, in: connection) else { throw RouteError.notFound }
+            let children = context.formValues("enfant").compactMap { Int64($0) }.filter { id in family.profile.children.contains { $0.id == id } }
+            let weekdays = Set(context.formValues("jour").compactMap { Int($0) }.filter { (1...7).contains($0) })
+            let services = context.formValues("prestation").compactMap { value -> (String, String)? in
+                let parts = value.split(separator: "|").map(String.init)
+                guard parts.count == 2, context.tenant.activity(parts[0])?.unit(parts[1]) != nil else { return nil }
+                return (parts[0], parts[1])
+            }
+            let action = BookingAction(rawValue: context.form.text("operation")) ?? .book
+            guard !children.isEmpty, !weekdays.isEmpty, !services.isEmpty,
+                  let from = LocalDate(iso: context.form.text("du")), let to = LocalDate(iso: context.form.text("au")),
+                  from <= to, from.days(until: to) <= 366 else { return (family.id, "jours-types") }
+            let (bookingContext, _, registrations) = try BookingSupport.bookingContext(family, from: from, to: to, tenant: context.tenant, in: connection)
+            let grouped = Dictionary(grouping: services, by: \.0).mapValues { $0.map(\.1) }
+            let lines = grouped.keys.sorted().flatMap { activity in
+                JoursTypes(weekdays: weekdays, firstDay: from, lastDay: to, childIds: children, activity: activity, units: grouped[activity]!,
+                           action: action).lines { engine.offers(activity: activity, unit: $1, on: $0) }
+            }.filter { line in
+                let registered = registrations.contains {
+                    $0.registration.childId == line.slot.childId && $0.registration.activityCode == line.slot.activity
+                        && $0.registration.status != .refused && $0.registration.period.contains(line.slot.date)
+                }
+                let active = bookingContext.status(line.slot)?.isActive ?? false
+                return registered && (line.action == .book ? !active : active)
+            }
+            guard !lines.isEmpty else { return (family.id, "rien") }
+            try BasketStore.add(lines, familyId: family.id, now: context.now, in: connection)
+            return (family.id, nil)
+        }
+        if let problem = outcome.1 {
+            return .redirect(to: BookingPaths.planning(family: outcome.0) + "&message=\(problem)#jours-types")
+        }
+        return .redirect(to: BookingPaths.basket(family: outcome.0) + "&message=ajoute")
+    }
+
+    static func declareAbsence(_ context: RequestContext) throws -> HTTPResponse {
+        try change(context, notice: "absence") { id, family, judge, connection in
+            try BookingStore.declareAbsence(bookingId: id, familyId: family, judge: judge, families: BookingSupport.profiles, now: context.now, in: connection)
+        }
+    }
+
+    static func withdraw(_ context: RequestContext) throws -> HTTPResponse {
+        try change(context, notice: "demande-retiree") { id, family, judge, connection in
+            try BookingStore.withdraw(bookingId: id, familyId: family, judge: judge, families: BookingSupport.profiles, now: context.now, in: connection)
+        }
+    }
+
+    /// A change to one booking of the family; another family's booking id reads as not found.
+    private static func change(_ context: RequestContext, notice: String,
+                               _ apply: (Int64, Int64, BookingJudge, PostgresConnection) throws -> BookingChange) throws -> HTTPResponse {
+        guard let bookingId = context.parameters["id"].flatMap({ Int64($0) }) else { throw RouteError.notFound }
+        let judge = BookingSupport.judge(context.tenant)
+        let (familyId, date, done) = try context.database.transaction(schema: context.tenant.schema, retries: 4) { connection -> (Int64, LocalDate, Bool) in
+            guard let family = try BookingSupport.family(context, in: connection),
+                  let found = try BookingStore.find(bookingId: bookingId, in: connection), found.familyId == family.id else { throw RouteError.notFound }
+            do {
+                let change = try apply(bookingId, family.id, judge, connection)
+                try BookingEffects.notify(change.promotions, tenant: context.tenant, baseURL: context.baseURL, now: context.now, in: connection)
+                return (family.id, found.booking.slot.date, true)
+            } catch BookingStoreError.transition {
+                return (family.id, found.booking.slot.date, false)
+            }
+        }
+        let view = context.form.value("vue").flatMap(PlanningView.init(rawValue:)) ?? .month
+        return .redirect(to: BookingPaths.planning(family: familyId, view: view, anchor: date) + "&message=\(done ? notice : "impossible")")
+    }
+
+    /// Issues a new private link (revoking the old) and shows it once.
+    static func issueFeed(_ context: RequestContext) throws -> HTTPResponse {
+        let (family, token) = try context.transaction { connection -> (BookingFamily, String) in
+            guard let family = try BookingSupport.family(context, in: connection) else { throw RouteError.notFound }
+            return (family, try CalendarFeedStore.issue(familyId: family.id, now: context.now, in: connection))
+        }
+        let url = context.baseURL + BookingPaths.feed(token)
+        return .html(Layout.page(context, title: "Lien d'agenda", currentTab: .planning, content: [
+            .h1([], ["Lien d'agenda"]),
+            .p([], ["Ajoutez ce lien à l'agenda de votre téléphone (« S'abonner à un calendrier ») : les réservations s'y afficheront."]),
+            .div([.class("field")], [
+                .label([.for("lien-agenda")], ["Lien privé"]),
+                .input([.type("text"), .id("lien-agenda"), .value(url), Attribute("readonly", nil)]),
+            ]),
+            .p([.class("hint")], ["Ce lien ne sera plus affiché : gardez-le pour vous. Vous pourrez le révoquer depuis le planning."]),
+            .p([], [.a([.class("button"), .href(BookingPaths.planning(family: family.id))], ["Retour au planning"])]),
+        ]).render())
+    }
+
+    static func revokeFeed(_ context: RequestContext) throws -> HTTPResponse {
+        let family = try context.transaction { connection -> Int64 in
+            guard let family = try BookingSupport.family(context, in: connection) else { throw RouteError.notFound }
+            try CalendarFeedStore.revoke(familyId: family.id, in: connection)
+            return family.id
+        }
+        return .redirect(to: BookingPaths.planning(family: family) + "&message=agenda-revoque")
+    }
+
+    /// The ICS feed: anyone holding the token reads the family's bookings, nothing else.
+    static func feed(_ context: RequestContext) throws -> HTTPResponse {
+        guard var token = context.parameters["jeton"] else { throw RouteError.notFound }
+        if token.hasSuffix(".ics") { token.removeLast(4) }
+        let today = BookingSupport.today(context)
+        let events = try context.transaction { connection -> [CalendarEvent]? in
+            guard let familyId = try CalendarFeedStore.familyId(token: token, in: connection),
+                  let profile = try BookingSupport.profiles.profile(familyId: familyId, in: connection) else { return nil }
+            return try CalendarFeedStore.events(familyId: familyId, from: today.adding(days: -60), to: today.adding(days: 400),
+                                                tenant: context.tenant, children: profile.children, in: connection)
+        }
+        guard let events else { throw RouteError.notFound }
+        let text = ICalendar.render(events, calendarName: "Réservations – \(context.tenant.shortName)", generatedAt: context.now)
+        var response = HTTPResponse(status: .ok, body: Array(text.utf8))
+        response.headers.set("Content-Type", "text/calendar; charset=utf-8")
+        response.headers.set("Cache-Control", "private, no-store")
+        return response
+    }
+}

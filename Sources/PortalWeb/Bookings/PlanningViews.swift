@@ -1,0 +1,237 @@
+import Foundation
+import HTML
+import PortalCore
+import PortalStore
+
+/// « Planning – Réservations »: the chosen range with each registered child's slots, a form
+/// whose checkboxes add bookings and cancellations to the basket, the jours types form and the
+/// private calendar link.
+enum PlanningViews {
+    struct Page {
+        let family: BookingFamily
+        let model: PlanningModel
+        let childFilter: Int64?
+        let activityFilter: String?
+        let registeredActivities: [Activity]
+        let basketCount: Int
+    }
+
+    static func render(_ context: RequestContext, _ page: Page) -> Node {
+        let range = page.model.range
+        let family = page.family.id
+        let link = { (view: PlanningView, anchor: LocalDate) in
+            BookingPaths.planning(family: family, view: view, anchor: anchor, child: page.childFilter, activity: page.activityFilter)
+        }
+        return Layout.page(context, title: "Planning – Réservations", currentTab: .planning, content: [
+            BookingViews.styles,
+            .h1([], [.span([.class("kicker")], [.text(page.family.file.name)]), "Planning – Réservations"]),
+            BookingNotices.banner(context.request),
+            BookingViews.familySwitch(page.family, path: BookingPaths.planning),
+            .p([], [.a([.class("button secondary"), .href(BookingPaths.basket(family: family))], [.text("Voir mon panier (\(page.basketCount))")])]),
+            .nav([.class("planning-nav"), .aria("label", "Vues du planning")], PlanningView.allCases.map { view in
+                .a([.href(link(view, range.anchor))] + (view == range.view ? [.aria("current", "page")] : []), [.text(view.label)])
+            }),
+            .nav([.class("planning-nav"), .aria("label", "Période affichée")], [
+                .a([.href(link(range.view, range.previous.anchor))], ["‹ Précédent"]),
+                .a([.href(link(range.view, BookingSupport.today(context)))], ["Aujourd'hui"]),
+                .a([.href(link(range.view, range.next.anchor))], ["Suivant ›"]),
+            ]),
+            .h2([], [.text(range.title.prefix(1).uppercased() + range.title.dropFirst())]),
+            filters(page),
+            legend(),
+            page.model.pairs.isEmpty ? empty(page) : slotsForm(context, page),
+            joursTypes(context, page),
+            feedSection(context, page.family),
+        ])
+    }
+
+    private static func empty(_ page: Page) -> Node {
+        .div([.class("notice")], [
+            .p([], ["Aucune activité à afficher sur cette période : seules les activités où un enfant est pré-inscrit apparaissent."]),
+            .p([], [.a([.href(BookingPaths.registrations(family: page.family.id))], ["Voir les inscriptions"])]),
+        ])
+    }
+
+    private static func filters(_ page: Page) -> Node {
+        let range = page.model.range
+        let children = page.family.profile.children
+        return .form([.method("get"), .action(BookingPaths.planning), .class("form filters"), .aria("label", "Filtres du planning")], [
+            Forms.hidden("famille", String(page.family.id)),
+            Forms.hidden("vue", range.view.rawValue),
+            Forms.hidden("date", range.anchor.iso),
+            .div([.class("field")], [
+                .label([.for("filtre-enfant")], ["Enfant"]),
+                .el("select", [.id("filtre-enfant"), .name("enfant")], [option("", "Tous les enfants", page.childFilter == nil)]
+                    + children.map { option(String($0.id), $0.firstName, page.childFilter == $0.id) }),
+            ]),
+            .div([.class("field")], [
+                .label([.for("filtre-activite")], ["Activité"]),
+                .el("select", [.id("filtre-activite"), .name("activite")], [option("", "Toutes les activités", page.activityFilter == nil)]
+                    + page.registeredActivities.map { option($0.code, $0.label, page.activityFilter == $0.code) }),
+            ]),
+            Forms.submit("Filtrer", secondary: true),
+        ])
+    }
+
+    static func option(_ value: String, _ label: String, _ selected: Bool) -> Node {
+        .el("option", [.value(value)] + (selected ? [.selected] : []), [.text(label)])
+    }
+
+    private static func legend() -> Node {
+        .section([.aria("labelledby", "legende")], [
+            .h2([.id("legende"), .class("visually-hidden")], ["Légende"]),
+            .ul([.class("legend")], ([PlanningSlotState.available] + PlanningSlotState.legend).map { state in
+                .li([.class("slot slot--\(state.cssName)")], [.span([.aria("hidden", "true")], [.text(state.symbol + " ")]), .text(state.label)])
+            }),
+        ])
+    }
+
+    private static func slotsForm(_ context: RequestContext, _ page: Page) -> Node {
+        let model = page.model
+        let body: Node = model.range.view == .month ? month(model) : list(model)
+        return .form([.method("post"), .action(BookingPaths.basketAdd), .class("form"), .aria("label", "Choix des jours")], [
+            Forms.csrfField(context.csrfToken),
+            Forms.hidden("famille", String(page.family.id)),
+            Forms.hidden("vue", model.range.view.rawValue),
+            .p([.class("hint")], ["Cochez les jours à réserver ou à annuler, puis ajoutez-les au panier : rien n'est enregistré avant « Valider » dans le panier."]),
+            .p([], [
+                .button([.type("button"), .class("button secondary select-all"), .data("select-all", "book"), .hidden], ["Cocher toutes les réservations possibles"]),
+                " ",
+                .button([.type("button"), .class("button secondary select-all"), .data("select-all", "cancel"), .hidden], ["Cocher toutes les annulations possibles"]),
+            ]),
+            .el("fieldset", [.class("checks planning-days")], [.el("legend", [.class("visually-hidden"), .id("jours-legende")], ["Jours à réserver ou à annuler"]), body]),
+            Forms.submit("Ajouter la sélection au panier"),
+            .el("script", [.src(BookingPaths.script), Attribute("defer", nil)], []),
+        ])
+    }
+
+    private static func list(_ model: PlanningModel) -> Node {
+        let days = model.range.days.filter { model.days[$0] != nil }
+        guard !days.isEmpty else { return .p([], ["Aucune activité ne se déroule sur cette période."]) }
+        return .fragment(days.map { date in
+            .section([.class("day")], [.h3([], [.text(FrenchDateFormat.long(date))])] + (model.days[date] ?? []).map(entry))
+        })
+    }
+
+    private static func month(_ model: PlanningModel) -> Node {
+        .div([.class("table-wrap")], [.el("table", [.class("month")], [
+            .el("caption", [.class("visually-hidden")], [.text("Planning de \(model.range.title)")]),
+            .el("thead", [], [.el("tr", [], (1...7).map { .el("th", [Attribute("scope", "col")], [.text(FrenchDateFormat.weekdayAbbreviation($0))]) })]),
+            .el("tbody", [], model.range.weeks.map { week in
+                .el("tr", [], week.map { date in
+                    guard let date else { return .el("td", [.class("empty")], []) }
+                    let entries = model.days[date] ?? []
+                    return .el("td", entries.isEmpty ? [.class("empty")] : [], [
+                        .span([.class("day-number")], [.text(FrenchDateFormat.short(date))]),
+                    ] + entries.map(entry))
+                })
+            }),
+        ])])
+    }
+
+    private static func entry(_ entry: PlanningEntry) -> Node {
+        .div([.class("entry")], [
+            .p([.class("entry-title")], [.text("\(entry.childName) – \(entry.activity.label)")]),
+        ] + entry.dayNotes.map { .p([.class("slot-note")], [.text($0)]) } + entry.cells.map { cell($0, childName: entry.childName) })
+    }
+
+    static func cell(_ cell: PlanningCell, childName: String) -> Node {
+        let context = "\(cell.unitLabel), \(childName), \(FrenchDateFormat.short(cell.slot.date))"
+        var parts: [Node] = [
+            .p([.class("slot-state")], [.span([.aria("hidden", "true")], [.text(cell.state.symbol + " ")]),
+                                        .text("\(cell.unitLabel) : \(cell.state.label)")]),
+        ]
+        if let action = cell.inBasket {
+            parts.append(.p([.class("in-basket")], [.text(action == .book ? "Dans le panier : réservation" : "Dans le panier : annulation")]))
+        } else if let change = cell.change {
+            let value = BookingSupport.encode(change)
+            let id = "c-" + value.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+            let verb: String
+            switch (change.action, cell.state) {
+            case (.book, _): verb = cell.full ? "Demander une place (liste d'attente)" : "Réserver"
+            case (.cancel, .waitingList): verb = "Quitter la liste d'attente"
+            case (.cancel, _): verb = "Annuler"
+            }
+            parts.append(.div([.class("check")], [
+                // The shared legend in each name keeps the group whole although the cells hold buttons too.
+                .input([.type("checkbox"), .id(id), .name("creneau"), .value(value), .data("kind", change.action.rawValue),
+                        .aria("labelledby", "jours-legende \(id)-l")]),
+                .label([.for(id), .id("\(id)-l")], [.text(verb), .span([.class("visually-hidden")], [.text(" : \(context)")])]),
+            ]))
+        }
+        parts += cell.notes.map { .p([.class("slot-note")], [.text($0)]) }
+        if let id = cell.absenceBooking {
+            parts.append(.button([.type("submit"), .class("link-button"), Attribute("formaction", BookingPaths.absence(id))],
+                                 [.text("Déclarer une absence"), .span([.class("visually-hidden")], [.text(" : \(context)")])]))
+        }
+        if let id = cell.withdrawBooking {
+            parts.append(.button([.type("submit"), .class("link-button"), Attribute("formaction", BookingPaths.withdraw(id))],
+                                 [.text("Retirer ma demande"), .span([.class("visually-hidden")], [.text(" : \(context)")])]))
+        }
+        return .div([.class("slot slot--\(cell.state.cssName)")], parts)
+    }
+
+    private static func joursTypes(_ context: RequestContext, _ page: Page) -> Node {
+        let range = page.model.range
+        let from = max(range.firstDay, BookingSupport.today(context))
+        return .section([.aria("labelledby", "jours-types")], [
+            .h2([.id("jours-types")], ["Jours types"]),
+            .p([.class("hint")], ["Les mêmes jours de la semaine sur une période, pour un ou plusieurs enfants à la fois."]),
+            .form([.method("post"), .action(BookingPaths.basketJoursTypes), .class("form"), .aria("labelledby", "jours-types")], [
+                Forms.csrfField(context.csrfToken),
+                Forms.hidden("famille", String(page.family.id)),
+                checks("Enfants", name: "enfant", page.family.profile.children.map { (String($0.id), $0.firstName) }),
+                checks("Prestations", name: "prestation", page.registeredActivities.flatMap { activity in
+                    activity.units.map { ("\(activity.code)|\($0.code)", "\(activity.label) – \($0.label)") }
+                }),
+                checks("Jours de la semaine", name: "jour", (1...6).map { (String($0), FrenchDateFormat.weekdayName($0)) }),
+                Forms.field("du", label: "Du", type: "date", value: from.iso, autocomplete: nil, errors: FieldErrors()),
+                Forms.field("au", label: "Au", type: "date", value: max(from, range.lastDay).iso, autocomplete: nil, errors: FieldErrors()),
+                .el("fieldset", [.class("checks")], [
+                    .el("legend", [], ["Opération"]),
+                    radio("operation", "book", "Réserver", checked: true),
+                    radio("operation", "cancel", "Annuler", checked: false),
+                ]),
+                Forms.submit("Ajouter ces jours au panier"),
+            ]),
+        ])
+    }
+
+    static func checks(_ legend: String, name: String, _ options: [(String, String)]) -> Node {
+        .el("fieldset", [.class("checks")], [.el("legend", [], [.text(legend)])] + options.enumerated().map { index, option in
+            let id = "\(name)-\(index)"
+            return .div([.class("check")], [
+                .input([.type("checkbox"), .id(id), .name(name), .value(option.0)]),
+                .label([.for(id)], [.text(option.1)]),
+            ])
+        })
+    }
+
+    static func radio(_ name: String, _ value: String, _ label: String, checked: Bool) -> Node {
+        let id = "\(name)-\(value)"
+        return .div([.class("check")], [
+            .input([.type("radio"), .id(id), .name(name), .value(value)] + (checked ? [.checked] : [])),
+            .label([.for(id)], [.text(label)]),
+        ])
+    }
+
+    private static func feedSection(_ context: RequestContext, _ family: BookingFamily) -> Node {
+        .section([.aria("labelledby", "agenda")], [
+            .h2([.id("agenda")], ["Agenda de mon téléphone"]),
+            .p([], ["Un lien privé permet d'afficher les réservations dans l'agenda de votre téléphone. Créer un nouveau lien révoque l'ancien."]),
+            .form([.method("post"), .action(BookingPaths.calendarFeed), .class("inline")], [
+                Forms.csrfField(context.csrfToken), Forms.hidden("famille", String(family.id)),
+                Forms.submit("Obtenir un lien d'agenda", secondary: true),
+            ]),
+            " ",
+            .form([.method("post"), .action(BookingPaths.calendarFeedRevoke), .class("inline")], [
+                Forms.csrfField(context.csrfToken), Forms.hidden("famille", String(family.id)),
+                Forms.submit("Révoquer le lien", secondary: true),
+            ]),
+        ])
+    }
+}
+
+extension Attribute {
+    static let hidden = Attribute("hidden", nil)
+}

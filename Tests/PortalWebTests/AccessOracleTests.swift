@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+import HTTPServer
+import PortalCore
+@testable import PortalWeb
+
+/// The expected access of every town route, written here independently of the code that
+/// declares it: a route added without an entry, or declared with another access, fails.
+enum AccessOracle {
+    static let caseworkers = Access.staff([.admin, .agent, .director])
+    static let documentStaff = Access.staff([.admin, .agent])
+    static let adminOnly = Access.staff([.admin])
+
+    static let expected: [String: Access] = [
+        // Public pages, and the sign-up / sign-in / recovery flows that must work signed out.
+        "GET /": .anyone, "GET /theme.css": .anyone,
+        "GET /facturation": .anyone,
+        "GET /actualites": .anyone, "GET /actualites/:id": .anyone, "GET /actualites/flux.atom": .anyone,
+        "GET /inscription": .anyone, "POST /inscription": .anyone, "GET /inscription/envoyee": .anyone,
+        "GET /activation": .anyone, "POST /activation": .anyone,
+        "GET /activation/renvoyer": .anyone, "POST /activation/renvoyer": .anyone,
+        "GET /connexion": .anyone, "POST /connexion": .anyone, "POST /deconnexion": .anyone,
+        "GET /mot-de-passe-oublie": .anyone, "POST /mot-de-passe-oublie": .anyone, "GET /mot-de-passe-oublie/envoye": .anyone,
+        "GET /mot-de-passe/nouveau": .anyone, "POST /mot-de-passe/nouveau": .anyone,
+        "GET /courriel/confirmer": .anyone, "POST /courriel/confirmer": .anyone,
+        "GET /conditions": .anyone, "GET /confidentialite": .anyone,
+        "GET /gestion/connexion": .anyone, "POST /gestion/connexion": .anyone, "POST /gestion/deconnexion": .anyone,
+        "GET /gestion/invitation": .anyone, "POST /gestion/invitation": .anyone,
+        "GET /gestion/invitation/:lien": .anyone, "POST /gestion/invitation/:lien": .anyone,
+        // Development mailbox: registered in development only (checked by MailTests).
+        "GET /_dev/mail": .anyone, "GET /_dev/mail/:name": .anyone,
+        // Mon espace citoyen and the family's dossier: the signed-in family only.
+        "GET /mon-espace": .family, "GET /mon-espace/compte": .family,
+        "POST /mon-espace/compte/identite": .family, "POST /mon-espace/compte/mot-de-passe": .family,
+        "POST /mon-espace/compte/courriel": .family,
+        "GET /mon-espace/abonnements": .family, "POST /mon-espace/abonnements": .family,
+        "GET /mon-espace/demandes": .family, "GET /mon-espace/demandes/:id": .family,
+        "GET /mon-espace/documents": .family, "POST /mon-espace/documents": .family, "GET /mon-espace/documents/:id": .family,
+        "GET /dossier": .family, "GET /dossier/:famille": .family,
+        "GET /dossier/:famille/mes-donnees": .family, "GET /dossier/:famille/mes-donnees.json": .family,
+        "GET /dossier/:famille/:entite/:id": .family, "POST /dossier/:famille/:entite/:id": .family,
+        "POST /dossier/:famille/demandes/:id/retirer": .family,
+        // Inscriptions, planning and panier: the signed-in family only; the calendar feed by its secret token.
+        "GET /inscriptions": .family, "GET /inscriptions/nouvelle": .family, "POST /inscriptions/nouvelle": .family,
+        "GET /planning": .family, "POST /panier/ajouter": .family, "POST /panier/jours-types": .family,
+        "POST /reservations/:id/absence": .family, "POST /reservations/:id/retirer": .family,
+        "POST /planning/agenda": .family, "POST /planning/agenda/revoquer": .family,
+        "GET /panier": .family, "POST /panier/retirer": .family, "POST /panier/valider": .family,
+        "GET /panier/confirmation/:id": .family,
+        "GET /agenda/:jeton": .anyone, "GET /reservations/reservations.css": .anyone, "GET /reservations/planning.js": .anyone,
+        // Messagerie and the town's documents: the signed-in family only (its own threads and attachments).
+        "GET /messagerie": .family, "GET /messagerie/envoyes": .family,
+        "GET /messagerie/nouveau": .family, "POST /messagerie/nouveau": .family,
+        "GET /messagerie/fils/:id": .family, "POST /messagerie/fils/:id": .family, "GET /messagerie/pieces-jointes/:id": .family,
+        "GET /documents": .family, "GET /documents/:id": .family,
+        // Back-office: staff, by role. Team management and anonymisation are the admin's.
+        "GET /gestion": .anyStaff,
+        "GET /gestion/documents": documentStaff, "GET /gestion/documents/:id": documentStaff,
+        "GET /gestion/equipe": adminOnly, "POST /gestion/equipe": adminOnly,
+        "GET /gestion/familles": .anyStaff, "GET /gestion/familles/:id": .anyStaff,
+        "GET /gestion/familles/nouvelle": caseworkers, "POST /gestion/familles/nouvelle": caseworkers,
+        "GET /gestion/familles/:id/courrier": caseworkers,
+        "POST /gestion/familles/:id/quotient": caseworkers, "POST /gestion/familles/:id/residence": caseworkers,
+        "POST /gestion/familles/:id/anonymiser": adminOnly,
+        "GET /gestion/dossier/demandes": caseworkers, "GET /gestion/dossier/demandes/:id": caseworkers,
+        "POST /gestion/dossier/demandes/:id": caseworkers,
+        "GET /gestion/inscriptions": caseworkers, "POST /gestion/inscriptions": caseworkers,
+        "GET /gestion/reservations": caseworkers, "POST /gestion/reservations/:id": caseworkers,
+        "GET /gestion/messagerie": .anyStaff, "GET /gestion/messagerie/service/:code": .anyStaff,
+        "GET /gestion/messagerie/fils/:id": .anyStaff, "POST /gestion/messagerie/fils/:id": .anyStaff,
+        "POST /gestion/messagerie/fils/:id/attribuer": .anyStaff, "POST /gestion/messagerie/fils/:id/statut": .anyStaff,
+        "GET /gestion/messagerie/pieces-jointes/:id": .anyStaff,
+        "GET /gestion/actualites": caseworkers, "POST /gestion/actualites/nouvelle": caseworkers,
+        "GET /gestion/actualites/:id": caseworkers, "POST /gestion/actualites/:id": caseworkers,
+        "POST /gestion/actualites/:id/supprimer": caseworkers,
+        "GET /gestion/documents-publies": caseworkers, "POST /gestion/documents-publies": caseworkers,
+        "GET /gestion/documents-publies/:id": caseworkers, "POST /gestion/documents-publies/:id/supprimer": caseworkers,
+    ]
+
+    /// The refusals of the access rule itself (not a handler's own 403 or 404).
+    static let refusalMarkers = [
+        "Cette page est réservée aux familles connectées à leur compte.",
+        "Votre rôle ne donne pas accès à cette page.",
+        "Cette page est réservée au personnel de la collectivité.",
+    ]
+
+    static func concrete(_ pattern: String) -> String {
+        pattern.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix(":") ? "1" : String($0) }.joined(separator: "/")
+    }
+}
+
+/// Who calls: nobody, a family, or a staff member of one role.
+enum Caller: CustomStringConvertible {
+    case anonymous, family, staff(StaffRole)
+
+    var description: String {
+        switch self {
+        case .anonymous: "anonymous"
+        case .family: "family"
+        case .staff(let role): "staff \(role.rawValue)"
+        }
+    }
+
+    func isAllowed(by access: Access) -> Bool {
+        switch (access, self) {
+        case (.anyone, _), (.family, .family): true
+        case (.staff(let roles), .staff(let role)): roles.contains(role)
+        default: false
+        }
+    }
+}
+
+@Suite(.serialized) struct AccessOracleTests {
+    @Test func everyTownRoute_hasAnOracleEntry_andDeclaresThatAccess() throws {
+        let world = try AccountWorld()
+        defer { world.drop() }
+        let declared = world.app.townRoutes.entries.map { ("\($0.method) \($0.pattern)", $0.access) }
+        #expect(Set(declared.map(\.0)).count == declared.count, "a method and pattern registered twice")
+        for (key, access) in declared {
+            #expect(AccessOracle.expected[key] != nil, "\(key) has no entry in the access oracle")
+            if let expected = AccessOracle.expected[key] {
+                #expect(access == expected, "\(key) declares \(access), the oracle expects \(expected)")
+            }
+        }
+        let stale = Set(AccessOracle.expected.keys).subtracting(declared.map(\.0))
+        #expect(stale.isEmpty, "oracle entries without a route: \(stale.sorted())")
+    }
+
+    /// Every GET route called by every kind of caller: allowed callers are never turned away by
+    /// the access rule; the others get the sign-in page (anonymous) or a refusal (403).
+    @Test func everyPage_answersEachCallerAsTheOracleSays() throws {
+        let world = try AccountWorld()
+        defer { world.drop() }
+        var browsers: [(Caller, Browser)] = [(.anonymous, world.browser()), (.family, try world.signedInFamily())]
+        for role in StaffRole.allCases {
+            browsers.append((.staff(role), try world.signedInStaff(role: role)))
+        }
+        let pages = world.app.townRoutes.entries.filter { $0.method == "GET" }
+        #expect(pages.count >= 40)
+        for route in pages {
+            guard let access = AccessOracle.expected["GET \(route.pattern)"] else { continue }
+            for index in browsers.indices {
+                let caller = browsers[index].0
+                let response = browsers[index].1.get(AccessOracle.concrete(route.pattern))
+                let location = response.headers["location"] ?? ""
+                let refused = AccessOracle.refusalMarkers.contains { response.text.contains($0) }
+                    || (response.status.code == 303 && (location.hasPrefix("/connexion?") || location.hasPrefix("/gestion/connexion?")))
+                let label = "GET \(route.pattern) as \(caller) → \(response.status.code)"
+                if caller.isAllowed(by: access) {
+                    #expect(!refused, "\(label): an allowed caller was refused")
+                    #expect(response.status.code < 500, "\(label)")
+                } else {
+                    #expect(refused, "\(label): the access rule let it through")
+                    #expect(response.status.code == 303 || response.status.code == 403, "\(label)")
+                }
+            }
+        }
+    }
+
+    /// State-changing routes, with a valid CSRF token so that only the access rule can refuse:
+    /// every caller the oracle does not allow is refused before the handler runs.
+    @Test func everyStateChangingRoute_refusesCallersTheOracleDoesNotAllow() throws {
+        let world = try AccountWorld()
+        defer { world.drop() }
+        let posts = world.app.townRoutes.entries.filter { $0.method == "POST" }
+        #expect(posts.count >= 15)
+        var callers: [(Caller, () throws -> Browser)] = [(.anonymous, { world.browser() }), (.family, { try world.signedInFamily() })]
+        for role in StaffRole.allCases {
+            callers.append((.staff(role), { try world.signedInStaff(role: role) }))
+        }
+        for (caller, open) in callers {
+            var browser = try open()
+            for route in posts {
+                guard let access = AccessOracle.expected["POST \(route.pattern)"], !caller.isAllowed(by: access) else { continue }
+                browser.get(AccessOracle.pageWithForm(for: caller))
+                let response = browser.post(AccessOracle.concrete(route.pattern), ["csrf": browser.csrf],
+                                            extraHeaders: [("Origin", "http://\(browser.host)")])
+                #expect(response.status.code == 403, "POST \(route.pattern) as \(caller) → \(response.status.code)")
+            }
+        }
+    }
+}
+
+extension AccessOracle {
+    /// A page that carries the caller's CSRF token in a form.
+    static func pageWithForm(for caller: Caller) -> String {
+        switch caller {
+        case .anonymous: AccountPaths.signIn
+        case .family: SpacePaths.home
+        case .staff: StaffPaths.home
+        }
+    }
+}
