@@ -99,6 +99,7 @@ public final class PortalApplication: Sendable {
     /// around it, so the page (not the server) can say a file is too large up to that margin.
     public static func bodyLimit(method: String, path: String) -> Int {
         if method == "POST", path == SpacePaths.documents { return DocumentFormat.maximumBytes + 1024 * 1024 }
+        if method == "POST", DossierPaths.isChildForm(path) { return ChildPhoto.maximumBytes + 1024 * 1024 }
         if MessagingPaths.acceptsAttachments(method: method, path: path) { return MessagingUploads.bodyLimit }
         if method == "POST", path == TownDocumentPaths.staffList { return DocumentFormat.maximumBytes + 1024 * 1024 }
         return 1024 * 1024

@@ -48,6 +48,7 @@ enum AccessOracle {
         "GET /panier": .family, "POST /panier/retirer": .family, "POST /panier/valider": .family,
         "GET /panier/confirmation/:id": .family,
         "GET /agenda/:jeton": .anyone, "GET /reservations/reservations.css": .anyone, "GET /reservations/planning.js": .anyone,
+        "POST /dossier/:famille/retrait/:entite/:id": .family, "GET /dossier/:famille/photos/:photo": .family,
         // Messagerie and the town's documents: the signed-in family only (its own threads and attachments).
         "GET /messagerie": .family, "GET /messagerie/envoyes": .family,
         "GET /messagerie/nouveau": .family, "POST /messagerie/nouveau": .family,
@@ -59,7 +60,7 @@ enum AccessOracle {
         "GET /gestion/equipe": adminOnly, "POST /gestion/equipe": adminOnly,
         "GET /gestion/familles": .anyStaff, "GET /gestion/familles/:id": .anyStaff,
         "GET /gestion/familles/nouvelle": caseworkers, "POST /gestion/familles/nouvelle": caseworkers,
-        "GET /gestion/familles/:id/courrier": caseworkers,
+        "GET /gestion/familles/:id/courrier": caseworkers, "GET /gestion/familles/:id/photos/:photo": .anyStaff,
         "POST /gestion/familles/:id/quotient": caseworkers, "POST /gestion/familles/:id/residence": caseworkers,
         "POST /gestion/familles/:id/anonymiser": adminOnly,
         "GET /gestion/dossier/demandes": caseworkers, "GET /gestion/dossier/demandes/:id": caseworkers,

@@ -7,7 +7,8 @@ import Testing
 @testable import PortalWeb
 
 /// A town with two families, each with a signed-in guardian: Martin (Léa) and Durand (Hugo).
-private struct DossierScene {
+/// Shared with the photo and removal tests.
+struct DossierScene {
     let world: AccountWorld
     var martin: Browser
     var durand: Browser

@@ -48,6 +48,7 @@ extension ChangeRequest {
                 guard let current = dossier.value(at: target) else { problems[target] = "Fiche introuvable dans votre dossier."; continue }
                 oldValue = current
             case .proposed:
+                guard !target.isRemoval else { problems[target] = "Fiche introuvable dans votre dossier."; continue }
                 guard target.entity != .guardian else { problems[target] = "Un nouveau responsable s'ajoute par le service."; continue }
                 oldValue = ""
             }

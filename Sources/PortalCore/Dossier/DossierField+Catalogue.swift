@@ -100,7 +100,8 @@ extension DossierField {
         }
     }
 
+    /// A form field, or the removal pseudo-field of a removable entity.
     public static func find(_ entity: DossierEntity, _ key: String) -> DossierField? {
-        fields(of: entity).first { $0.key == key }
+        key == removalKey ? removal(entity) : fields(of: entity).first { $0.key == key }
     }
 }

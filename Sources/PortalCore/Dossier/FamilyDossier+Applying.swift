@@ -14,7 +14,14 @@ extension FamilyDossier {
         var proposedChildren: [Int: Child] = [:]
         var proposedGuardians: [Int: Guardian] = [:]
         var proposedContacts: [Int: AuthorizedContact] = [:]
+        var removals: [FieldTarget] = []
         for (target, value) in values {
+            if target.isRemoval {
+                guard DossierField.removableEntities.contains(target.entity) else { throw .unknownField(target) }
+                guard case .existing(let id) = target.record, result.contains(target.entity, id: id) else { throw .recordNotFound(target) }
+                if value == FieldKind.yes { removals.append(target) }
+                continue
+            }
             switch (target.recordEntity, target.record) {
             case (.guardian, .existing(let id)):
                 guard let index = result.guardians.firstIndex(where: { $0.id == id }) else { throw .recordNotFound(target) }
@@ -41,6 +48,15 @@ extension FamilyDossier {
         result.guardians += proposedGuardians.sorted { $0.key < $1.key }.map(\.value)
         result.children += proposedChildren.sorted { $0.key < $1.key }.map(\.value)
         result.contacts += proposedContacts.sorted { $0.key < $1.key }.map(\.value)
+        // Removals last, so that nothing written above can bring a removed record back.
+        for target in removals {
+            guard case .existing(let id) = target.record else { continue }
+            switch target.entity {
+            case .child: result.children.removeAll { $0.id == id }
+            case .contact: result.contacts.removeAll { $0.id == id }
+            case .guardian, .health: continue
+            }
+        }
         return result
     }
 

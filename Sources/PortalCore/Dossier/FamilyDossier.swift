@@ -52,6 +52,9 @@ extension FamilyDossier {
     /// this family's file (another family's id, a deleted record) or the field does not exist.
     public func value(at target: FieldTarget) -> String? {
         guard case .existing(let id) = target.record else { return nil }
+        if target.isRemoval {
+            return DossierField.removableEntities.contains(target.entity) && contains(target.entity, id: id) ? FieldKind.no : nil
+        }
         switch target.entity {
         case .guardian:
             return guardians.first { $0.id == id }.flatMap { record in

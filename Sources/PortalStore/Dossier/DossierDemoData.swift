@@ -4,10 +4,13 @@ import PortalCore
 
 /// Demonstration family files: the demo families of the accounts get a guardian, a child with
 /// a health sheet and a contact; each town gets a « direction » staff member who may read
-/// health sheets. Loaded once: a family that already has guardians is left alone.
+/// health sheets and an « accueil » agent who may not. Loaded once: a family that already has
+/// guardians is left alone.
 public enum DossierDemoData {
     public static let directorEmail = "direction@exemple.fr"
     public static let directorPassword = "Demo-direction-2026!"
+    public static let agentEmail = "accueil@exemple.fr"
+    public static let agentPassword = "Demo-accueil-2026!"
 
     public static func load(into database: TenantDatabase, tenants: [TenantConfig], now: Date) throws -> [DemoLogin] {
         var logins: [DemoLogin] = []
@@ -19,8 +22,13 @@ public enum DossierDemoData {
                                                   now: now, in: connection) {
                     try StaffStore.setPassword(id: id, password: directorPassword, in: connection)
                 }
+                if let id = try StaffStore.invite(email: EmailAddress(agentEmail)!, displayName: "Claude Accueil", role: .agent,
+                                                  now: now, in: connection) {
+                    try StaffStore.setPassword(id: id, password: agentPassword, in: connection)
+                }
             }
             logins.append(DemoLogin(kind: .staff, who: "direction (fiches sanitaires)", tenantID: tenant.id, email: directorEmail, password: directorPassword))
+            logins.append(DemoLogin(kind: .staff, who: "accueil (agent, sans fiches sanitaires)", tenantID: tenant.id, email: agentEmail, password: agentPassword))
         }
         return logins
     }

@@ -40,12 +40,12 @@ extension DossierStore {
         var wordMatch: SQL = "true"
         for word in words {
             let pattern = "%" + word.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_") + "%"
-            wordMatch.append(" AND (f.name ILIKE \(pattern) OR EXISTS (SELECT 1 FROM guardians g WHERE g.family_id = f.id AND (g.last_name ILIKE \(pattern) OR g.first_names ILIKE \(pattern))) OR EXISTS (SELECT 1 FROM children c WHERE c.family_id = f.id AND (c.last_name ILIKE \(pattern) OR c.first_names ILIKE \(pattern))))")
+            wordMatch.append(" AND (f.name ILIKE \(pattern) OR EXISTS (SELECT 1 FROM guardians g WHERE g.family_id = f.id AND (g.last_name ILIKE \(pattern) OR g.first_names ILIKE \(pattern))) OR EXISTS (SELECT 1 FROM children c WHERE c.family_id = f.id AND c.removed_at IS NULL AND (c.last_name ILIKE \(pattern) OR c.first_names ILIKE \(pattern))))")
         }
         return try connection.query("""
             SELECT f.id, f.name, f.subscriber_code, f.anonymised_at IS NOT NULL AS anonymised,
                    coalesce((SELECT string_agg(first_names || ' ' || last_name, ', ' ORDER BY id) FROM guardians WHERE family_id = f.id), '') AS guardians,
-                   coalesce((SELECT string_agg(first_names, ', ' ORDER BY id) FROM children WHERE family_id = f.id), '') AS children
+                   coalesce((SELECT string_agg(first_names, ', ' ORDER BY id) FROM children WHERE family_id = f.id AND removed_at IS NULL), '') AS children
             FROM families f
             WHERE replace(f.subscriber_code, '-', '') = \(code) OR (\(wordMatch))
             ORDER BY (replace(f.subscriber_code, '-', '') = \(code)) DESC, f.name, f.id LIMIT \(limit)
@@ -81,6 +81,7 @@ extension DossierStore {
         let erased = DossierAnonymisation.anonymise(dossier, replacementCode: SubscriberCode.generate())
         try save(erased, previous: dossier, in: connection)
         try connection.execute("DELETE FROM child_health WHERE child_id IN (SELECT id FROM children WHERE family_id = \(familyID))")
+        try connection.execute("DELETE FROM child_photos WHERE family_id = \(familyID)")
         try connection.execute("DELETE FROM dossier_change_requests WHERE family_id = \(familyID)")
         try connection.execute("DELETE FROM requests WHERE family_id = \(familyID)")
         try connection.execute("DELETE FROM subscriptions WHERE family_id = \(familyID)")

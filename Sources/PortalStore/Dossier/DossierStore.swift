@@ -30,7 +30,7 @@ public enum DossierStore {
             SELECT children.id, \(DossierColumns.select(DossierField.fields(of: .child), from: "children")),
                    \(DossierColumns.select(DossierField.fields(of: .health), from: "child_health", prefix: "h_"))
             FROM children LEFT JOIN child_health ON child_health.child_id = children.id
-            WHERE children.family_id = \(familyID) ORDER BY children.id
+            WHERE children.family_id = \(familyID) AND children.removed_at IS NULL ORDER BY children.id
             """).map { row in
             var child = Child(id: try row.decode("id"))
             try DossierColumns.read(row, DossierField.childBindings, into: &child)
@@ -49,7 +49,8 @@ public enum DossierStore {
     }
 
     /// Writes what differs between `previous` (as loaded) and `updated`: changed records are
-    /// updated, new ones (no id) inserted, missing ones deleted. Returns the file with new ids.
+    /// updated, new ones (no id) inserted, missing ones deleted — except children, whose row
+    /// stays for bookings and invoices, reduced to the name (`retireChild`). Returns the file with new ids.
     @discardableResult
     public static func save(_ updated: FamilyDossier, previous: FamilyDossier, in connection: PostgresConnection) throws -> FamilyDossier {
         let familyID = previous.familyID
@@ -62,12 +63,15 @@ public enum DossierStore {
                 WHERE id = \(familyID)
                 """)
         }
+        func delete(from table: String) -> (Int64) throws -> Void {
+            { gone in try connection.execute("DELETE FROM \(identifier: table) WHERE id = \(gone) AND family_id = \(familyID)") }
+        }
         result.guardians = try sync(updated.guardians, previous.guardians, table: "guardians", bindings: DossierField.guardianBindings,
-                                    familyID: familyID, id: \.id, in: connection)
+                                    familyID: familyID, id: \.id, remove: delete(from: "guardians"), in: connection)
         result.contacts = try sync(updated.contacts, previous.contacts, table: "authorized_contacts", bindings: DossierField.contactBindings,
-                                   familyID: familyID, id: \.id, in: connection)
+                                   familyID: familyID, id: \.id, remove: delete(from: "authorized_contacts"), in: connection)
         result.children = try sync(updated.children, previous.children, table: "children", bindings: DossierField.childBindings,
-                                   familyID: familyID, id: \.id, in: connection)
+                                   familyID: familyID, id: \.id, remove: { try retireChild($0, familyID: familyID, in: connection) }, in: connection)
         for (index, child) in result.children.enumerated() {
             guard let id = child.id else { continue }
             let before = previous.children.first { $0.id == id }
@@ -82,11 +86,12 @@ public enum DossierStore {
     }
 
     private static func sync<R: Equatable>(_ records: [R], _ previous: [R], table: String, bindings: [FieldBinding<R>], familyID: Int64,
-                                           id: WritableKeyPath<R, Int64?>, in connection: PostgresConnection) throws -> [R] {
+                                           id: WritableKeyPath<R, Int64?>, remove: (Int64) throws -> Void,
+                                           in connection: PostgresConnection) throws -> [R] {
         var result = records
         let kept = Set(records.compactMap { $0[keyPath: id] })
         for gone in previous.compactMap({ $0[keyPath: id] }) where !kept.contains(gone) {
-            try connection.execute("DELETE FROM \(identifier: table) WHERE id = \(gone) AND family_id = \(familyID)")
+            try remove(gone)
         }
         for (index, record) in records.enumerated() {
             if let recordID = record[keyPath: id] {
@@ -104,6 +109,18 @@ public enum DossierStore {
             }
         }
         return result
+    }
+
+    /// A child taken out of the file: the row keeps its name for the records that point at it;
+    /// the health sheet, photos and school, which nothing else needs, are deleted.
+    private static func retireChild(_ id: Int64, familyID: Int64, in connection: PostgresConnection) throws {
+        let retired = try connection.execute("""
+            UPDATE children SET removed_at = now(), photo = '', school = '', school_class = ''
+            WHERE id = \(id) AND family_id = \(familyID)
+            """)
+        guard retired == 1 else { return }
+        try connection.execute("DELETE FROM child_health WHERE child_id = \(id)")
+        try connection.execute("DELETE FROM child_photos WHERE child_id = \(id)")
     }
 
     private static func differs<R>(_ a: R, _ b: R, _ bindings: [FieldBinding<R>]) -> Bool {

@@ -66,6 +66,8 @@ enum ChangeQueueHandlers {
             try DossierStore.save(decided.dossier, previous: dossier, in: connection)
             try ChangeRequestStore.update(decided.request, previous: stored, now: context.now,
                                           note: DossierMails.note(decided, dossier: dossier), in: connection)
+            try ChangeRequestStore.refusePending(onRemoved: decided.accepted.map(\.target), in: dossier, by: actor, now: context.now, in: connection)
+            try ChildPhotoStore.prune(familyID: dossier.familyID, in: connection)
             if let account = try AccountStore.find(id: request.submittedBy.id, in: connection) {
                 try Outbox.enqueue(DossierMails.decision(context.tenant, to: account.email, outcome: decided, dossier: dossier,
                                                          link: context.baseURL + DossierPaths.family(dossier.familyID)),

@@ -14,12 +14,15 @@ enum DossierRoutes {
         table.add("GET", DossierPaths.home + "/:famille/:entite/:id", .family) { try FamilyDossierHandlers.editForm($0) }
         table.add("POST", DossierPaths.home + "/:famille/:entite/:id", .family) { try FamilyDossierHandlers.submit($0) }
         table.add("POST", DossierPaths.home + "/:famille/demandes/:id/retirer", .family) { try FamilyDossierHandlers.withdraw($0) }
+        table.add("POST", DossierPaths.home + "/:famille/retrait/:entite/:id", .family) { try FamilyDossierHandlers.requestRemoval($0) }
+        table.add("GET", DossierPaths.home + "/:famille/photos/:photo", .family) { try ChildPhotoHandlers.forFamily($0) }
 
         table.add("GET", StaffDossierPaths.families, .anyStaff) { try StaffDossierHandlers.search($0) }
         table.add("GET", StaffDossierPaths.newFamily, caseworkers) { try StaffDossierHandlers.newFamilyForm($0) }
         table.add("POST", StaffDossierPaths.newFamily, caseworkers) { try StaffDossierHandlers.createFamily($0) }
         table.add("GET", StaffDossierPaths.families + "/:id", .anyStaff) { try StaffDossierHandlers.familyPage($0) }
         table.add("GET", StaffDossierPaths.families + "/:id/courrier", caseworkers) { try StaffDossierHandlers.letter($0) }
+        table.add("GET", StaffDossierPaths.families + "/:id/photos/:photo", .anyStaff) { try ChildPhotoHandlers.forStaff($0) }
         table.add("POST", StaffDossierPaths.families + "/:id/quotient", caseworkers) { try StaffDossierHandlers.setQuotient($0) }
         table.add("POST", StaffDossierPaths.families + "/:id/residence", caseworkers) { try StaffDossierHandlers.setResidency($0) }
         table.add("POST", StaffDossierPaths.families + "/:id/anonymiser", .staff([.admin])) { try StaffDossierHandlers.anonymise($0) }

@@ -23,8 +23,9 @@ enum DossierViews {
     static func overview(_ context: RequestContext, dossier: FamilyDossier, requests: [ChangeRequest], pending: [FieldTarget: FieldChange]) -> Node {
         let familyID = dossier.familyID
         func waiting(_ entity: DossierEntity, _ id: Int64?) -> Node {
-            let has = pending.keys.contains { $0.record == .existing(id ?? -1) && ($0.entity == entity || (entity == .child && $0.entity == .health)) }
-            return .when(has, .p([.class("pending")], ["Modification en attente de validation"]))
+            let targets = pending.keys.filter { $0.record == .existing(id ?? -1) && ($0.entity == entity || (entity == .child && $0.entity == .health)) }
+            if targets.contains(where: \.isRemoval) { return .p([.class("pending")], ["Retrait du dossier demandé, en attente de validation"]) }
+            return .when(!targets.isEmpty, .p([.class("pending")], ["Modification en attente de validation"]))
         }
         let today = ParisTime.localDate(of: context.now)
         return Layout.page(context, title: "Mon dossier", currentTab: .dossier, content: [
@@ -53,6 +54,7 @@ enum DossierViews {
                 .fragment(dossier.children.map { child in
                     .div([.class("card")], [
                         .h3([], [.text(child.displayName)]),
+                        .when(!child.photo.isEmpty, .p([], [ChildPhotoViews.image(DossierPaths.photo(familyID, child.photo), alt: "Photo de \(child.firstNames)")])),
                         waiting(.child, child.id),
                         summary([
                             ("Date de naissance", child.birthDate.map(TypedDate.display) ?? ""),
@@ -115,7 +117,8 @@ enum DossierViews {
             .p([], [.strong([], [.text(request.status.frenchLabel)]), .text(" – envoyée le \(FrenchDateFormat.longWithTime(request.submittedAt))")]),
             .ul([], request.changes.map { change in
                 let field = change.target.field
-                var text = "\(dossier.recordName(change.target)) – \(field?.label ?? change.target.key) : \(field?.display(change.newValue) ?? change.newValue)"
+                var text = "\(dossier.recordName(change.target)) – \(field?.label ?? change.target.key)"
+                if !change.target.isRemoval { text += " : \(field?.display(change.newValue) ?? change.newValue)" }
                 switch change.decision {
                 case .pending: text += " (en attente)"
                 case .accepted: text += " (acceptée)"
@@ -146,11 +149,19 @@ enum DossierViews {
             Forms.errorSummary(errors),
             .when(general != nil, Forms.notice(general ?? "", kind: "error")),
             .p([], ["Les champs modifiés sont envoyés au service pour validation ; les valeurs en attente sont signalées."]),
-            Forms.form(action: DossierPaths.record(dossier.familyID, entity, id), csrf: context.csrfToken, label: title,
+            Forms.form(action: DossierPaths.record(dossier.familyID, entity, id), csrf: context.csrfToken, multipart: entity == .child, label: title,
                        DossierField.fields(of: entity).map { field in
-                           DossierFieldInput.render(field, value: values[field.key] ?? "", pending: pending[FieldTarget(entity, record, field.key)],
-                                                    errors: errors, editable: field.isEditableByFamily)
+                           let target = FieldTarget(entity, record, field.key)
+                           if field.kind == .photo {
+                               return ChildPhotoViews.field(familyID: dossier.familyID, current: dossier.value(at: target) ?? "",
+                                                            pending: pending[target], errors: errors)
+                           }
+                           return DossierFieldInput.render(field, value: values[field.key] ?? "", pending: pending[target],
+                                                           errors: errors, editable: field.isEditableByFamily)
                        } + [Forms.submit("Soumettre la modification")]),
+            .when(id != nil && DossierField.removableEntities.contains(entity),
+                  RecordRemovalViews.section(context, familyID: dossier.familyID, entity: entity, id: id ?? 0, name: name,
+                                             pending: pending[.removal(of: entity, id: id ?? 0)] != nil)),
         ])
     }
 
@@ -203,6 +214,8 @@ enum DossierNotices {
         case "demande-dossier": "Votre demande de modification a été envoyée au service. Elle apparaît dans « Mes demandes »."
         case "demande-retiree": "Votre demande a été retirée."
         case "retrait-impossible": "Le service a déjà répondu à cette demande : elle ne peut plus être retirée."
+        case "demande-retrait": "Votre demande de retrait a été envoyée au service. Elle apparaît dans « Mes demandes »."
+        case "retrait-en-attente": "Un retrait de cette fiche attend déjà la validation du service."
         case "famille-creee": "Le dossier famille est créé. Imprimez le courrier du code abonné pour la famille."
         case "quotient": "Le quotient familial est enregistré."
         case "residence": "La domiciliation est enregistrée."
@@ -214,6 +227,7 @@ enum DossierNotices {
 
     static func banner(_ request: HTTPRequest) -> Node {
         guard let text = text(request.queryValue("ok")) else { return .fragment([]) }
-        return Forms.notice(text, kind: request.queryValue("ok") == "retrait-impossible" ? "error" : "success")
+        let errors: Set<String> = ["retrait-impossible", "retrait-en-attente"]
+        return Forms.notice(text, kind: errors.contains(request.queryValue("ok") ?? "") ? "error" : "success")
     }
 }

@@ -68,16 +68,26 @@ enum FamilyDossierHandlers {
             let dossier = try ownFile(context, lock: true, in: connection)
             let (entity, record) = try self.record(context, in: dossier)
             let pending = try ChangeRequestStore.pendingChanges(familyID: dossier.familyID, in: connection)
-            let proposals = DossierField.fields(of: entity).filter(\.isEditableByFamily).compactMap { field -> ProposedChange? in
+            // A photo's value is only ever a reference drawn here for an uploaded picture, never typed.
+            var proposals = DossierField.fields(of: entity).filter(\.isEditableByFamily).compactMap { field -> ProposedChange? in
                 guard case .some = context.form.value(field.key), field.kind != .photo else { return nil }
                 return ProposedChange(FieldTarget(entity, record, field.key), context.form.value(field.key) ?? "")
             }
+            let upload = PhotoUpload(context, entity: entity, record: record)
+            if let photo = upload.photo { proposals.append(ProposedChange(photo.target, photo.reference)) }
             let request: ChangeRequest
             do {
                 request = try ChangeRequest.submit(proposals, to: dossier, by: DossierActor(.family, id: account.id, name: account.displayName),
                                                    at: context.now, today: ParisTime.localDate(of: context.now), alreadyPending: Set(pending.keys))
             } catch let refusal as SubmissionRefusal {
-                return .refused(dossier, entity, record, pending, refusal)
+                return .refused(dossier, entity, record, pending, upload.adding(to: refusal))
+            }
+            if let problem = upload.problem {
+                return .refused(dossier, entity, record, pending, SubmissionRefusal(fieldProblems: [problem.target: problem.message], general: nil))
+            }
+            if let photo = upload.photo, case .existing(let childID) = record {
+                try ChildPhotoStore.insert(reference: photo.reference, familyID: dossier.familyID, childID: childID, format: photo.format,
+                                           bytes: photo.bytes, now: context.now, in: connection)
             }
             _ = try ChangeRequestStore.insert(request, summary: request.summary(in: dossier), now: context.now, in: connection)
             return .done(dossier.familyID)
@@ -107,6 +117,7 @@ enum FamilyDossierHandlers {
             guard let withdrawn = try? stored.request.withdrawing(by: DossierActor(.family, id: account.id, name: account.displayName), at: context.now)
             else { return (dossier.familyID, false) }
             try ChangeRequestStore.update(withdrawn, previous: stored, now: context.now, note: "Retirée par \(account.displayName).", in: connection)
+            try ChildPhotoStore.prune(familyID: dossier.familyID, in: connection)
             return (dossier.familyID, true)
         }
         return .redirect(to: DossierPaths.family(result.0) + (result.1 ? "?ok=demande-retiree" : "?ok=retrait-impossible"))

@@ -79,6 +79,7 @@ enum StaffDossierViews {
             .fragment(dossier.children.map { child in
                 .div([.class("card")], [
                     .h3([], [.text(child.displayName)]),
+                    .when(!child.photo.isEmpty, .p([], [ChildPhotoViews.image(StaffDossierPaths.photo(id, child.photo), alt: "Photo de \(child.firstNames)")])),
                     fields(DossierField.childBindings, child),
                     .h3([], ["Fiche sanitaire"]),
                     page.mayViewHealth ? fields(DossierField.healthBindings, child)
@@ -198,8 +199,18 @@ enum StaffDossierViews {
         let current = dossier.value(at: change.target) ?? ""
         var rows: [Node] = [
             .h3([], [.text("\(dossier.recordName(change.target)) – \(field?.label ?? change.target.key)")]),
-            .p([], [.text("Valeur demandée : \(shown(change.newValue))"), .br, .text("Valeur au moment de la demande : \(shown(change.oldValue))")]),
+            change.target.isRemoval
+                ? .p([], [.text(change.target.entity == .child
+                    ? "La famille demande le retrait de cet enfant. Accepté, il quitte le dossier : sa fiche sanitaire et sa photo sont supprimées, son nom reste pour les réservations et factures passées."
+                    : "La famille demande le retrait de cette personne du dossier.")])
+                : .p([], [.text("Valeur demandée : \(shown(change.newValue))"), .br, .text("Valeur au moment de la demande : \(shown(change.oldValue))")]),
         ]
+        if field?.kind == .photo {
+            rows.append(.p([], [
+                ChildPhotoViews.image(StaffDossierPaths.photo(dossier.familyID, change.newValue), alt: "Photo demandée"), " ",
+                .when(!current.isEmpty, ChildPhotoViews.image(StaffDossierPaths.photo(dossier.familyID, current), alt: "Photo actuelle")),
+            ]))
+        }
         switch change.decision {
         case .accepted(let by, let at):
             rows.append(.p([.class("decision")], [.text("Acceptée par \(by.name), \(FrenchDateFormat.longWithTime(at))")]))

@@ -38,7 +38,8 @@ struct TownPipeline {
         if let newFormToken { cookies.setFormToken(newFormToken, on: &response) }
         let setsSession = response.headers.values(for: "set-cookie").contains { $0.hasPrefix(cookies.sessionName + "=") }
         if sentToken != nil, principal == nil, !setsSession { cookies.clearSession(on: &response) }
-        if principal != nil { response.headers.set("Cache-Control", "no-store") }
+        // A handler's stricter private, no-store (files) is kept; anything else becomes no-store.
+        if principal != nil, response.headers["cache-control"]?.contains("no-store") != true { response.headers.set("Cache-Control", "no-store") }
         return response
     }
 
