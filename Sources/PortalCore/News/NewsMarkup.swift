@@ -30,17 +30,21 @@ public enum NewsMarkup {
             if !pending.isEmpty { result.append(.text(pending)) }
             pending = ""
         }
+        var previous: Character?
         while let first = rest.first {
-            if first == "*", let (content, after) = emphasis(in: rest) {
+            if first == "*", !isWordCharacter(previous), let (content, after) = emphasis(in: rest) {
                 flush()
                 result.append(.emphasis(content))
+                previous = "*"
                 rest = after
             } else if first == "[", let (label, url, after) = link(in: rest) {
                 flush()
                 result.append(.link(text: label, url: url))
+                previous = ")"
                 rest = after
             } else {
                 pending.append(first)
+                previous = first
                 rest = rest.dropFirst()
             }
         }
@@ -48,13 +52,20 @@ public enum NewsMarkup {
         return result
     }
 
-    /// `*text*` on one line, not empty and not starting with a space.
+    /// `*text*` on one line, not empty, without spaces just inside the stars, and with no letter
+    /// or digit just outside them: `7*7` or `{{7*7}}` stay text.
     private static func emphasis(in text: Substring) -> (String, Substring)? {
         let inner = text.dropFirst()
         guard let end = inner.firstIndex(of: "*"), end != inner.startIndex else { return nil }
         let content = inner[..<end]
-        guard !content.contains("\n"), content.first?.isWhitespace == false, content.last?.isWhitespace == false else { return nil }
-        return (String(content), inner[inner.index(after: end)...])
+        let after = inner[inner.index(after: end)...]
+        guard !content.contains("\n"), content.first?.isWhitespace == false, content.last?.isWhitespace == false,
+              !isWordCharacter(after.first) else { return nil }
+        return (String(content), after)
+    }
+
+    private static func isWordCharacter(_ character: Character?) -> Bool {
+        character.map { $0.isLetter || $0.isNumber } ?? false
     }
 
     /// `[label](url)` with a safe URL; anything else is left as text.

@@ -25,9 +25,15 @@ struct NewsMarkupTests {
         #expect(NewsMarkup.plainText(parsed) == source)
     }
 
-    @Test(arguments: ["2 * 3 * 4", "* liste", "un *seul", "**", "prix * 2"])
+    @Test(arguments: ["2 * 3 * 4", "* liste", "un *seul", "**", "prix * 2", "7*7", "{{7*7}} ${7*7} <%= 7*7 %> #{7*7}", "a*b*c", "*mot*s"])
     func starsThatAreNotEmphasis_stayText(source: String) {
         #expect(NewsMarkup.parseParagraph(source) == [.text(source)])
+    }
+
+    @Test(arguments: [("(*important*)", [NewsMarkup.Inline.text("("), .emphasis("important"), .text(")")]),
+                      ("*Fermé*, puis ouvert", [.emphasis("Fermé"), .text(", puis ouvert")])])
+    func emphasisBesidePunctuation_isRecognised(source: String, parsed: [NewsMarkup.Inline]) {
+        #expect(NewsMarkup.parseParagraph(source) == parsed)
     }
 
     @Test func html_isOnlyText() {
