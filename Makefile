@@ -13,6 +13,9 @@ PG := $(CURDIR)/deploy/local-cluster.sh
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 DEV_DB := postgresql://portal@127.0.0.1:$(PGPORT)/portal
 TEST_DB := postgresql://portal@127.0.0.1:$(PGPORT)/portal_test
+# The live suites get a database of their own: what the in-process tests leave (queued e-mails,
+# platform rows) never reaches the server they drive.
+LIVE_DB := postgresql://portal@127.0.0.1:$(PGPORT)/portal_live
 BIN := .build/debug/portal
 RELEASE_BIN := .build/release/portal
 VENV := $(DATA)/venv
@@ -68,9 +71,10 @@ test: build venv
 	started=$$($(PG) start $(DATA)/pg $(PGPORT))
 	trap '[ "$$started" = started ] && $(PG) stop $(DATA)/pg' EXIT
 	$(PG) createdb $(DATA)/pg $(PGPORT) portal_test --fresh
+	$(PG) createdb $(DATA)/pg $(PGPORT) portal_live --fresh
 	PORTAL_TEST_DATABASE_URL=$(TEST_DB) swift test
 	Tests/fuzz/run.sh 30
-	PORTAL_DATABASE_URL=$(TEST_DB) PORTAL_LISTEN=127.0.0.1:$(TEST_PORT) \
+	PORTAL_DATABASE_URL=$(LIVE_DB) PORTAL_LISTEN=127.0.0.1:$(TEST_PORT) \
 		Tests/run-live-suites.sh $(BIN) $(VENV)
 
 # The live security suite with the full scanner passes (Tests/security/ASVS.md).

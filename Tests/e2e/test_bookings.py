@@ -105,13 +105,17 @@ def test_two_children_book_three_wednesdays_confirm_get_the_mail_and_cancel_one(
     assert main_text(browser).count("Réservé.") == 6, main_text(browser)
 
     # The recap e-mail, delivered by the outbox worker in the background.
-    subject = f"Récapitulatif de votre réservation n° {number}"
+    # Exactly this number: « n° 1 » must not pick the mail of « n° 12 ».
+    subject = re.compile(rf"Récapitulatif de votre réservation n° {number}(?!\d)")
+    links = []
     for _ in range(60):
         browser.get(tenant_url(TOWN, "/_dev/mail"))
-        if subject in browser.page_source:
+        links = [a for a in browser.find_elements(By.TAG_NAME, "a") if subject.search(a.text)]
+        if links:
             break
         time.sleep(0.5)
-    click_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, subject))
+    assert links, f"no recap e-mail for booking {number}"
+    click_and_wait(browser, links[0])
     mail = browser.page_source
     assert "Opération" in mail and "Tarif" in mail and "à l&#39;unité" in mail or "à l'unité" in mail
     assert "Total : 62,40 €" in mail
