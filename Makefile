@@ -74,7 +74,7 @@ test: build venv
 	$(PG) createdb $(DATA)/pg $(PGPORT) portal_live --fresh
 	PORTAL_TEST_DATABASE_URL=$(TEST_DB) swift test
 	Tests/fuzz/run.sh 30
-	PORTAL_DATABASE_URL=$(LIVE_DB) PORTAL_LISTEN=127.0.0.1:$(TEST_PORT) \
+	PORTAL_DATABASE_URL=$(LIVE_DB) PORTAL_LISTEN=127.0.0.1:$(TEST_PORT) PORTAL_MAIL_DIR=$(DATA)/test-mail \
 		Tests/run-live-suites.sh $(BIN) $(VENV)
 
 # The live security suite with the full scanner passes (Tests/security/ASVS.md).
@@ -82,7 +82,7 @@ test-security: build venv
 	started=$$($(PG) start $(DATA)/pg $(PGPORT))
 	trap '[ "$$started" = started ] && $(PG) stop $(DATA)/pg' EXIT
 	$(PG) createdb $(DATA)/pg $(PGPORT) portal_test --fresh
-	PORTAL_DATABASE_URL=$(TEST_DB) PORTAL_LISTEN=127.0.0.1:$(TEST_PORT) PORTAL_SECURITY_SCAN=full \
+	PORTAL_DATABASE_URL=$(TEST_DB) PORTAL_LISTEN=127.0.0.1:$(TEST_PORT) PORTAL_SECURITY_SCAN=full PORTAL_MAIL_DIR=$(DATA)/test-mail \
 		Tests/run-live-suites.sh $(BIN) $(VENV) Tests/security
 
 FUZZ_SECONDS ?= 600

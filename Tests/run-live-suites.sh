@@ -10,6 +10,9 @@ venv=$2
 shift 2
 if [ $# -gt 0 ]; then suites=("$@"); else suites=(Tests/cli Tests/e2e Tests/security Tests/operations); fi
 log=${PORTAL_MAIL_DIR%/*}/live-server.log
+# The database is fresh, so the mailbox must be too: journeys look their e-mails up by subject.
+rm -rf "$PORTAL_MAIL_DIR"
+mkdir -p "$PORTAL_MAIL_DIR"
 
 "$bin" migrate
 "$bin" seed-demo

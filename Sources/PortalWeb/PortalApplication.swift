@@ -39,6 +39,7 @@ public final class PortalApplication: Sendable {
         FirstAdministratorHandlers.register(&table)
         DossierRoutes.register(&table)
         BookingRoutes.register(&table)
+        InvoicingRoutes.register(&table)
         DevMailRoutes.register(&table)
         MessagingRoutes.register(&table)
         NewsRoutes.register(&table)
@@ -73,6 +74,7 @@ public final class PortalApplication: Sendable {
             trace.route = "console"
             return operatorConsole.handle(request)
         }
+        if let response = PayFiPSimulator.respond(to: request, settings: settings, baseDomains: directory.baseDomains, deliver: handle) { return response }
         guard let tenant = request.headers["host"].flatMap(directory.tenant(forHost:)) else {
             return .html(ErrorPages.unknownHost.render(), status: .notFound)
         }
@@ -81,6 +83,7 @@ public final class PortalApplication: Sendable {
         guard let database = databases.database(for: tenant) else {
             return .html(ErrorPages.unavailable.render(), status: .serviceUnavailable)
         }
+        if let response = PayFiPNotificationEndpoint.respond(to: request, tenant: tenant, database: database, settings: settings) { return response }
         switch townRoutes.router.match(method: request.method, path: request.path) {
         case .found(let route, let parameters):
             trace.route = route.pattern

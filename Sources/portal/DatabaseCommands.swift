@@ -80,6 +80,7 @@ enum SeedDemoCommand {
                 logins += try AccountDemoData.loadTowns(into: database, tenants: placed, now: Date())
                 logins += try DossierDemoData.load(into: database, tenants: placed, now: Date())
                 try BookingDemoData.load(into: database, tenants: placed, now: Date())
+                try InvoiceDemoData.load(into: database, tenants: placed, now: Date())
             }
             logins.append(try AccountDemoData.loadOperator(into: databases.primary))
         } catch {

@@ -10,11 +10,11 @@ enum AccessOracle {
     static let caseworkers = Access.staff([.admin, .agent, .director])
     static let documentStaff = Access.staff([.admin, .agent])
     static let adminOnly = Access.staff([.admin])
+    static let billing = Access.staff([.admin, .billing])
 
     static let expected: [String: Access] = [
         // Public pages, and the sign-up / sign-in / recovery flows that must work signed out.
         "GET /": .anyone, "GET /theme.css": .anyone,
-        "GET /facturation": .anyone,
         "GET /actualites": .anyone, "GET /actualites/:id": .anyone, "GET /actualites/flux.atom": .anyone,
         "GET /inscription": .anyone, "POST /inscription": .anyone, "GET /inscription/envoyee": .anyone,
         "GET /activation": .anyone, "POST /activation": .anyone,
@@ -54,6 +54,10 @@ enum AccessOracle {
         "GET /messagerie/nouveau": .family, "POST /messagerie/nouveau": .family,
         "GET /messagerie/fils/:id": .family, "POST /messagerie/fils/:id": .family, "GET /messagerie/pieces-jointes/:id": .family,
         "GET /documents": .family, "GET /documents/:id": .family,
+        // Facturation: the family's invoices, PDF and online payment.
+        "GET /facturation": .family, "GET /facturation/:famille": .family, "GET /facturation/:famille/factures/:id": .family,
+        "GET /facturation/:famille/factures/:id/pdf": .family, "POST /facturation/:famille/factures/:id/payer": .family,
+        "GET /facturation/:famille/paiement/:refdet": .family,
         // Back-office: staff, by role. Team management and anonymisation are the admin's.
         "GET /gestion": .anyStaff,
         "GET /gestion/documents": documentStaff, "GET /gestion/documents/:id": documentStaff,
@@ -76,6 +80,11 @@ enum AccessOracle {
         "POST /gestion/actualites/:id/supprimer": caseworkers,
         "GET /gestion/documents-publies": caseworkers, "POST /gestion/documents-publies": caseworkers,
         "GET /gestion/documents-publies/:id": caseworkers, "POST /gestion/documents-publies/:id/supprimer": caseworkers,
+        // Billing back-office: the admin and billing clerks.
+        "GET /gestion/facturation": billing, "GET /gestion/facturation/mois": billing, "POST /gestion/facturation/mois": billing,
+        "GET /gestion/facturation/impayes": billing, "GET /gestion/facturation/factures/:id": billing,
+        "GET /gestion/facturation/factures/:id/pdf": billing, "POST /gestion/facturation/factures/:id/paiement": billing,
+        "POST /gestion/facturation/factures/:id/avoir": billing,
     ]
 
     /// The refusals of the access rule itself (not a handler's own 403 or 404).

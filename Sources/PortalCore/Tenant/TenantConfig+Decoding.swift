@@ -24,16 +24,23 @@ extension TenantConfig {
             let activities = o.required("activities").flatMap { Activity.decodeList($0, schoolZone: schoolZone, closures: closures ?? []) }
             let messaging = o.required("messaging").flatMap(MessagingConfig.decode)
             let note = o.optional("note")?.nonEmptyString()
+            let invoicing = o.optional("invoicing").map(InvoicingPolicy.decode) ?? .standard
+            let payment = o.optional("payment").flatMap(PaymentConfig.decode)
             guard let id, let name, let shortName, let schema, let hosts, let branding, let contact, let tabs,
                   let legal, let passwordPolicy, let schoolZone, let closures, let registration, let activities,
                   let messaging else { return nil }
             if o.has("databaseCluster"), databaseCluster == nil { return nil }
             if o.has("residency"), residency == nil { return nil }
-            return TenantConfig(id: id, name: name, shortName: shortName, schema: schema, hosts: hosts,
+            guard let invoicing else { return nil }
+            if o.has("payment"), payment == nil { return nil }
+            var config = TenantConfig(id: id, name: name, shortName: shortName, schema: schema, hosts: hosts,
                                 databaseCluster: databaseCluster, branding: branding, contact: contact, tabs: tabs,
                                 legal: legal, passwordPolicy: passwordPolicy, schoolZone: schoolZone,
                                 closures: closures, registration: registration, residency: residency,
                                 activities: activities, messaging: messaging, note: note)
+            config.invoicing = invoicing
+            config.payment = payment
+            return config
         }
     }
 

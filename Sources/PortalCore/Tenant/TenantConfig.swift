@@ -28,6 +28,10 @@ public struct TenantConfig: Sendable, Equatable {
     public var messaging: MessagingConfig
     /// Free text for operators (e.g. which seed a file illustrates); never shown to families.
     public var note: String?
+    /// How the town bills; the file's `invoicing` block, defaults when absent.
+    public var invoicing: InvoicingPolicy = .standard
+    /// Online payment (PayFiP); nil: families pay at the desk only.
+    public var payment: PaymentConfig?
 
     public init(id: String, name: String, shortName: String, schema: String, hosts: TenantHosts,
                 databaseCluster: String?, branding: Branding, contact: Contact, tabs: [PortalTab], legal: Legal,

@@ -10,6 +10,7 @@ enum StaffViews {
         if case .staff(let staff)? = context.principal {
             if staff.role != .billing { links.append((StaffPaths.documents, "Documents reçus")) }
             if staff.role == .admin { links.append((StaffPaths.team, "Équipe")) }
+            if [.admin, .billing].contains(staff.role) { links.append((StaffInvoicingPaths.home, "Facturation")) }
         }
         return Layout.page(tenant: context.tenant, title: "Gestion – \(title)", viewer: context.viewer, content: [
             .when(context.principal != nil, .nav([.class("space-nav"), .aria("label", "Gestion")], [
