@@ -12,12 +12,13 @@ public enum DemoData {
                 try NewsStore.insert(
                     title: "Bienvenue sur votre nouveau portail famille",
                     body: "Vous pouvez désormais faire vos démarches depuis votre téléphone comme depuis un ordinateur.\n\n"
-                        + "Pour toute question, écrivez-nous à \(tenant.contact.email).",
+                        + "Pour toute question, [écrivez-nous](mailto:\(tenant.contact.email)).",
                     publishedOn: today.adding(days: -7), pinned: true, in: connection)
                 try NewsStore.insert(
                     title: "Inscriptions de l'année \(today.year + (today.month >= 9 ? 1 : 0))",
-                    body: "Pensez à renouveler les inscriptions de vos enfants aux activités avant les prochaines vacances.",
+                    body: "Pensez à *renouveler* les inscriptions de vos enfants aux activités avant les prochaines vacances.",
                     publishedOn: today.adding(days: -2), in: connection)
+                if tenant.tabs.contains(.documents) { try TownDocumentDemoData.load(today: today, in: connection) }
             }
         }
     }

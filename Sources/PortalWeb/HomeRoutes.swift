@@ -2,21 +2,13 @@ import HTTPServer
 import PortalCore
 import PortalStore
 
-/// The public pages of a town: home, the tab pages and the town's colours.
+/// The town's home page and colours; every family tab has its own area's pages (DossierRoutes,
+/// BookingRoutes, InvoicingRoutes, MessagingRoutes, NewsRoutes, TownDocumentRoutes).
 enum HomeRoutes {
     static func register(_ table: inout RouteTable) {
         table.add("GET", "/", .anyone) { context in
-            let news = try context.transaction { try NewsStore.latest(limit: 5, in: $0) }
+            let news = try context.transaction { try NewsStore.latest(limit: 5, today: ParisTime.localDate(of: context.now), in: $0) }
             return .html(HomePage.render(context, news: news).render())
-        }
-        // « Mon dossier », « Inscriptions », « Planning » and « Facturation » are DossierRoutes',
-        // BookingRoutes' and InvoicingRoutes' own pages.
-        for tab in PortalTab.allCases where ![.dossier, .inscriptions, .planning, .facturation].contains(tab) {
-            table.add("GET", TabPaths.path(for: tab), .anyone) { context in
-                // A tab the town has not enabled does not exist on its portal.
-                guard context.tenant.tabs.contains(tab) else { throw RouteError.notFound }
-                return .html(TabPage.render(context, tab: tab).render())
-            }
         }
         table.add("GET", AssetPaths.theme, .anyone) { context in
             var response = HTTPResponse(status: .ok, body: Array(Theme.css(for: context.tenant).utf8))

@@ -29,7 +29,7 @@ public final class PortalApplication: Sendable {
         self.operations = operations
         self.settings = settings
         var assets = StaticAssets(cacheControl: "public, max-age=3600")
-        assets.add(path: AssetPaths.stylesheet, contentType: "text/css; charset=utf-8", bytes: Array((Stylesheet.css + BackOfficeStyles.css).utf8))
+        assets.add(path: AssetPaths.stylesheet, contentType: "text/css; charset=utf-8", bytes: Array((Stylesheet.css + MessagingStyles.css + BackOfficeStyles.css).utf8))
         self.assets = assets
         var table = RouteTable()
         HomeRoutes.register(&table)
@@ -42,6 +42,9 @@ public final class PortalApplication: Sendable {
         InvoicingRoutes.register(&table)
         BackOfficeRoutes.register(&table)
         DevMailRoutes.register(&table)
+        MessagingRoutes.register(&table)
+        NewsRoutes.register(&table)
+        TownDocumentRoutes.register(&table)
         self.townRoutes = table
         // Operator accounts and sessions live in the default cluster's `platform` schema.
         self.operatorConsole = OperatorConsole(
@@ -101,6 +104,8 @@ public final class PortalApplication: Sendable {
     public static func bodyLimit(method: String, path: String) -> Int {
         if method == "POST", path == SpacePaths.documents { return DocumentFormat.maximumBytes + 1024 * 1024 }
         if method == "POST", DossierPaths.isChildForm(path) { return ChildPhoto.maximumBytes + 1024 * 1024 }
+        if MessagingPaths.acceptsAttachments(method: method, path: path) { return MessagingUploads.bodyLimit }
+        if method == "POST", path == TownDocumentPaths.staffList { return DocumentFormat.maximumBytes + 1024 * 1024 }
         return 1024 * 1024
     }
 

@@ -21,6 +21,9 @@ struct RequestContext {
     let form: FormData
     let now: Date
     let clientAddress: String
+    /// Staff messages the signed-in family has not opened yet, for the Messagerie tab; nil when
+    /// the town has no Messagerie or nobody of a family is signed in.
+    var unreadMessages: Int? = nil
 
     /// A transaction bound to this town's schema (search_path set transaction-locally).
     func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
@@ -68,6 +71,9 @@ struct Route: Sendable {
     /// As registered (`/actualites/:id`): what request logs name, never the raw path.
     let pattern: String
     let access: Access
+    /// The family tab the route belongs to: in a town that has not enabled it, the route does not
+    /// exist (404 before the access rule, so not even a sign-in redirect tells it apart).
+    var tab: PortalTab? = nil
     let handle: @Sendable (RequestContext) throws -> HTTPResponse
 }
 
@@ -77,9 +83,9 @@ struct RouteTable {
     /// Every route with its access, for the tests that enumerate them.
     private(set) var entries: [(method: String, pattern: String, access: Access)] = []
 
-    mutating func add(_ method: String, _ pattern: String, _ access: Access,
+    mutating func add(_ method: String, _ pattern: String, _ access: Access, tab: PortalTab? = nil,
                       _ handle: @escaping @Sendable (RequestContext) throws -> HTTPResponse) {
-        router.add(method, pattern, Route(pattern: pattern, access: access, handle: handle))
+        router.add(method, pattern, Route(pattern: pattern, access: access, tab: tab, handle: handle))
         entries.append((method, pattern, access))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Postgres
 import PortalCore
@@ -21,7 +22,7 @@ import PortalCore
         }
 
         for (schema, expected) in [(a, "Nouvelles de A"), (b, "Nouvelles de B"), (a, "Nouvelles de A")] {
-            let titles = try database.transaction(schema: schema) { try NewsStore.latest(limit: 10, in: $0) }.map(\.title)
+            let titles = try database.transaction(schema: schema) { try NewsStore.latest(limit: 10, today: ParisTime.localDate(of: Date()), in: $0) }.map(\.title)
             #expect(titles == [expected])
         }
     }
@@ -64,7 +65,7 @@ import PortalCore
                 throw Boom()
             }
         }
-        let count = try database.transaction(schema: a) { try NewsStore.latest(limit: 10, in: $0) }.count
+        let count = try database.transaction(schema: a) { try NewsStore.latest(limit: 10, today: ParisTime.localDate(of: Date()), in: $0) }.count
         #expect(count == 0)
     }
 

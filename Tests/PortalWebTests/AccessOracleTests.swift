@@ -15,7 +15,7 @@ enum AccessOracle {
     static let expected: [String: Access] = [
         // Public pages, and the sign-up / sign-in / recovery flows that must work signed out.
         "GET /": .anyone, "GET /theme.css": .anyone,
-        "GET /messagerie": .anyone, "GET /actualites": .anyone, "GET /documents": .anyone,
+        "GET /actualites": .anyone, "GET /actualites/:id": .anyone, "GET /actualites/flux.atom": .anyone,
         "GET /inscription": .anyone, "POST /inscription": .anyone, "GET /inscription/envoyee": .anyone,
         "GET /activation": .anyone, "POST /activation": .anyone,
         "GET /activation/renvoyer": .anyone, "POST /activation/renvoyer": .anyone,
@@ -49,6 +49,11 @@ enum AccessOracle {
         "GET /panier/confirmation/:id": .family,
         "GET /agenda/:jeton": .anyone, "GET /reservations/reservations.css": .anyone, "GET /reservations/planning.js": .anyone,
         "POST /dossier/:famille/retrait/:entite/:id": .family, "GET /dossier/:famille/photos/:photo": .family,
+        // Messagerie and the town's documents: the signed-in family only (its own threads and attachments).
+        "GET /messagerie": .family, "GET /messagerie/envoyes": .family,
+        "GET /messagerie/nouveau": .family, "POST /messagerie/nouveau": .family,
+        "GET /messagerie/fils/:id": .family, "POST /messagerie/fils/:id": .family, "GET /messagerie/pieces-jointes/:id": .family,
+        "GET /documents": .family, "GET /documents/:id": .family,
         // Facturation: the family's invoices, PDF and online payment.
         "GET /facturation": .family, "GET /facturation/:famille": .family, "GET /facturation/:famille/factures/:id": .family,
         "GET /facturation/:famille/factures/:id/pdf": .family, "POST /facturation/:famille/factures/:id/payer": .family,
@@ -76,6 +81,15 @@ enum AccessOracle {
         "POST /gestion/equipe/:id/desactiver": adminOnly, "POST /gestion/equipe/:id/reactiver": adminOnly,
         "GET /gestion/inscriptions": caseworkers, "POST /gestion/inscriptions": caseworkers,
         "GET /gestion/reservations": caseworkers, "POST /gestion/reservations/:id": caseworkers,
+        "GET /gestion/messagerie": .anyStaff, "GET /gestion/messagerie/service/:code": .anyStaff,
+        "GET /gestion/messagerie/fils/:id": .anyStaff, "POST /gestion/messagerie/fils/:id": .anyStaff,
+        "POST /gestion/messagerie/fils/:id/attribuer": .anyStaff, "POST /gestion/messagerie/fils/:id/statut": .anyStaff,
+        "GET /gestion/messagerie/pieces-jointes/:id": .anyStaff,
+        "GET /gestion/actualites": caseworkers, "POST /gestion/actualites/nouvelle": caseworkers,
+        "GET /gestion/actualites/:id": caseworkers, "POST /gestion/actualites/:id": caseworkers,
+        "POST /gestion/actualites/:id/supprimer": caseworkers,
+        "GET /gestion/documents-publies": caseworkers, "POST /gestion/documents-publies": caseworkers,
+        "GET /gestion/documents-publies/:id": caseworkers, "POST /gestion/documents-publies/:id/supprimer": caseworkers,
         // Billing back-office: the admin and billing clerks.
         "GET /gestion/facturation": billing, "GET /gestion/facturation/mois": billing, "POST /gestion/facturation/mois": billing,
         "GET /gestion/facturation/impayes": billing, "GET /gestion/facturation/factures/:id": billing,

@@ -44,6 +44,10 @@ public enum StaffStore {
         try connection.query("SELECT \(columns) FROM staff_accounts WHERE lower(email) = \(email.value)").first.map(StaffAccount.init(row:))
     }
 
+    public static func list(in connection: PostgresConnection) throws -> [StaffAccount] {
+        try connection.query("SELECT \(columns) FROM staff_accounts WHERE disabled_at IS NULL ORDER BY display_name, id").map(StaffAccount.init(row:))
+    }
+
     public static func setPassword(id: Int64, password: String, in connection: PostgresConnection) throws {
         try connection.execute("UPDATE staff_accounts SET password_hash = \(PasswordHashing.hash(password)) WHERE id = \(id)")
     }

@@ -8,8 +8,7 @@ struct StaffNavigationItem: Sendable {
 }
 
 /// The back-office menu shared by every `/gestion` page (`StaffViews.page`). An area adds its
-/// pages with one line here, in the order staff meet them in a morning. Messaging and invoicing
-/// pages are those of their own areas (their paths in `WaitingCounts` until they land).
+/// pages with one line here, in the order staff meet them in a morning.
 enum StaffNavigation {
     static let items: [StaffNavigationItem] = [
         StaffNavigationItem(path: StaffPaths.home, label: "Tableau de bord", roles: BackOfficeRoles.everyone),

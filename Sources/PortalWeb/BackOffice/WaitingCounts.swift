@@ -10,13 +10,11 @@ struct WaitingCount: Sendable {
     let count: @Sendable (PostgresConnection) throws -> Int
 }
 
-/// What waits, for the dashboard. An area adds its queue with one line here; messaging
-/// replaces its line when it lands (0 until then).
+/// What waits, for the dashboard. An area adds its queue with one line here.
 enum WaitingCounts {
     static let registrationQueue = StaffBookingPaths.registrations
     static let bookingQueue = StaffBookingPaths.bookings
-    /// Paths of the messaging and invoicing areas' staff pages.
-    static let messages = "/gestion/messagerie"
+    static let messages = MessagingPaths.staffHome
     static let invoicing = StaffInvoicingPaths.home
 
     static let all: [WaitingCount] = [
@@ -38,7 +36,9 @@ enum WaitingCounts {
         WaitingCount(label: "Documents reçus", path: StaffPaths.documents, roles: [.admin, .agent]) {
             try DocumentReviewStore.pendingCount(in: $0)
         },
-        WaitingCount(label: "Messages", path: messages, roles: BackOfficeRoles.everyone) { _ in 0 },
+        WaitingCount(label: "Messages en attente de réponse", path: messages, roles: BackOfficeRoles.everyone) {
+            try $0.count("SELECT count(*)::int AS n FROM message_threads WHERE status = 'open' AND awaiting_reply_since IS NOT NULL")
+        },
     ]
 
     static func visible(to role: StaffRole) -> [WaitingCount] { all.filter { $0.roles.contains(role) } }

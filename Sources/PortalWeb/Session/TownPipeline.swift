@@ -12,22 +12,27 @@ struct TownPipeline {
     let settings: WebSettings
 
     func run(_ route: Route, parameters: [String: String], request: HTTPRequest) -> HTTPResponse {
+        if let tab = route.tab, !tenant.tabs.contains(tab) {
+            return .html(TownPages.notFound(tenant: tenant).render(), status: .notFound)
+        }
         let now = settings.clock()
         let cookies = SessionCookies(mode: settings.mode)
         let sentToken = request.cookies[cookies.sessionName].flatMap { $0.isEmpty ? nil : $0 }
         var principal: Principal?
         var sessionCSRF: String?
+        var unreadMessages: Int?
         do {
-            if let sentToken, let (found, csrf) = try resolve(sentToken, now: now) {
+            if let sentToken, let (found, csrf, unread) = try resolve(sentToken, now: now) {
                 principal = found
                 sessionCSRF = csrf
+                unreadMessages = unread
             }
         } catch {
             return .html(ErrorPages.unavailable.render(), status: .serviceUnavailable)
         }
         let formCookie = request.cookies[cookies.formName].flatMap { SecureToken.isWellFormed($0) ? $0 : nil }
         let newFormToken = formCookie == nil ? SecureToken.generate() : nil
-        var response = respond(route, parameters: parameters, request: request, now: now, principal: principal,
+        var response = respond(route, parameters: parameters, request: request, now: now, principal: principal, unreadMessages: unreadMessages,
                                sessionToken: principal == nil ? nil : sentToken,
                                expectedToken: sessionCSRF ?? formCookie, pageToken: sessionCSRF ?? formCookie ?? newFormToken!)
         if let newFormToken { cookies.setFormToken(newFormToken, on: &response) }
@@ -40,7 +45,7 @@ struct TownPipeline {
 
     /// The route's answer, or the refusal of the CSRF check or of the access rule.
     private func respond(_ route: Route, parameters: [String: String], request: HTTPRequest, now: Date, principal: Principal?,
-                         sessionToken: String?, expectedToken: String?, pageToken: String) -> HTTPResponse {
+                         unreadMessages: Int?, sessionToken: String?, expectedToken: String?, pageToken: String) -> HTTPResponse {
         let form: FormData
         if CSRFGuard.isSafeMethod(request.method) {
             form = .empty
@@ -58,7 +63,7 @@ struct TownPipeline {
         let context = RequestContext(
             request: request, tenant: tenant, parameters: parameters, database: database, settings: settings,
             principal: principal, sessionToken: sessionToken, csrfToken: pageToken, form: form, now: now,
-            clientAddress: ClientAddress.of(request, trustProxy: settings.trustProxy))
+            clientAddress: ClientAddress.of(request, trustProxy: settings.trustProxy), unreadMessages: unreadMessages)
         do {
             return try route.handle(context)
         } catch RouteError.notFound {
@@ -72,18 +77,19 @@ struct TownPipeline {
         }
     }
 
-    private func resolve(_ token: String, now: Date) throws -> (Principal, String)? {
-        try database.transaction(schema: tenant.schema) { connection in
+    private func resolve(_ token: String, now: Date) throws -> (Principal, String, Int?)? {
+        try database.transaction(schema: tenant.schema) { connection -> (Principal, String, Int?)? in
             guard let session = try SessionStore.resolve(token: token, now: now, lifetime: settings.sessionLifetime, in: connection) else {
                 return nil
             }
             switch session.kind {
             case .family:
                 guard let account = try AccountStore.find(id: session.principalID, in: connection), account.isActivated else { return nil }
-                return (.family(account), session.csrfToken)
+                let unread = tenant.tabs.contains(.messagerie) ? try MessageStore.unreadForFamily(accountID: account.id, in: connection) : nil
+                return (.family(account), session.csrfToken, unread)
             case .staff:
                 guard let account = try StaffStore.find(id: session.principalID, in: connection) else { return nil }
-                return (.staff(account), session.csrfToken)
+                return (.staff(account), session.csrfToken, nil)
             }
         }
     }

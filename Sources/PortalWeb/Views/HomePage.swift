@@ -13,24 +13,25 @@ enum HomePage {
                 .section([.aria("labelledby", "services-titre")], [
                     .h2([.id("services-titre")], ["Vos services en ligne"]),
                     .ul([.class("services")], tenant.tabs.map { tab in
-                        .li([], [.a([.href(TabPaths.path(for: tab))], [.strong([], [.text(tab.label)])]), .text(TabDescriptions.text(for: tab))])
+                        .li([], [.a([.href(TabPaths.path(for: tab))], [.strong([], [.text(tab.label)])]), .text(TabDescriptions.text(for: tab)),
+                                 .when(tab == .messagerie && (context.unreadMessages ?? 0) > 0, .strong([], [.text(unreadLine(context.unreadMessages ?? 0))]))])
                     }),
                 ]),
-                newsSection(news),
+                newsSection(news, linked: tenant.tabs.contains(.actualites)),
             ]),
         ])
     }
 
-    private static func newsSection(_ news: [NewsItem]) -> Node {
+    /// Seed 004's home: « Vous avez 6 message(s) non lu(s) » under the Messagerie.
+    static func unreadLine(_ count: Int) -> String {
+        count == 1 ? " Vous avez 1 message non lu." : " Vous avez \(count) messages non lus."
+    }
+
+    private static func newsSection(_ news: [NewsItem], linked: Bool) -> Node {
         .when(!news.isEmpty, .section([.class("news"), .aria("labelledby", "actualites-titre")], [
             .h2([.id("actualites-titre")], ["Actualités"]),
-            .fragment(news.map { item in
-                .el("article", [.class("card")], [
-                    .h3([], [.text(item.title)]),
-                    .el("time", [Attribute("datetime", item.publishedOn.iso)], [.text("Publié le \(FrenchDateFormat.long(item.publishedOn))")]),
-                    .fragment(item.paragraphs.map { .p([], [.text($0)]) }),
-                ])
-            }),
+            .fragment(news.map { NewsHTML.card($0, headingLevel: "h3", link: linked ? NewsPaths.item($0.id) : nil) }),
+            .when(linked, .p([], [.a([.href(NewsPaths.list)], ["Toutes les actualités"])])),
         ]))
     }
 }

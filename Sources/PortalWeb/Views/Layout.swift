@@ -5,12 +5,12 @@ import PortalCore
 /// contact block in the footer so that a family can always reach a person.
 enum Layout {
     static func page(_ context: RequestContext, title: String, currentTab: PortalTab? = nil, content: [Node]) -> Node {
-        page(tenant: context.tenant, title: title, currentTab: currentTab, viewer: context.viewer, content: content)
+        page(tenant: context.tenant, title: title, currentTab: currentTab, viewer: context.viewer, unreadMessages: context.unreadMessages, content: content)
     }
 
     /// `familyTabs: false` for the back-office, whose own menu replaces the families' tabs.
     static func page(tenant: TenantConfig, title: String, currentTab: PortalTab? = nil, viewer: Viewer = .anonymous,
-                     familyTabs: Bool = true, content: [Node]) -> Node {
+                     unreadMessages: Int? = nil, familyTabs: Bool = true, content: [Node]) -> Node {
         .fragment([
             .doctype,
             .el("html", [.lang("fr")], [
@@ -24,7 +24,7 @@ enum Layout {
                 .el("body", [], [
                     .a([.class("skip"), .href("#contenu")], ["Aller au contenu"]),
                     header(tenant, viewer: viewer),
-                    .when(familyTabs, tabs(tenant, current: currentTab)),
+                    .when(familyTabs, tabs(tenant, current: currentTab, unreadMessages: unreadMessages ?? 0)),
                     .main([.id("contenu")], content),
                     footer(tenant),
                 ]),
@@ -72,10 +72,16 @@ enum Layout {
         ])
     }
 
-    private static func tabs(_ tenant: TenantConfig, current: PortalTab?) -> Node {
+    private static func tabs(_ tenant: TenantConfig, current: PortalTab?, unreadMessages: Int) -> Node {
         .when(!tenant.tabs.isEmpty, .nav([.class("tabs"), .aria("label", "Rubriques du portail")], [
             .ul([], tenant.tabs.map { tab in
-                .li([], [.a([.href(TabPaths.path(for: tab))] + (tab == current ? [.aria("current", "page")] : []), [.text(tab.label)])])
+                .li([], [.a([.href(TabPaths.path(for: tab))] + (tab == current ? [.aria("current", "page")] : []), [
+                    .text(tab.label),
+                    .when(tab == .messagerie && unreadMessages > 0, .span([.class("badge")], [
+                        .span([.aria("hidden", "true")], [.text(" \(unreadMessages)")]),
+                        .span([.class("visually-hidden")], [.text(" (\(unreadMessages) non lu\(unreadMessages > 1 ? "s" : ""))")]),
+                    ])),
+                ])])
             }),
         ]))
     }

@@ -99,7 +99,7 @@ import Testing
         let page = agent.get(StaffPaths.home).text
         #expect(page.contains("<strong>1</strong> Réservations à valider"))
         #expect(page.contains("<strong>1</strong> Documents reçus"))
-        #expect(page.contains("<strong>0</strong> Messages"))
+        #expect(page.contains("<strong>0</strong> Messages en attente de réponse"))
         #expect(page.contains(BackOfficePaths.attendance(day: today, activity: "alsh-vacances", unit: "journee").replacingOccurrences(of: "&", with: "&amp;")))
         #expect(page.contains("Places dans les 7 prochains jours"))
     }
