@@ -12,7 +12,7 @@ enum DashboardPage {
     static func show(_ context: RequestContext) throws -> HTTPResponse {
         let staff = try context.staff
         let today = ParisTime.localDate(of: context.now)
-        let counts = WaitingCounts.visible(to: staff.role)
+        let counts = WaitingCounts.visible(to: staff.role, tenant: context.tenant)
         let (numbers, attendance, slots) = try context.transaction { connection in
             (try counts.map { try $0.count(connection) },
              try AttendanceStore.summary(day: today, in: connection),

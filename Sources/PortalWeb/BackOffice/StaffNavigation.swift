@@ -5,6 +5,8 @@ struct StaffNavigationItem: Sendable {
     let path: String
     let label: String
     let roles: Set<StaffRole>
+    /// The family tab the pages belong to: a town without it has no such pages (nil: every town).
+    var tab: PortalTab? = nil
 }
 
 /// The back-office menu shared by every `/gestion` page (`StaffViews.page`). An area adds its
@@ -18,7 +20,9 @@ enum StaffNavigation {
         StaffNavigationItem(path: StaffDossierPaths.queue, label: "Modifications de dossier", roles: BackOfficeRoles.caseworkers),
         StaffNavigationItem(path: StaffPaths.documents, label: "Documents reçus", roles: [.admin, .agent]),
         StaffNavigationItem(path: BackOfficePaths.attendance, label: "Pointage", roles: BackOfficeRoles.caseworkers),
-        StaffNavigationItem(path: WaitingCounts.messages, label: "Messagerie", roles: BackOfficeRoles.everyone),
+        StaffNavigationItem(path: WaitingCounts.messages, label: "Messagerie", roles: BackOfficeRoles.everyone, tab: .messagerie),
+        StaffNavigationItem(path: NewsPaths.staffList, label: "Actualités", roles: [.admin, .agent, .director]),
+        StaffNavigationItem(path: TownDocumentPaths.staffList, label: "Documents publiés", roles: [.admin, .agent, .director], tab: .documents),
         StaffNavigationItem(path: WaitingCounts.invoicing, label: "Facturation", roles: [.admin, .billing]),
         StaffNavigationItem(path: BackOfficePaths.waitingLists, label: "Listes d'attente", roles: BackOfficeRoles.caseworkers),
         StaffNavigationItem(path: BackOfficePaths.simulator, label: "Simulateur de règles", roles: BackOfficeRoles.everyone),
@@ -27,5 +31,7 @@ enum StaffNavigation {
         StaffNavigationItem(path: BackOfficePaths.audit, label: "Journal", roles: BackOfficeRoles.administrators),
     ]
 
-    static func items(for role: StaffRole) -> [StaffNavigationItem] { items.filter { $0.roles.contains(role) } }
+    static func items(for role: StaffRole, tenant: TenantConfig) -> [StaffNavigationItem] {
+        items.filter { $0.roles.contains(role) && ($0.tab.map(tenant.tabs.contains) ?? true) }
+    }
 }

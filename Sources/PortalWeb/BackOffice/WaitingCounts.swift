@@ -7,6 +7,8 @@ struct WaitingCount: Sendable {
     let label: String
     let path: String
     let roles: Set<StaffRole>
+    /// The family tab the queue belongs to: a town without it has no such queue (nil: every town).
+    var tab: PortalTab? = nil
     let count: @Sendable (PostgresConnection) throws -> Int
 }
 
@@ -36,12 +38,14 @@ enum WaitingCounts {
         WaitingCount(label: "Documents reçus", path: StaffPaths.documents, roles: [.admin, .agent]) {
             try DocumentReviewStore.pendingCount(in: $0)
         },
-        WaitingCount(label: "Messages en attente de réponse", path: messages, roles: BackOfficeRoles.everyone) {
+        WaitingCount(label: "Messages en attente de réponse", path: messages, roles: BackOfficeRoles.everyone, tab: .messagerie) {
             try $0.count("SELECT count(*)::int AS n FROM message_threads WHERE status = 'open' AND awaiting_reply_since IS NOT NULL")
         },
     ]
 
-    static func visible(to role: StaffRole) -> [WaitingCount] { all.filter { $0.roles.contains(role) } }
+    static func visible(to role: StaffRole, tenant: TenantConfig) -> [WaitingCount] {
+        all.filter { $0.roles.contains(role) && ($0.tab.map(tenant.tabs.contains) ?? true) }
+    }
 }
 
 extension PostgresConnection {

@@ -7,7 +7,7 @@ import PortalStore
 enum StaffViews {
     static func page(_ context: RequestContext, title: String, content: [Node]) -> Node {
         var links: [StaffNavigationItem] = []
-        if case .staff(let staff)? = context.principal { links = StaffNavigation.items(for: staff.role) }
+        if case .staff(let staff)? = context.principal { links = StaffNavigation.items(for: staff.role, tenant: context.tenant) }
         return Layout.page(tenant: context.tenant, title: "Gestion – \(title)", viewer: context.viewer, familyTabs: links.isEmpty, content: [
             .when(!links.isEmpty, .nav([.class("space-nav staff-nav"), .aria("label", "Gestion")], [
                 .ul([], links.map { link in
