@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -111,7 +112,9 @@ def test_a_morning_dashboard_two_acceptances_attendance_and_export(desktop, chec
     row_id = first.get_attribute("id")
     child = first.find_element(By.CSS_SELECTOR, "th a").text
     first.find_element(By.CSS_SELECTOR, "button.mark-present").click()
-    WebDriverWait(desktop, 20).until(lambda d: d.find_element(By.ID, row_id).find_element(By.CSS_SELECTOR, "button.mark-present").get_attribute("aria-pressed") == "true")
+    # The page reloads after the mark: an element of the old page may vanish while it is read.
+    WebDriverWait(desktop, 20, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.find_element(By.ID, row_id).find_element(By.CSS_SELECTOR, "button.mark-present").get_attribute("aria-pressed") == "true")
     assert "Présent" in desktop.find_element(By.ID, row_id).find_element(By.CSS_SELECTOR, ".mark").text
 
     # Export today's attendance and read the file the browser saved.
