@@ -1,4 +1,5 @@
 """Helpers shared by the suites that run against the live server (make test starts it)."""
+import http.client
 import os
 import socket
 
@@ -77,3 +78,32 @@ def http_get(host: str, path: str = "/", headers: dict | None = None):
         name, _, value = line.partition(":")
         parsed.setdefault(name.strip().lower(), []).append(value.strip())
     return int(status_line.split(" ")[1]), parsed, body
+
+
+class CookieSession:
+    """A client on one host that keeps the cookies the server sets (and drops those it expires);
+    `request` answers (status, lower-cased headers, body bytes)."""
+
+    def __init__(self, host: str, timeout: float = 20):
+        self.host = host
+        self.timeout = timeout
+        self.cookies: dict = {}
+
+    def request(self, method, path, body=None, content_type=None):
+        connection = http.client.HTTPConnection(HOST, int(PORT), timeout=self.timeout)
+        headers = {"Host": self.host}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if content_type:
+            headers["Content-Type"] = content_type
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        for header in response.msg.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            if "Max-Age=0" in header:
+                self.cookies.pop(name, None)
+            else:
+                self.cookies[name] = rest.split(";")[0]
+        data = response.read()
+        connection.close()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, data

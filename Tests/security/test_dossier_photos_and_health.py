@@ -1,7 +1,6 @@
 """Children's photos reach only their family and staff, whatever ids are guessed; staff views of
 a health sheet are logged; an agent (no health role) sees no health data. Against the live
 server with the demo accounts."""
-import http.client
 import os
 import re
 import secrets
@@ -11,7 +10,7 @@ import uuid
 
 import pytest
 
-from portal_live import HOST, PORT, raw_request
+from portal_live import PORT, CookieSession, raw_request
 
 TOWN = "cayres-pradelles"
 TOWN_HOST = f"{TOWN}.localhost:{PORT}"
@@ -45,30 +44,9 @@ def first_child(family: int) -> int:
     return int(psql(f"SELECT min(id) FROM {schema()}.children WHERE family_id = {family} AND removed_at IS NULL"))
 
 
-class Session:
-    """Keeps cookies; answers (status, headers, body bytes)."""
-
+class Session(CookieSession):
     def __init__(self):
-        self.cookies = {}
-
-    def request(self, method, path, body=None, content_type=None):
-        connection = http.client.HTTPConnection(HOST, int(PORT), timeout=20)
-        headers = {"Host": TOWN_HOST}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        if content_type:
-            headers["Content-Type"] = content_type
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        for header in response.msg.get_all("Set-Cookie") or []:
-            name, _, rest = header.partition("=")
-            if "Max-Age=0" in header:
-                self.cookies.pop(name, None)
-            else:
-                self.cookies[name] = rest.split(";")[0]
-        data = response.read()
-        connection.close()
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, data
+        super().__init__(TOWN_HOST, timeout=20)
 
     def get(self, path):
         return self.request("GET", path)

@@ -1,7 +1,6 @@
 """Messagerie against the live server: an attachment or a thread is reachable only by its
 family and the town's staff, content is checked whatever the file is called, the body limit
 is raised on the message route only, and a town without the tab has none of its URLs."""
-import http.client
 import os
 import re
 import subprocess
@@ -10,7 +9,7 @@ import uuid
 
 import pytest
 
-from portal_live import HOST, PORT, raw_request
+from portal_live import PORT, CookieSession, raw_request
 
 TOWN = "saint-aubin-des-pres"
 DB = os.environ.get("PORTAL_DATABASE_URL", "")
@@ -28,29 +27,9 @@ def schema_of(tenant: str) -> str:
     return psql(f"SELECT schema_name FROM platform.tenants WHERE id = '{tenant}'").strip()
 
 
-class Session:
+class Session(CookieSession):
     def __init__(self, town=TOWN):
-        self.host = f"{town}.localhost:{PORT}"
-        self.cookies = {}
-
-    def request(self, method, path, body=None, content_type=None):
-        connection = http.client.HTTPConnection(HOST, int(PORT), timeout=30)
-        headers = {"Host": self.host}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        if content_type:
-            headers["Content-Type"] = content_type
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        for header in response.msg.get_all("Set-Cookie") or []:
-            name, _, rest = header.partition("=")
-            if "Max-Age=0" in header:
-                self.cookies.pop(name, None)
-            else:
-                self.cookies[name] = rest.split(";")[0]
-        data = response.read()
-        connection.close()
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, data
+        super().__init__(f"{town}.localhost:{PORT}", timeout=30)
 
     def csrf(self, path):
         _, _, data = self.request("GET", path)
