@@ -1,4 +1,5 @@
 import HTML
+import HTTPServer
 import Foundation
 import PortalCore
 import PortalStore
@@ -34,6 +35,31 @@ enum AnonymousForms {
         // Every submission counts: the allowance is of forms sent, not only of failures.
         try ThrottleStore.save(perClient.recordingFailure(state, now: context.now), .anonymousForm, key: key, in: connection)
         return .human
+    }
+
+    /// The forms that take only an e-mail address and mail a link to its account: the answer is the
+    /// same whether or not such an account exists, so they cannot be used to enumerate accounts.
+    static func mailLinkToAccount(_ context: RequestContext, purpose: String,
+                                  page: (_ typed: String, FieldErrors, _ stamp: String) -> Node, sent: String,
+                                  send: (FamilyAccount, PostgresConnection) throws -> Void) throws -> HTTPResponse {
+        let typed = context.form.text("courriel")
+        let errors: FieldErrors = try context.transaction { connection in
+            var errors = FieldErrors()
+            switch try check(context, purpose: purpose, in: connection) {
+            case .robot: return errors
+            case .retry(let message), .throttled(let message):
+                errors.add("courriel", message)
+                return errors
+            case .human: break
+            }
+            guard let email = AccountValidation.email(typed, into: &errors) else { return errors }
+            if let account = try AccountStore.find(email: email, in: connection) { try send(account, connection) }
+            return errors
+        }
+        guard errors.isEmpty else {
+            return .html(page(typed, errors, try stamp(context)).render(), status: .unprocessableContent)
+        }
+        return .redirect(to: sent)
     }
 
     static func stamp(_ context: RequestContext) throws -> String {

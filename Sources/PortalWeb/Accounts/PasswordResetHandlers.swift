@@ -11,29 +11,12 @@ enum PasswordResetHandlers {
     }
 
     static func submitForgotten(_ context: RequestContext) throws -> HTTPResponse {
-        let typed = context.form.text("courriel")
-        let errors: FieldErrors = try context.transaction { connection in
-            var errors = FieldErrors()
-            switch try AnonymousForms.check(context, purpose: "reset", in: connection) {
-            case .robot: return errors
-            case .retry(let message), .throttled(let message):
-                errors.add("courriel", message)
-                return errors
-            case .human: break
-            }
-            guard let email = AccountValidation.email(typed, into: &errors) else { return errors }
-            if let account = try AccountStore.find(email: email, in: connection) {
-                let token = try TokenStore.issue(.reset, kind: .family, principalID: account.id, now: context.now, in: connection)
-                try Outbox.enqueue(AccountMails.reset(context.tenant, to: account.email, link: context.baseURL + AccountPaths.reset + "?jeton=" + token),
-                                   now: context.now, in: connection)
-            }
-            return errors
+        try AnonymousForms.mailLinkToAccount(context, purpose: "reset", page: { AccountViews.forgotten(context, email: $0, errors: $1, stamp: $2) },
+                                             sent: AccountPaths.forgottenSent) { account, connection in
+            let token = try TokenStore.issue(.reset, kind: .family, principalID: account.id, now: context.now, in: connection)
+            try Outbox.enqueue(AccountMails.reset(context.tenant, to: account.email, link: context.baseURL + AccountPaths.reset + "?jeton=" + token),
+                               now: context.now, in: connection)
         }
-        guard errors.isEmpty else {
-            return .html(AccountViews.forgotten(context, email: typed, errors: errors, stamp: try AnonymousForms.stamp(context)).render(),
-                         status: .unprocessableContent)
-        }
-        return .redirect(to: AccountPaths.forgottenSent)
     }
 
     static func showReset(_ context: RequestContext) throws -> HTTPResponse {

@@ -79,30 +79,15 @@ enum SignUpHandlers {
 
     /// Same answer whatever the address: only an unactivated account gets a new link.
     static func resend(_ context: RequestContext) throws -> HTTPResponse {
-        let typed = context.form.text("courriel")
-        let errors: FieldErrors = try context.transaction { connection in
-            var errors = FieldErrors()
-            switch try AnonymousForms.check(context, purpose: "activation", in: connection) {
-            case .robot: return errors
-            case .retry(let message), .throttled(let message):
-                errors.add("courriel", message)
-                return errors
-            case .human: break
-            }
-            guard let email = AccountValidation.email(typed, into: &errors) else { return errors }
-            if let account = try AccountStore.find(email: email, in: connection), !account.isActivated {
-                let token = try TokenStore.issue(.activation, kind: .family, principalID: account.id, now: context.now, in: connection)
-                try Outbox.enqueue(AccountMails.activation(context.tenant, to: account.email,
-                                                           link: context.baseURL + AccountPaths.activation + "?jeton=" + token),
-                                   now: context.now, in: connection)
-            }
-            return errors
+        try AnonymousForms.mailLinkToAccount(context, purpose: "activation",
+                                             page: { AccountViews.resendActivation(context, email: $0, errors: $1, stamp: $2) },
+                                             sent: AccountPaths.signUpSent) { account, connection in
+            guard !account.isActivated else { return }
+            let token = try TokenStore.issue(.activation, kind: .family, principalID: account.id, now: context.now, in: connection)
+            try Outbox.enqueue(AccountMails.activation(context.tenant, to: account.email,
+                                                       link: context.baseURL + AccountPaths.activation + "?jeton=" + token),
+                               now: context.now, in: connection)
         }
-        guard errors.isEmpty else {
-            return .html(AccountViews.resendActivation(context, email: typed, errors: errors, stamp: try AnonymousForms.stamp(context)).render(),
-                         status: .unprocessableContent)
-        }
-        return .redirect(to: AccountPaths.signUpSent)
     }
 }
 
