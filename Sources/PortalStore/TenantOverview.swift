@@ -20,7 +20,7 @@ public struct TenantOverview: Sendable, Equatable {
     public let families: Int
     public let lastActivity: Date?
     public let suspended: Bool
-    /// Why the town's cluster could not be read, if it could not.
+    /// Why the town's cluster or schema could not be read, if it could not.
     public let problem: String?
 
     /// Healthy: its cluster answers, it is registered, and its schema has every migration of `latestMigration`.
@@ -52,13 +52,21 @@ public struct TenantOverview: Sendable, Equatable {
         let rows = try TenantRegistry.exists("platform.tenants", in: connection) ? try TenantRegistry.rows(in: connection) : []
         let files = tenants.map { (id: $0.id, schema: $0.schema, hasFile: true) }
         let orphans = rows.filter { row in !tenants.contains { $0.id == row.id } }.map { (id: $0.id, schema: $0.schema, hasFile: false) }
-        return try (files + orphans).map { town in
+        return (files + orphans).map { town in
             let row = rows.first { $0.id == town.id }
+            // One town's schema failing to read (being dropped, damaged) is that town's problem,
+            // not its whole cluster's.
+            var version: String?, families = 0, problem: String?
+            do {
+                version = try TenantRegistry.schemaVersion(of: town.schema, in: connection)
+                families = try TenantRegistry.familyCount(of: town.schema, in: connection)
+            } catch {
+                problem = "\(error)"
+            }
             return TenantOverview(
                 id: town.id, cluster: cluster, schema: town.schema, hasFile: town.hasFile, registered: row != nil,
-                schemaVersion: try TenantRegistry.schemaVersion(of: town.schema, in: connection),
-                families: try TenantRegistry.familyCount(of: town.schema, in: connection),
-                lastActivity: row?.lastActivity, suspended: row?.suspended ?? false, problem: nil)
+                schemaVersion: version, families: families,
+                lastActivity: row?.lastActivity, suspended: row?.suspended ?? false, problem: problem)
         }
     }
 

@@ -52,6 +52,28 @@ import PortalCore
         #expect(!orphanRow.hasFile && !orphanRow.isHealthy(latestMigration: latest))
     }
 
+    @Test func overview_ofATownWhoseSchemaFailsToRead_flagsThatTownOnly() throws {
+        let database = try OperatorsTestSupport.database()
+        let healthy = OperatorsTestSupport.freshTenant("sain")
+        let damaged = OperatorsTestSupport.freshTenant("abime")
+        defer { OperatorsTestSupport.forget(healthy, in: database); OperatorsTestSupport.forget(damaged, in: database) }
+        let provisioning = TenantProvisioning(sqlDirectory: TestDatabase.sqlDirectory)
+        _ = try provisioning.create(healthy, in: database)
+        _ = try provisioning.create(damaged, in: database)
+        try database.pool.withConnection { connection in
+            try connection.executeScript("""
+                DROP TABLE \(SQL.quoteIdentifier(damaged.schema)).families CASCADE;
+                CREATE VIEW \(SQL.quoteIdentifier(damaged.schema)).families AS SELECT 1 AS broken WHERE 1 / 0 = 1;
+                """)
+        }
+
+        let rows = TenantOverview.gather(tenants: [healthy, damaged], databases: TenantDatabases(default: database))
+
+        #expect(try #require(rows.first { $0.id == damaged.id }).problem != nil)
+        let healthyRow = try #require(rows.first { $0.id == healthy.id })
+        #expect(healthyRow.problem == nil && healthyRow.isHealthy(latestMigration: TenantOverview.latestMigration(sqlDirectory: TestDatabase.sqlDirectory)))
+    }
+
     @Test func overview_ofAnUnreachableCluster_reportsTheProblemPerTown() throws {
         let unreachable = TenantDatabase(pool: try PostgresPool(url: "postgresql://portal@127.0.0.1:9/none?connect_timeout=1", maxSize: 1))
         let tenant = OperatorsTestSupport.freshTenant("down")
