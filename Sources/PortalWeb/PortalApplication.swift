@@ -31,6 +31,16 @@ public final class PortalApplication: Sendable {
         var assets = StaticAssets(cacheControl: "public, max-age=3600")
         assets.add(path: AssetPaths.stylesheet, contentType: "text/css; charset=utf-8", bytes: Array((Stylesheet.css + MessagingStyles.css + BackOfficeStyles.css).utf8))
         self.assets = assets
+        self.townRoutes = Self.townRouteTable()
+        // Operator accounts and sessions live in the default cluster's `platform` schema.
+        self.operatorConsole = OperatorConsole(
+            data: OperatorConsoleData(directory: directory, databases: databases,
+                                      tenantsDirectory: settings.tenantsDirectory, sqlDirectory: settings.sqlDirectory),
+            database: databases.primary, settings: settings)
+    }
+
+    /// Every town route, in the order the areas register them.
+    static func townRouteTable() -> RouteTable {
         var table = RouteTable()
         HomeRoutes.register(&table)
         AccountRoutes.register(&table)
@@ -45,12 +55,7 @@ public final class PortalApplication: Sendable {
         MessagingRoutes.register(&table)
         NewsRoutes.register(&table)
         TownDocumentRoutes.register(&table)
-        self.townRoutes = table
-        // Operator accounts and sessions live in the default cluster's `platform` schema.
-        self.operatorConsole = OperatorConsole(
-            data: OperatorConsoleData(directory: directory, databases: databases,
-                                      tenantsDirectory: settings.tenantsDirectory, sqlDirectory: settings.sqlDirectory),
-            database: databases.primary, settings: settings)
+        return table
     }
 
     public func handle(_ request: HTTPRequest) -> HTTPResponse {

@@ -16,6 +16,7 @@ enum CommandLineInterface {
       config check [--offline]  vérifie la configuration du serveur et, sauf --offline, joint chaque base
       rules explain --tenant T --activity A --unit U --date AAAA-MM-JJ --now ISO8601 --action book|cancel [--non-resident]
       rules calendar --tenant T --activity A --from AAAA-MM-JJ --to AAAA-MM-JJ [--non-resident]
+      routes                    chaque route : hôte (town|operator), méthode, motif, accès, séparés par des tabulations
     """
 
     /// Runs one command and returns the process exit status (0 ok, 1 failure, 2 usage error).
@@ -32,6 +33,9 @@ enum CommandLineInterface {
         case ("config", "check"): return ConfigCheckCommand.run(Array(arguments.dropFirst(2)))
         case ("rules", "explain"): return RulesCommand.explain(Array(arguments.dropFirst(2)))
         case ("rules", "calendar"): return RulesCommand.calendar(Array(arguments.dropFirst(2)))
+        case ("routes", _):
+            for line in RouteListing.lines { say(line.text) }
+            return 0
         default:
             printError(usage)
             return 2

@@ -58,9 +58,14 @@ enum StaffInvoicingHandlers {
         guard let method, PaymentMethod.recordedByStaff.contains(method), let amount else {
             return try refuse(context, "Indiquez le moyen de paiement et un montant en euros (par exemple 12,50).")
         }
-        let result = try context.transaction {
-            try PaymentStore.record(invoiceId: id, method: method, amount: amount, receivedOn: received,
-                                    reference: context.form.text("reference"), staffId: staff.id, now: context.now, in: $0)
+        let result: Result<Int64, PaymentStore.Refusal>
+        do {
+            result = try context.transaction {
+                try PaymentStore.record(invoiceId: id, method: method, amount: amount, receivedOn: received,
+                                        reference: context.form.text("reference"), staffId: staff.id, now: context.now, in: $0)
+            }
+        } catch InvoicingStoreError.unknownInvoice {
+            throw RouteError.notFound
         }
         switch result {
         case .success: return .redirect(to: StaffInvoicingPaths.invoice(id) + "?ok=paiement")

@@ -20,8 +20,8 @@ public struct ApplicationOperations: Sendable {
     func operatorResponse(to request: HTTPRequest, directory: TenantDirectory, trace: inout RequestTrace) -> HTTPResponse? {
         guard let host = request.headers["host"], OperatorHost.matches(host, baseDomains: directory.baseDomains) else { return nil }
         trace.tenant = OperatorHost.subdomain
-        guard request.path == "/metrics", request.method == "GET" || request.method == "HEAD" else { return nil }
-        trace.route = "/metrics"
+        guard request.path == MetricsPage.path, request.method == "GET" || request.method == "HEAD" else { return nil }
+        trace.route = MetricsPage.path
         return MetricsPage.response(metrics: observer.metrics.snapshot, databases: databases)
     }
 

@@ -4,6 +4,7 @@ import Postgres
 
 /// `/metrics` in the Prometheus text exposition format (version 0.0.4).
 enum MetricsPage {
+    static let path = "/metrics"
     static let contentType = "text/plain; version=0.0.4; charset=utf-8"
 
     static func response(metrics: RequestMetrics.Snapshot, databases: TenantDatabases) -> HTTPResponse {

@@ -27,8 +27,6 @@ final class OperatorConsole: Sendable {
     let database: TenantDatabase
     let settings: WebSettings
     let routes: Router<Page>
-    /// Every route with its access, for the tests that enumerate them.
-    let entries: [(method: String, pattern: String, access: Access)]
 
     /// Under a prefix of their own so that no operator path is also a town's path: on a town host
     /// they are simply not found.
@@ -36,22 +34,25 @@ final class OperatorConsole: Sendable {
     static let signInPath = "/console/connexion"
     static let signOutPath = "/console/deconnexion"
 
+    static let table: [(String, String, Page)] = [
+        ("GET", "/", Page(access: .anyone) { _, _ in .redirect(to: OperatorConsole.homePath) }),
+        ("GET", OperatorConsole.homePath, Page(access: .operator) { console, context in try console.dashboard(context) }),
+        ("GET", OperatorConsole.signInPath, Page(access: .anyone) { _, context in
+            .html(OperatorViews.signIn(context, email: "", message: nil).render()) }),
+        ("POST", OperatorConsole.signInPath, Page(access: .anyone) { console, context in try console.signIn(context) }),
+        ("POST", OperatorConsole.signOutPath, Page(access: .anyone) { console, context in try console.signOut(context) }),
+    ]
+
+    /// Every route with its access, for the tests and `portal routes`, which enumerate them.
+    static let entries: [(method: String, pattern: String, access: Access)] = table.map { ($0.0, $0.1, $0.2.access) }
+
     init(data: OperatorConsoleData, database: TenantDatabase, settings: WebSettings) {
         self.data = data
         self.database = database
         self.settings = settings
-        let table: [(String, String, Page)] = [
-            ("GET", "/", Page(access: .anyone) { _, _ in .redirect(to: OperatorConsole.homePath) }),
-            ("GET", Self.homePath, Page(access: .operator) { console, context in try console.dashboard(context) }),
-            ("GET", Self.signInPath, Page(access: .anyone) { _, context in
-                .html(OperatorViews.signIn(context, email: "", message: nil).render()) }),
-            ("POST", Self.signInPath, Page(access: .anyone) { console, context in try console.signIn(context) }),
-            ("POST", Self.signOutPath, Page(access: .anyone) { console, context in try console.signOut(context) }),
-        ]
         var router = Router<Page>()
-        for (method, pattern, page) in table { router.add(method, pattern, page) }
+        for (method, pattern, page) in Self.table { router.add(method, pattern, page) }
         routes = router
-        entries = table.map { ($0.0, $0.1, $0.2.access) }
     }
 
     func handle(_ request: HTTPRequest) -> HTTPResponse {
