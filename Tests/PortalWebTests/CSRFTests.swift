@@ -58,7 +58,7 @@ import PortalStore
     @Test func everyStateChangingOperatorRoute_refusesAMissingOrWrongToken() throws {
         let world = try AccountWorld()
         defer { world.drop() }
-        let unsafe = world.app.operatorConsole.entries.filter { !CSRFGuard.isSafeMethod($0.method) }
+        let unsafe = OperatorConsole.entries.filter { !CSRFGuard.isSafeMethod($0.method) }
         #expect(!unsafe.isEmpty)
         for route in unsafe {
             var console = Browser(app: world.app, host: "operateur.localhost:8080", address: "192.0.2.98")
@@ -73,6 +73,6 @@ import PortalStore
         let world = try AccountWorld()
         defer { world.drop() }
         #expect(!world.app.townRoutes.entries.contains { $0.access == .operator })
-        #expect(world.app.operatorConsole.entries.contains { $0.access == .operator })
+        #expect(OperatorConsole.entries.contains { $0.access == .operator })
     }
 }
