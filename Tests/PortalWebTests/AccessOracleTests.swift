@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import HTTPServer
 import PortalCore
+import PortalStore
 @testable import PortalWeb
 
 /// The expected access of every town route, written here independently of the code that
@@ -209,6 +210,56 @@ extension AccessOracle {
         case .anonymous: AccountPaths.signIn
         case .family: SpacePaths.home
         case .staff: StaffPaths.home
+        }
+    }
+}
+
+/// The operator host's routes (the console's router, and `/metrics` answered before it),
+/// called by every kind of caller: town cookies carried over to `operateur.<base>` sign nobody in.
+@Suite(.serialized) struct OperatorAccessOracleTests {
+    static let expected: [String: Access] = [
+        "GET /": .anyone, "GET /metrics": .anyone,
+        "GET /console/connexion": .anyone, "POST /console/connexion": .anyone, "POST /console/deconnexion": .anyone,
+        "GET /console": .operator,
+    ]
+    static let host = "operateur.localhost:8080"
+
+    @Test func everyOperatorRoute_hasAnOracleEntry_andTheListingIsTheRouters() {
+        let listed = RouteListing.lines.filter { $0.host == "operator" }
+        for line in listed {
+            let key = "\(line.method) \(line.pattern)"
+            #expect(Self.expected[key].map(RouteListing.name) == line.access, "\(key) declares \(line.access), the oracle expects \(String(describing: Self.expected[key]))")
+        }
+        #expect(Set(listed.map { "\($0.method) \($0.pattern)" }) == Set(Self.expected.keys))
+        let town = RouteListing.lines.filter { $0.host == "town" }.map { "\($0.method) \($0.pattern) \($0.access)" }
+        #expect(town == PortalApplication.townRouteTable().entries.map { "\($0.method) \($0.pattern) \(RouteListing.name($0.access))" })
+    }
+
+    @Test func everyOperatorPage_answersEachCallerAsTheOracleSays() throws {
+        let world = try AccountWorld()
+        defer { world.drop() }
+        var callers: [(String, Browser, Bool)] = [("anonymous", world.browser(), false), ("family", try world.signedInFamily(), false)]
+        for role in StaffRole.allCases { callers.append(("staff \(role.rawValue)", try world.signedInStaff(role: role), false)) }
+        let email = AccountWorld.uniqueEmail("operateur")
+        _ = try world.pool.withConnection { try OperatorStore.upsert(email: EmailAddress(email)!, displayName: "Opé", password: AccountWorld.password, in: $0) }
+        var console = Browser(app: world.app, host: Self.host, address: "192.0.2.97")
+        #expect(console.submit(from: OperatorConsole.signInPath, to: OperatorConsole.signInPath,
+                               ["courriel": email, "mot_de_passe": AccountWorld.password]).status.code == 303)
+        callers.append(("operator", console, true))
+        for (method, pattern, _) in RouteListing.lines.filter({ $0.host == "operator" && $0.method == "GET" }).map({ ($0.method, $0.pattern, $0.access) }) {
+            let access = try #require(Self.expected["\(method) \(pattern)"])
+            for (name, browser, isOperator) in callers {
+                var caller = browser
+                caller.host = Self.host
+                let response = caller.get(pattern)
+                let label = "GET \(pattern) as \(name) → \(response.status.code)"
+                if access == .anyone || isOperator {
+                    #expect(response.status.code == 200 || (pattern == "/" && response.status.code == 303), "\(label)")
+                } else {
+                    #expect(response.status.code == 303 && response.headers["location"] == OperatorConsole.signInPath, "\(label)")
+                    #expect(!response.text.contains(world.tenants[0].id), "\(label) shows the towns")
+                }
+            }
         }
     }
 }

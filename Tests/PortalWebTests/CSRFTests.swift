@@ -60,12 +60,22 @@ import PortalStore
         defer { world.drop() }
         let unsafe = OperatorConsole.entries.filter { !CSRFGuard.isSafeMethod($0.method) }
         #expect(!unsafe.isEmpty)
+        let email = AccountWorld.uniqueEmail("operateur")
+        _ = try world.pool.withConnection { try OperatorStore.upsert(email: EmailAddress(email)!, displayName: "Opé", password: AccountWorld.password, in: $0) }
+        // Signed out (the form cookie's token) and signed in (the session's token) alike.
+        for signedIn in [false, true] {
         for route in unsafe {
             var console = Browser(app: world.app, host: "operateur.localhost:8080", address: "192.0.2.98")
-            console.get(OperatorConsole.signInPath)
+            if signedIn {
+                console.submit(from: OperatorConsole.signInPath, to: OperatorConsole.signInPath, ["courriel": email, "mot_de_passe": AccountWorld.password])
+                console.get(OperatorConsole.homePath)
+            } else {
+                console.get(OperatorConsole.signInPath)
+            }
             #expect(console.post(route.pattern, [:]).status.code == 403)
             #expect(console.post(route.pattern, ["csrf": String(repeating: "a", count: 64)]).status.code == 403)
             #expect(console.post(route.pattern, ["csrf": console.csrf], extraHeaders: [("Origin", "http://evil.example")]).status.code == 403)
+        }
         }
     }
 
