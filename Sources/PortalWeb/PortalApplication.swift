@@ -49,6 +49,7 @@ public final class PortalApplication: Sendable {
         FirstAdministratorHandlers.register(&table)
         DossierRoutes.register(&table)
         BookingRoutes.register(&table)
+        DrawPages.register(&table)
         InvoicingRoutes.register(&table)
         BackOfficeRoutes.register(&table)
         DevMailRoutes.register(&table)

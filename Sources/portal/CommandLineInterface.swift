@@ -17,6 +17,7 @@ enum CommandLineInterface {
       rules explain --tenant T --activity A --unit U --date AAAA-MM-JJ --now ISO8601 --action book|cancel [--non-resident]
       rules calendar --tenant T --activity A --from AAAA-MM-JJ --to AAAA-MM-JJ [--non-resident]
       routes                    chaque route : hôte (town|operator), méthode, motif, accès, séparés par des tabulations
+      draw run [--tenant T]     tient les tirages au sort dus (ouverture des réservations) et prévient les familles
     """
 
     /// Runs one command and returns the process exit status (0 ok, 1 failure, 2 usage error).
@@ -36,6 +37,7 @@ enum CommandLineInterface {
         case ("routes", _):
             for line in RouteListing.lines { say(line.text) }
             return 0
+        case ("draw", "run"): return DrawCommand.run(Array(arguments.dropFirst(2)))
         default:
             printError(usage)
             return 2

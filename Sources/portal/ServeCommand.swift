@@ -45,6 +45,9 @@ enum ServeCommand {
         }
         mailWorkers.forEach { $0.start() }
         defer { mailWorkers.forEach { $0.stop() } }
+        let drawWorker = DrawWorker(tenants: tenants, databases: databases, baseURL: { [environment] in environment.baseURL(of: $0) })
+        drawWorker.start()
+        defer { drawWorker.stop() }
         do {
             try server.run()
         } catch {

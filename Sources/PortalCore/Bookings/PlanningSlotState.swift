@@ -2,6 +2,8 @@
 /// the only signal (RGAA 3.1).
 public enum PlanningSlotState: String, Sendable, Equatable, CaseIterable {
     case booked, pendingValidation, waitingList, absent, cancellationRequested, refused, notBookable
+    /// On the waiting list while the slot's opening waits for its draw (issue 11).
+    case awaitingDraw
     /// Nothing booked and bookable now; not in the legend (the plain slot).
     case available
 
@@ -17,7 +19,7 @@ public enum PlanningSlotState: String, Sendable, Equatable, CaseIterable {
         }
     }
 
-    public static let legend: [PlanningSlotState] = [.booked, .pendingValidation, .waitingList, .absent,
+    public static let legend: [PlanningSlotState] = [.booked, .pendingValidation, .waitingList, .awaitingDraw, .absent,
                                                      .cancellationRequested, .refused, .notBookable]
 
     public var label: String {
@@ -25,6 +27,7 @@ public enum PlanningSlotState: String, Sendable, Equatable, CaseIterable {
         case .booked: return "Réservé / enfant présent"
         case .pendingValidation: return "Demande en attente de validation"
         case .waitingList: return "Liste d'attente"
+        case .awaitingDraw: return "En attente du tirage au sort"
         case .absent: return "Enfant absent"
         case .cancellationRequested: return "Demande d'annulation"
         case .refused: return "Demande refusée"
@@ -39,6 +42,7 @@ public enum PlanningSlotState: String, Sendable, Equatable, CaseIterable {
         case .booked: return "✓"
         case .pendingValidation: return "…"
         case .waitingList: return "⧗"
+        case .awaitingDraw: return "T"
         case .absent: return "A"
         case .cancellationRequested: return "↺"
         case .refused: return "✕"
@@ -53,6 +57,7 @@ public enum PlanningSlotState: String, Sendable, Equatable, CaseIterable {
         case .booked: return "booked"
         case .pendingValidation: return "pending"
         case .waitingList: return "waiting"
+        case .awaitingDraw: return "draw"
         case .absent: return "absent"
         case .cancellationRequested: return "cancel-requested"
         case .refused: return "refused"

@@ -7,7 +7,9 @@ extension BookingPolicy {
             let cancellation = o.optional("cancellationDeadline").flatMap(DeadlineRule.decode)
             let windows = o.optional("windows").map { $0.array(BookingWindow.decode) } ?? []
             guard let windows else { return nil }
+            let atOpening = o.optional("atOpening").map { OpeningAllocation.decode($0, hasOpeningRule: opening != nil, windows: windows) }
             if o.has("opens"), opening == nil { return nil }
+            guard let atOpening = atOpening ?? .firstCome else { return nil }
             if o.has("deadline"), deadline == nil { return nil }
             if o.has("cancellationDeadline"), cancellation == nil { return nil }
             var seen: Set<String> = []
@@ -25,7 +27,56 @@ extension BookingPolicy {
                     return nil
                 }
             }
-            return BookingPolicy(opening: opening, bookingDeadline: deadline, cancellationDeadline: cancellation, windows: windows)
+            return BookingPolicy(opening: opening, bookingDeadline: deadline, cancellationDeadline: cancellation, windows: windows,
+                                 atOpening: atOpening)
+        }
+    }
+}
+
+extension OpeningAllocation {
+    private enum Mode: String, CaseIterable {
+        case firstCome = "first-come"
+        case draw
+    }
+
+    /// A week: past that, families would wait too long to know whether they have a place.
+    static let longestWindowMinutes = 7 * 24 * 60
+
+    /// A draw needs an instant to count its minutes from: the opening rule, or the `from` of
+    /// the holiday windows it covers.
+    static func decode(_ node: ConfigNode, hasOpeningRule: Bool, windows: [BookingWindow]) -> OpeningAllocation? {
+        node.object { o in
+            guard let mode = o.required("mode")?.oneOf(Mode.self) else { return nil }
+            let drawKeys = ["periods", "windowMinutes", "priorities", "publish"]
+            guard mode == .draw else {
+                for key in drawKeys { o.optional(key)?.report("only applies to mode draw") }
+                return drawKeys.contains(where: o.has) ? nil : .firstCome
+            }
+            let periods = o.optional("periods").map { $0.array { $0.oneOf(SchoolHolidayKind.self) } }
+            let minutesNode = o.required("windowMinutes")
+            let minutes = minutesNode?.positiveInt()
+            let prioritiesNode = o.optional("priorities")
+            let priorities = prioritiesNode.map { $0.array { $0.oneOf(DrawPriority.self) } } ?? []
+            let publication = o.optional("publish").map { $0.oneOf(DrawPublication.self) } ?? .families
+            guard let minutes, let priorities, let publication else { return nil }
+            if let periods, periods == nil { return nil }
+            if let periods = periods ?? nil, periods.isEmpty { o.optional("periods")?.report("must not be empty (leave it out to draw every period)"); return nil }
+            if minutes > longestWindowMinutes {
+                minutesNode?.report("must be at most \(longestWindowMinutes) (one week)"); return nil
+            }
+            if Set(priorities).count != priorities.count { prioritiesNode?.report("must not repeat a priority"); return nil }
+            let drawn = periods ?? nil
+            if !hasOpeningRule {
+                let opened = Set(windows.filter { $0.from != nil }.map(\.period))
+                let unopened = (drawn ?? windows.map(\.period)).filter { !opened.contains($0) }
+                if windows.isEmpty || !unopened.isEmpty {
+                    o.node.report(windows.isEmpty
+                        ? "a draw needs an opening instant: give booking.opens or windows with a from date"
+                        : "a draw needs an opening instant: the windows of \(Array(Set(unopened.map(\.rawValue))).sorted().joined(separator: ", ")) have no from date (list the drawn holidays in periods)")
+                    return nil
+                }
+            }
+            return .draw(OpeningDraw(periods: drawn, policy: DrawPolicy(windowMinutes: minutes, priorities: priorities), publication: publication))
         }
     }
 }

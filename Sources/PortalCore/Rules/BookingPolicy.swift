@@ -8,12 +8,16 @@ public struct BookingPolicy: Sendable, Equatable {
     /// Holiday booking windows (seed 004): bookings and cancellations for a holiday period are
     /// possible only inside its window; a period without a window cannot be booked online.
     public var windows: [BookingWindow]
+    /// First come, first served, or a draw among the requests of the first minutes.
+    public var atOpening: OpeningAllocation
 
-    public init(opening: OpeningRule?, bookingDeadline: DeadlineRule?, cancellationDeadline: DeadlineRule?, windows: [BookingWindow]) {
+    public init(opening: OpeningRule?, bookingDeadline: DeadlineRule?, cancellationDeadline: DeadlineRule?, windows: [BookingWindow],
+                atOpening: OpeningAllocation = .firstCome) {
         self.opening = opening
         self.bookingDeadline = bookingDeadline
         self.cancellationDeadline = cancellationDeadline
         self.windows = windows
+        self.atOpening = atOpening
     }
 
     public func deadline(for action: BookingAction) -> DeadlineRule? {

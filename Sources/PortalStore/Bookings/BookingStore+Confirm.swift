@@ -6,24 +6,22 @@ extension BookingStore {
     /// « Valider »: applies the family's basket in one transaction, re-deciding every line at
     /// `now`. Slots are created first in a short transaction of their own; the confirmation is
     /// retried on deadlock or serialization failure.
-    /// `draws` names the slots whose opening is allocated by a draw (nil: first come, first served).
     public static func confirmBasket(familyId: Int64, database: TenantDatabase, schema: String, judge: BookingJudge,
-                                     families: FamilyProfiles, now: Date,
-                                     draws: (SlotKey) -> DrawWindow? = { _ in nil }) throws -> Confirmation {
+                                     families: FamilyProfiles, now: Date) throws -> Confirmation {
         try database.transaction(schema: schema) { connection in
             let basket = try BasketStore.load(familyId: familyId, in: connection)
             try SlotStore.ensure(basket.lines.map(\.slot), tenant: judge.engine.tenant, in: connection)
         }
         return try database.transaction(schema: schema, retries: 8) { connection in
-            try confirm(familyId: familyId, judge: judge, families: families, now: now, draws: draws, in: connection)
+            try confirm(familyId: familyId, judge: judge, families: families, now: now, in: connection)
         }
     }
 
     /// The confirmation itself, in the caller's transaction. `lines` replaces the stored basket
     /// (the first days of an accepted pré-inscription); the basket is then left alone but for
-    /// those slots.
+    /// those slots. A slot whose opening the tenant allocates by a draw takes no place before it.
     public static func confirm(familyId: Int64, lines: [BasketLine]? = nil, judge: BookingJudge, families: FamilyProfiles, now: Date,
-                               draws: (SlotKey) -> DrawWindow? = { _ in nil }, in connection: PostgresConnection) throws -> Confirmation {
+                               in connection: PostgresConnection) throws -> Confirmation {
         try lockFamily(familyId, in: connection)
         guard let profile = try families.profile(familyId: familyId, in: connection) else { throw BookingStoreError.unknownFamily(familyId) }
         let basket = try lines.map { Basket(lines: $0) } ?? BasketStore.load(familyId: familyId, in: connection)
@@ -42,7 +40,8 @@ extension BookingStore {
             let applied: ConfirmedLine
             switch line.action {
             case .book:
-                let draw = try pendingDraw(draws(line.slot), slotId: slotId, now: now, in: connection)
+                let window = judge.engine.drawWindow(activity: line.slot.activity, date: line.slot.date)
+                let draw = try pendingDraw(window, slotId: slotId, now: now, in: connection)
                 applied = try book(decision, slotId: slotId, familyId: familyId, previous: context.status(line.slot), draw: draw,
                                    now: now, in: connection)
             case .cancel:
@@ -64,10 +63,12 @@ extension BookingStore {
     }
 
     /// Between the opening and the draw no place is taken: requests of the window join the draw,
-    /// later ones wait behind it.
+    /// later ones wait behind it. The slot row is locked first, so a draw being held meanwhile
+    /// is seen once it commits (its promotion would miss a request written behind its back).
     private static func pendingDraw(_ window: DrawWindow?, slotId: Int64, now: Date,
                                     in connection: PostgresConnection) throws -> PendingDraw? {
         guard let window, now >= window.opensAt else { return nil }
+        _ = try connection.query("SELECT 1 FROM slots WHERE id = \(slotId) FOR UPDATE")
         let held = try !connection.query("SELECT 1 FROM draws WHERE slot_id = \(slotId)").isEmpty
         guard !held else { return nil }
         return PendingDraw(collected: window.policy.collects(requestedAt: now, opensAt: window.opensAt),
@@ -102,7 +103,7 @@ extension BookingStore {
             if place { try freePlace(slotId: slotId, in: connection) }
             return ConfirmedLine(decision: decision.refusal(BookingTransitionError.alreadyBooked(.booked).frenchMessage), outcome: nil, bookingId: nil)
         }
-        return ConfirmedLine(decision: decision, outcome: status, bookingId: try row.decode("id"), drawAt: inDraw ? draw?.at : nil)
+        return ConfirmedLine(decision: decision, outcome: status, bookingId: try row.decode("id"), draw: draw)
     }
 
     /// Returns the line and whether it freed a place.
@@ -165,10 +166,4 @@ extension LineDecision {
         LineDecision(line: line, allowed: false, ruleId: "alreadyBooked", message: message, deadline: deadline,
                      needsValidation: false, unitPrice: nil, supplement: nil, amount: .zero, tariff: .none)
     }
-}
-
-struct PendingDraw {
-    /// Made within the window: takes part in the draw.
-    let collected: Bool
-    let at: Date
 }

@@ -4,18 +4,45 @@ import PortalCore
 
 /// The outcome of a draw for one slot, for the families' notifications and the published record.
 public struct DrawRecord: Sendable, Equatable {
+    public let drawId: Int64
     public let seed: UInt64
     public let seedText: String
     /// Booking ids in draw order: the first ones got the places (subject to the rules at that instant).
     public let order: [Int64]
+    /// Each request of the draw, in draw order, with what it got.
+    public let entries: [DrawnRequest]
+    /// Everyone promoted, the late requests behind the drawn ones included.
     public let promotions: [PromotionNotice]
+}
+
+public struct DrawnRequest: Sendable, Equatable {
+    public let bookingId: Int64
+    public let familyId: Int64
+    public let slot: SlotKey
+    /// Booked or sent for validation when it got a place; nil: on the waiting list.
+    public let placedAs: BookingStatus?
+    /// Its place on the waiting list after the draw (1 = next); nil when placed.
+    public let waitingRank: Int?
+    /// Why the rules passed it over although its rank gave it a place.
+    public let passedOver: String?
+}
+
+/// A slot whose draw may be due: it has requests waiting and no draw held yet.
+public struct DrawCandidate: Sendable, Equatable {
+    public let activity: String
+    public let unit: String
+    public let date: LocalDate
+    /// Requests of the opening window wait for it.
+    public let collected: Bool
 }
 
 extension BookingStore {
     /// Holds the draw of a slot: the requests collected in its window are ranked by the seeded
     /// draw (`LotteryDraw`), then the free places go down that ranking through the usual
     /// promotion, so every winner is still judged by the rules; the others keep their rank on
-    /// the waiting list, ahead of later requests. Held once per slot.
+    /// the waiting list, ahead of later requests. Held once per slot: the slot row is locked
+    /// and the `draws` row is unique, so a second trigger, on this server or another, finds it
+    /// held and returns nil.
     public static func holdDraw(activity: String, unit: String, date: LocalDate, seedText: String, priorities: [DrawPriority],
                                 judge: BookingJudge, families: FamilyProfiles, now: Date,
                                 in connection: PostgresConnection) throws -> DrawRecord? {
@@ -40,18 +67,58 @@ extension BookingStore {
         }
         let seed = LotteryDraw.seed(publishedText: seedText)
         let outcome = LotteryDraw.draw(entries, capacity: try slot.decode("free"), seed: seed, priorities: priorities)
-        let order = (outcome.allocated + outcome.waiting).map(\.requestId)
+        let ranked = outcome.allocated + outcome.waiting
+        let order = ranked.map(\.requestId)
         if !order.isEmpty {
             try connection.execute("""
                 UPDATE bookings SET in_draw = false, draw_rank = r.rank, updated_at = \(now)
                 FROM unnest(\(order)::bigint[]) WITH ORDINALITY AS r(id, rank) WHERE bookings.id = r.id
                 """)
         }
-        try connection.execute("""
-            INSERT INTO draws (slot_id, seed, seed_text, entries, places, held_at)
-            VALUES (\(slotId), \(String(seed))::numeric, \(seedText), \(entries.count), \(outcome.allocated.count), \(now))
-            """)
         let promotions = try promote(slotId: slotId, judge: judge, families: families, now: now, in: connection)
-        return DrawRecord(seed: seed, seedText: seedText, order: order, promotions: promotions)
+        let promoted = Dictionary(promotions.map { ($0.bookingId, $0) }, uniquingKeysWith: { first, _ in first })
+        let placed = ranked.map { promoted[$0.requestId]?.status != nil }
+        let drawId: Int64 = try connection.query("""
+            INSERT INTO draws (slot_id, seed, seed_text, entries, places, held_at, priorities)
+            VALUES (\(slotId), \(String(seed))::numeric, \(seedText), \(entries.count), \(placed.filter { $0 }.count), \(now),
+                    \(priorities.map(\.rawValue))::text[])
+            RETURNING id
+            """)[0].decode("id")
+        if !ranked.isEmpty {
+            try connection.execute("""
+                INSERT INTO draw_entries (draw_id, rank, booking_id, family_id, child_id, resident, sibling, placed)
+                SELECT \(drawId), e.rank, e.booking_id, e.family_id, e.child_id, e.resident, e.sibling, e.placed
+                FROM unnest(\(order)::bigint[], \(ranked.map(\.familyId))::bigint[], \(ranked.map(\.childId))::bigint[],
+                            \(ranked.map(\.resident))::boolean[], \(ranked.map(\.siblingHasPlace))::boolean[], \(placed)::boolean[])
+                     WITH ORDINALITY AS e(booking_id, family_id, child_id, resident, sibling, placed, rank)
+                """)
+        }
+        var waitingRank = 0
+        let drawn = ranked.map { entry -> DrawnRequest in
+            let notice = promoted[entry.requestId]
+            let key = SlotKey(date: date, childId: entry.childId, activity: activity, unit: unit)
+            if let status = notice?.status {
+                return DrawnRequest(bookingId: entry.requestId, familyId: entry.familyId, slot: key, placedAs: status, waitingRank: nil, passedOver: nil)
+            }
+            waitingRank += 1
+            return DrawnRequest(bookingId: entry.requestId, familyId: entry.familyId, slot: key, placedAs: nil, waitingRank: waitingRank,
+                                passedOver: notice?.message)
+        }
+        return DrawRecord(drawId: drawId, seed: seed, seedText: seedText, order: order, entries: drawn, promotions: promotions)
+    }
+
+    /// Slots with requests waiting and no draw held: those of a drawn opening whose window is
+    /// over are due (`RulesEngine.drawWindow` tells), and so are collected requests whose
+    /// activity no longer draws.
+    public static func drawCandidates(in connection: PostgresConnection) throws -> [DrawCandidate] {
+        try connection.query("""
+            SELECT s.activity, s.unit, s.day::text AS day, bool_or(b.in_draw) AS collected
+            FROM slots s JOIN bookings b ON b.slot_id = s.id AND b.status = 'waitingList'
+            WHERE NOT EXISTS (SELECT 1 FROM draws d WHERE d.slot_id = s.id)
+            GROUP BY s.id ORDER BY s.day, s.activity, s.unit
+            """).map { row in
+            DrawCandidate(activity: try row.decode("activity"), unit: try row.decode("unit"), date: try row.localDate("day"),
+                          collected: try row.decode("collected"))
+        }
     }
 }

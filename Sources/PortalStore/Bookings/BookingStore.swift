@@ -10,7 +10,7 @@ public enum BookingStore {
     public static func bookings(familyId: Int64, from: LocalDate, to: LocalDate,
                                 in connection: PostgresConnection) throws -> [StoredBooking] {
         try connection.query("""
-            SELECT b.id, b.child_id, b.status, b.amount_cents, b.tariff, s.activity, s.unit, s.day::text AS day
+            SELECT b.id, b.child_id, b.status, b.amount_cents, b.tariff, b.in_draw, s.activity, s.unit, s.day::text AS day
             FROM bookings b JOIN slots s ON s.id = b.slot_id
             WHERE b.family_id = \(familyId) AND s.day BETWEEN \(from.iso)::date AND \(to.iso)::date
             ORDER BY s.day, b.child_id, s.activity, s.unit
@@ -53,6 +53,8 @@ public struct StoredBooking: Sendable, Equatable {
     public let status: BookingStatus
     public let amount: Money
     public let tariff: Tariff
+    /// Waits for the draw of the slot's opening.
+    public let inDraw: Bool
 
     init(row: PostgresRow) throws {
         id = try row.decode("id")
@@ -60,5 +62,6 @@ public struct StoredBooking: Sendable, Equatable {
         status = try row.enumValue("status", as: BookingStatus.self)
         amount = Money(cents: try row.decode("amount_cents"))
         tariff = try row.enumValue("tariff", as: Tariff.self)
+        inDraw = try row.decode("in_draw")
     }
 }

@@ -20,14 +20,14 @@ public struct ConfirmedLine: Sendable, Equatable {
     /// The status the line left; nil when refused (the decision says why).
     public let outcome: BookingStatus?
     public let bookingId: Int64?
-    /// When the request waits for a draw: the instant it is held.
-    public let drawAt: Date?
+    /// Made while the slot's opening waits for its draw.
+    public let draw: PendingDraw?
 
-    public init(decision: LineDecision, outcome: BookingStatus?, bookingId: Int64?, drawAt: Date? = nil) {
+    public init(decision: LineDecision, outcome: BookingStatus?, bookingId: Int64?, draw: PendingDraw? = nil) {
         self.decision = decision
         self.outcome = outcome
         self.bookingId = bookingId
-        self.drawAt = drawAt
+        self.draw = draw
     }
 
     public var line: BasketLine { decision.line }
@@ -36,8 +36,10 @@ public struct ConfirmedLine: Sendable, Equatable {
     public var frenchOutcome: String {
         switch outcome {
         case nil: return decision.message
-        case .waitingList? where drawAt != nil:
-            return "Demande enregistrée pour le tirage au sort du \(FrenchDateFormat.longWithTime(drawAt!))."
+        case .waitingList? where draw?.collected == true:
+            return "En attente du tirage au sort du \(FrenchDateFormat.longWithTime(draw!.at))."
+        case .waitingList? where draw != nil:
+            return "Demande arrivée après les premières minutes de l'ouverture : elle passera, dans l'ordre d'arrivée, après les demandes tirées au sort le \(FrenchDateFormat.longWithTime(draw!.at))."
         case .waitingList?: return "Complet : placé(e) sur liste d'attente."
         case .pendingValidation?: return "Demande transmise au service, en attente de validation."
         case .cancellationRequested?: return "Demande d'annulation transmise au service."
@@ -46,6 +48,14 @@ public struct ConfirmedLine: Sendable, Equatable {
         case let status?: return PlanningSlotState(status)?.label ?? "Annulé."
         }
     }
+}
+
+/// A request made between a slot's opening and its draw.
+public struct PendingDraw: Sendable, Equatable {
+    /// Made within the window: takes part in the draw.
+    public let collected: Bool
+    /// When the draw is held.
+    public let at: Date
 }
 
 /// A waiting child who got a freed place (or was passed over, with the rule's reason).

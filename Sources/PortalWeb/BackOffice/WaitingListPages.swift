@@ -10,8 +10,16 @@ enum WaitingListPages {
     static func overview(_ context: RequestContext) throws -> HTTPResponse {
         let today = ParisTime.localDate(of: context.now)
         let slots = try context.transaction { try SlotOverviewStore.withWaitingList(from: today, in: $0) }
+        let held = context.request.queryValue("tirages").flatMap(Int.init)
         return .html(StaffViews.page(context, title: "Listes d'attente", content: [
             .h1([], ["Listes d'attente"]),
+            .when(held != nil, Forms.notice(held == 0 ? "Aucun tirage au sort n'était dû." : "Tirages au sort tenus : \(held ?? 0). Les familles sont prévenues par courriel.")),
+            .when(context.tenant.activities.contains { $0.booking.atOpening.draw != nil },
+                  .form([.method("post"), .action(DrawPaths.runDue), .class("inline")], [
+                      Forms.csrfField(context.csrfToken),
+                      .button([.type("submit"), .class("button secondary")], ["Tenir maintenant les tirages au sort dus"]),
+                      " ", .a([.href(DrawPaths.list)], ["Tirages publiés"]),
+                  ])),
             slots.isEmpty ? .p([], ["Aucun enfant en liste d'attente à partir d'aujourd'hui."]) : DashboardPage.table(
                 caption: "Créneaux avec une liste d'attente", header: ["Jour", "Activité", "Unité", "Places restantes", "En attente"],
                 rows: slots.map { slot in

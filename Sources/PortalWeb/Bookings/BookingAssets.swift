@@ -37,6 +37,7 @@ enum BookingAssets {
     .slot--booked { border-left-color: #1e6b32; background: #e7f4ea; }
     .slot--pending { border-left-color: #7a4a00; background: #fff4d6; }
     .slot--waiting { border-left-color: #5b2a86; background: #f1e9f9; }
+    .slot--draw { border-left-color: #0b5c6b; background: #e2f3f5; }
     .slot--absent { border-left-color: #4a4a4a; background: #ececec; }
     .slot--cancel-requested { border-left-color: #a14a00; background: #fde9dc; }
     .slot--refused { border-left-color: #a11d2b; background: #fbe5e7; }

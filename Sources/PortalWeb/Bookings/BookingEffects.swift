@@ -15,11 +15,13 @@ enum BookingEffects {
         let bookings = applied.filter { $0.line.action == .book }.count
         let cancellations = applied.count - bookings
         let waiting = applied.contains { [.pendingValidation, .cancellationRequested].contains($0.outcome) }
+        let draws = Set(applied.compactMap { $0.draw?.collected == true ? $0.draw?.at : nil }).sorted()
         var summary = "Réservation n° \(confirmation.id) : \(bookings) réservation(s), \(cancellations) annulation(s)"
         if applied.count < confirmation.lines.count { summary += ", \(confirmation.lines.count - applied.count) refusée(s)" }
+        let notes = (waiting ? ["Certaines lignes attendent la validation du service."] : [])
+            + draws.map { "En attente du tirage au sort du \(FrenchDateFormat.longWithTime($0))." }
         let requestID = try Requests.record(bookingsKind, summary: summary, accountID: accountID, familyID: familyId,
-                                            status: waiting ? .pending : .done,
-                                            note: waiting ? "Certaines lignes attendent la validation du service." : "",
+                                            status: notes.isEmpty ? .done : .pending, note: notes.joined(separator: " "),
                                             now: now, in: connection)
         try ConfirmationStore.setRequest(confirmationId: confirmation.id, requestId: requestID, in: connection)
         let link = baseURL + BookingPaths.planning(family: familyId)

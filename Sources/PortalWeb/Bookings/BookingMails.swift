@@ -13,7 +13,7 @@ enum BookingMails {
             let labels = BookingViews.slotLabel(line.line.slot, tenant: tenant)
             let billed = line.outcome != .waitingList
             rows.append([FrenchDateFormat.short(line.line.slot.date), childName(line.line.slot.childId), "\(labels.activity) – \(labels.unit)",
-                         (line.line.action == .book ? "Réservation" : "Annulation") + status(line.outcome),
+                         (line.line.action == .book ? "Réservation" : "Annulation") + status(line),
                          billed ? line.decision.amount.french : "—", billed ? line.decision.tariff.label : "—"])
         }
         var paragraphs = ["Votre panier a été validé : réservation n° \(confirmation.id).",
@@ -28,8 +28,9 @@ enum BookingMails {
         return MailComposer.mail(tenant, to: email, subject: "Récapitulatif de votre réservation n° \(confirmation.id)", paragraphs: paragraphs)
     }
 
-    private static func status(_ outcome: BookingStatus?) -> String {
-        switch outcome {
+    private static func status(_ line: ConfirmedLine) -> String {
+        if line.draw?.collected == true { return " (en attente du tirage au sort du \(FrenchDateFormat.longWithTime(line.draw!.at)))" }
+        return switch line.outcome {
         case .pendingValidation?: " (demande en attente de validation)"
         case .waitingList?: " (liste d'attente)"
         case .cancellationRequested?: " (demande d'annulation)"
@@ -67,6 +68,16 @@ enum BookingMails {
             note.map { "Message du service : \($0)" } ?? "",
             "Votre planning : \(link)",
         ].filter { !$0.isEmpty })
+    }
+
+    /// The outcome of the draws held for a family's requests, with where the seed is published.
+    static func drawOutcome(_ tenant: TenantConfig, to email: String, lines: [String], planning: String, published: String) -> OutgoingMail {
+        MailComposer.mail(tenant, to: email, subject: "Résultat du tirage au sort des réservations", paragraphs: [
+            "Les demandes reçues dans les premières minutes de l'ouverture des réservations ont été départagées par tirage au sort.",
+            lines.map { "– \($0)" }.joined(separator: "\n"),
+            "Votre planning : \(planning)",
+            "Les graines du tirage et les classements sont publiés, avec la façon de refaire le tirage : \(published)",
+        ])
     }
 
     static func promotion(_ tenant: TenantConfig, to email: String, notice: PromotionNotice, childName: String, link: String) -> OutgoingMail {

@@ -104,7 +104,11 @@ struct PlanningModel {
             if let deadline = decision.deadline { notes.insert(PlanningWording.modifiableUntil(deadline), at: 0) }
             if decision.needsValidation { notes.append(decision.message) }
         }
-        if let booking, booking.status.isActive, let state = PlanningSlotState(booking.status) {
+        if let booking, booking.status.isActive, var state = PlanningSlotState(booking.status) {
+            if booking.inDraw, let draw = judge.engine.drawWindow(activity: slot.activity, date: slot.date) {
+                state = .awaitingDraw
+                notes.append("Tirage au sort le \(FrenchDateFormat.longWithTime(draw.policy.drawTime(opensAt: draw.opensAt))) ; vous serez prévenu(e) du résultat par courriel.")
+            }
             var change: BasketLine?
             switch booking.status {
             case .booked, .absent, .waitingList:

@@ -38,7 +38,7 @@ enum PlanningViews {
             ]),
             .h2([], [.text(range.title.prefix(1).uppercased() + range.title.dropFirst())]),
             filters(page),
-            legend(),
+            legend(drawsOpenings: context.tenant.activities.contains { $0.booking.atOpening.draw != nil }),
             page.model.pairs.isEmpty ? empty(page) : slotsForm(context, page),
             joursTypes(context, page),
             feedSection(context, page.family),
@@ -77,12 +77,15 @@ enum PlanningViews {
         .el("option", [.value(value)] + (selected ? [.selected] : []), [.text(label)])
     }
 
-    private static func legend() -> Node {
-        .section([.aria("labelledby", "legende")], [
+    /// The draw's state is listed only by towns that draw an opening, with the published draws.
+    private static func legend(drawsOpenings: Bool) -> Node {
+        let states = ([PlanningSlotState.available] + PlanningSlotState.legend).filter { drawsOpenings || $0 != .awaitingDraw }
+        return .section([.aria("labelledby", "legende")], [
             .h2([.id("legende"), .class("visually-hidden")], ["Légende"]),
-            .ul([.class("legend")], ([PlanningSlotState.available] + PlanningSlotState.legend).map { state in
+            .ul([.class("legend")], states.map { state in
                 .li([.class("slot slot--\(state.cssName)")], [.span([.aria("hidden", "true")], [.text(state.symbol + " ")]), .text(state.label)])
             }),
+            .when(drawsOpenings, .p([], [.a([.href(DrawPaths.list)], ["Tirages au sort à l'ouverture des réservations : résultats et graines publiés"])])),
         ])
     }
 

@@ -1,7 +1,6 @@
 import Foundation
 import Postgres
 import PortalStore
-import Synchronization
 
 /// Delivers the outbox of every town from one thread of its own (libpq and the sendmail pipe
 /// block): claims due rows with FOR UPDATE SKIP LOCKED, hands each to the delivery, and marks it
@@ -10,19 +9,16 @@ public final class MailWorker: Sendable {
     private let pool: PostgresPool
     private let delivery: any MailDelivery
     private let fromAddress: String
-    private let interval: TimeInterval
     private let clock: @Sendable () -> Date
-    private let state = Mutex<(stopping: Bool, running: Bool)>((false, false))
-    private let wake = DispatchSemaphore(value: 0)
-    private let finished = DispatchSemaphore(value: 0)
+    private let loop: RepeatingThread
 
     init(pool: PostgresPool, delivery: any MailDelivery, fromAddress: String, interval: TimeInterval = 2,
          clock: @escaping @Sendable () -> Date = { Date() }) {
         self.pool = pool
         self.delivery = delivery
         self.fromAddress = fromAddress
-        self.interval = interval
         self.clock = clock
+        loop = RepeatingThread(name: "mail-worker", interval: interval)
     }
 
     /// Production sends through `environment.sendmailCommand`; development writes `.eml` files.
@@ -34,29 +30,12 @@ public final class MailWorker: Sendable {
     }
 
     public func start() {
-        state.withLock { $0.running = true }
-        let thread = Thread { [self] in
-            while !state.withLock({ $0.stopping }) {
-                let delivered = (try? deliverDue()) ?? 0
-                // A full batch means more may be waiting: go again at once.
-                if delivered < Self.batchSize { _ = wake.wait(timeout: .now() + interval) }
-            }
-            finished.signal()
-        }
-        thread.name = "mail-worker"
-        thread.start()
+        // A full batch means more may be waiting: go again at once.
+        loop.start { [self] in ((try? deliverDue()) ?? 0) >= Self.batchSize }
     }
 
     /// Finishes the batch under way, then returns.
-    public func stop() {
-        let wasRunning = state.withLock { state -> Bool in
-            state.stopping = true
-            return state.running
-        }
-        guard wasRunning else { return }
-        wake.signal()
-        finished.wait()
-    }
+    public func stop() { loop.stop() }
 
     static let batchSize = 20
 
