@@ -1,86 +1,157 @@
+import Dispatch
 import Foundation
+import Synchronization
 import Testing
 import Postgres
 import PortalCore
 @testable import PortalStore
 
-/// Draw mode (issue 11): requests of the first minutes wait for a seeded, replayable draw.
+/// Fairness at opening (issue 11), on Saint-Aubin-des-Prés' CLV as its tenant file configures it:
+/// spring holidays are drawn (requests of the first 1440 minutes after 00:00 on 9 March 2026),
+/// winter holidays stay first come, first served.
 @Suite struct BookingDrawTests {
-    static let day = "2026-01-28"
-    static let opens = paris("2026-01-05T08:00:00+01:00")
-    static let window = DrawWindow(opensAt: opens, policy: DrawPolicy(windowMinutes: 10, priorities: [.resident]))
-    static let seedText = "val-de-lauze/alsh-mercredi/2026-01-28/journee"
+    static let town = "saint-aubin-des-pres"
+    static let unit = "matinAvecRepas"
+    static let drawnDay = "2026-04-21"
+    static let firstComeDay = "2026-02-24"
+    static let opens = paris("2026-03-09T00:00:00+01:00")
+    static let drawTime = paris("2026-03-10T00:00:00+01:00")
 
-    /// Twelve families ask within the window; families 3, 6, 9, 12 are not resident. Family 13 asks after it.
+    /// Families 3, 6, 9, 12 are not resident; family 14 has two children.
     static let profiles: [Int64: FamilyProfile] = {
         var profiles: [Int64: FamilyProfile] = [:]
-        for id in Int64(1)...13 {
+        for id in Int64(1)...14 {
             let residency: Residency = id % 3 == 0 ? .nonResident : .resident
-            profiles[id] = family(id, residency: residency, children: [(100 + id, "Enfant \(id)", "2018-05-04", .ce1)])
+            var children = [(100 + id, "Enfant \(id)", "2018-05-04", Optional(SchoolLevel.ce1))]
+            if id == 14 { children.append((200 + id, "Cadet \(id)", "2019-05-04", .cp)) }
+            profiles[id] = family(id, residency: residency, children: children)
         }
         return profiles
     }()
 
-    /// Runs the whole opening in a fresh schema and returns the families holding a place, in booking order.
-    func runOpening() throws -> (winners: Set<Int64>, record: DrawRecord, late: ConfirmedLine, fixture: BookingFixture) {
-        let fixture = try BookingFixture("draw", town: "val-de-lauze", capacity: ("alsh-mercredi", "journee", 5))
-        let families = TestFamilies(profiles: Self.profiles)
-        for id in Int64(1)...13 {
-            let profile = Self.profiles[id]!
-            try fixture.register(profile, to: "alsh-mercredi", on: Self.day)
-            try fixture.fill(profile, [line(Self.day, 100 + id, "alsh-mercredi", "journee")], now: Self.opens)
+    static func fixture(_ prefix: String, day: String, places: Int) throws -> BookingFixture {
+        let fixture = try BookingFixture(prefix, town: town, capacity: ("clv", unit, places))
+        for profile in profiles.values.sorted(by: { $0.id < $1.id }) {
+            try fixture.register(profile, to: "clv", on: day)
         }
-        for id in Int64(1)...12 {
-            let confirmation = try BookingStore.confirmBasket(familyId: id, database: fixture.database, schema: fixture.schema, judge: fixture.judge,
-                                                              families: families, now: Self.opens.addingTimeInterval(TimeInterval(id * 30))) { _ in Self.window }
-            #expect(confirmation.lines[0].outcome == .waitingList)
-            #expect(confirmation.lines[0].frenchOutcome == "Demande enregistrée pour le tirage au sort du lundi 5 janvier 2026 à 8 h 10.")
-        }
-        let late = try BookingStore.confirmBasket(familyId: 13, database: fixture.database, schema: fixture.schema, judge: fixture.judge,
-                                                  families: families, now: paris("2026-01-05T08:12:00+01:00")) { _ in Self.window }.lines[0]
-        #expect(try fixture.occupancy("alsh-mercredi", "journee", Self.day)!.booked == 0)
-        let record = try #require(try fixture.transaction {
-            try BookingStore.holdDraw(activity: "alsh-mercredi", unit: "journee", date: LocalDate(iso: Self.day)!, seedText: Self.seedText,
-                                      priorities: [.resident], judge: fixture.judge, families: families, now: paris("2026-01-05T08:15:00+01:00"), in: $0)
-        })
-        let winners: [Int64] = try fixture.transaction {
-            try $0.query("SELECT family_id FROM bookings WHERE status = 'booked'").map { try $0.decode("family_id") }
-        }
-        return (Set(winners), record, late, fixture)
+        return fixture
     }
 
-    @Test func draw_givesThePlacesByTheSeededRankingWithResidentsFirst() throws {
-        let (winners, record, late, fixture) = try runOpening()
+    static func request(_ fixture: BookingFixture, _ id: Int64, day: String, at now: Date) throws -> PortalStore.Confirmation {
+        let profile = profiles[id]!
+        try fixture.fill(profile, profile.children.map { line(day, $0.id, "clv", unit) }, now: now)
+        return try fixture.confirm(profile, families: TestFamilies(profiles: profiles), now: now)
+    }
+
+    static func holdDue(_ fixture: BookingFixture, at now: Date) throws -> [DrawRecord] {
+        try fixture.transaction {
+            try BookingStore.holdDueDraws(judge: fixture.judge, families: TestFamilies(profiles: profiles), now: now, in: $0)
+        }
+    }
+
+    static func families(_ fixture: BookingFixture, _ status: BookingStatus) throws -> [Int64] {
+        try fixture.transaction {
+            try $0.query("""
+                SELECT family_id FROM bookings WHERE status = \(status.rawValue) ORDER BY draw_rank NULLS LAST, requested_at, id
+                """).map { try $0.decode("family_id") }
+        }
+    }
+
+    @Test func firstCome_arrivalOrderWins() throws {
+        let fixture = try Self.fixture("firstcome", day: Self.firstComeDay, places: 3)
         defer { fixture.drop() }
-        #expect(winners.count == 5)
-        #expect(winners.isDisjoint(with: [3, 6, 9, 12]))
-        #expect(record.seed == LotteryDraw.seed(publishedText: Self.seedText))
-        #expect(record.order.count == 12)
-        #expect(record.promotions.map(\.status) == Array(repeating: .booked, count: 5))
+        let opened = paris("2026-01-05T00:00:00+01:00")
+        let outcomes = try (Int64(1)...5).map { id in
+            try Self.request(fixture, id, day: Self.firstComeDay, at: opened.addingTimeInterval(TimeInterval(id))).lines[0]
+        }
+        #expect(outcomes.map(\.outcome) == [.booked, .booked, .booked, .waitingList, .waitingList])
+        #expect(outcomes[3].frenchOutcome == "Complet : placé(e) sur liste d'attente.")
+        #expect(try Self.families(fixture, .booked) == [1, 2, 3])
+        #expect(try Self.holdDue(fixture, at: opened.addingTimeInterval(86_400)).isEmpty)
+    }
+
+    /// Twelve families ask in the window, family 13 after it but before the draw is held.
+    func openDrawnDay(_ prefix: String) throws -> BookingFixture {
+        let fixture = try Self.fixture(prefix, day: Self.drawnDay, places: 5)
+        for id in Int64(1)...12 {
+            let line = try Self.request(fixture, id, day: Self.drawnDay, at: Self.opens.addingTimeInterval(TimeInterval(id * 60))).lines[0]
+            #expect(line.outcome == .waitingList)
+            #expect(line.frenchOutcome == "En attente du tirage au sort du mardi 10 mars 2026 à 0 h 00.")
+        }
+        let late = try Self.request(fixture, 13, day: Self.drawnDay, at: Self.drawTime.addingTimeInterval(5)).lines[0]
         #expect(late.outcome == .waitingList)
-        #expect(late.drawAt == nil)
-        #expect(try fixture.occupancy("alsh-mercredi", "journee", Self.day)! == (5, 5))
-        // The families drawn after the winners come before the late request on the waiting list.
-        let waitingOrder: [Int64] = try fixture.transaction {
-            try $0.query("SELECT family_id FROM bookings WHERE status = 'waitingList' ORDER BY draw_rank NULLS LAST, requested_at, id")
-                .map { try $0.decode("family_id") }
+        #expect(late.draw?.collected == false)
+        #expect(try fixture.occupancy("clv", Self.unit, Self.drawnDay)!.booked == 0)
+        return fixture
+    }
+
+    @Test func draw_holdsTheWindow_thenAllocatesBySeedResidentsFirst_lateRequestsBehind() throws {
+        let fixture = try openDrawnDay("draw")
+        defer { fixture.drop() }
+        #expect(try Self.holdDue(fixture, at: Self.drawTime.addingTimeInterval(-1)).isEmpty)
+        let held = try Self.holdDue(fixture, at: Self.drawTime.addingTimeInterval(10))
+        #expect(held.count == 1)
+        let record = held[0]
+        #expect(record.seedText == "saint-aubin-des-pres/clv/2026-04-21/matinAvecRepas")
+        #expect(record.seed == LotteryDraw.seed(publishedText: record.seedText))
+        #expect(record.order.count == 12)
+        let winners = try Self.families(fixture, .booked)
+        #expect(winners.count == 5)
+        #expect(Set(winners).isDisjoint(with: [3, 6, 9, 12]))
+        #expect(record.entries.filter { $0.placedAs == .booked }.map(\.familyId).sorted() == winners.sorted())
+        #expect(record.entries.compactMap(\.waitingRank) == Array(1...7))
+        let waiting = try Self.families(fixture, .waitingList)
+        #expect(waiting.count == 8)
+        #expect(waiting.last == 13)
+        #expect(try fixture.occupancy("clv", Self.unit, Self.drawnDay)! == (5, 5))
+    }
+
+    @Test func draw_isHeldOnce() throws {
+        let fixture = try openDrawnDay("drawonce")
+        defer { fixture.drop() }
+        #expect(try Self.holdDue(fixture, at: Self.drawTime).count == 1)
+        let winners = try Self.families(fixture, .booked)
+        #expect(try Self.holdDue(fixture, at: Self.drawTime.addingTimeInterval(60)).isEmpty)
+        #expect(try Self.families(fixture, .booked) == winners)
+        // After the draw the slot is first come, first served again: full, so the waiting list.
+        let after = try Self.request(fixture, 14, day: Self.drawnDay, at: Self.drawTime.addingTimeInterval(120)).lines[0]
+        #expect(after.outcome == .waitingList)
+        #expect(after.draw == nil)
+    }
+
+    @Test func draw_concurrentTriggersAllocateOnce() throws {
+        let fixture = try openDrawnDay("drawrace")
+        defer { fixture.drop() }
+        let results = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            let count = (try? Self.holdDue(fixture, at: Self.drawTime).count) ?? -1
+            results.withLock { $0.append(count) }
         }
-        #expect(waitingOrder.count == 8)
-        #expect(waitingOrder.last == 13)
-        // Held once.
-        let again = try fixture.transaction {
-            try BookingStore.holdDraw(activity: "alsh-mercredi", unit: "journee", date: LocalDate(iso: Self.day)!, seedText: Self.seedText,
-                                      priorities: [.resident], judge: fixture.judge, families: TestFamilies(profiles: Self.profiles),
-                                      now: paris("2026-01-05T08:16:00+01:00"), in: $0)
-        }
-        #expect(again == nil)
+        #expect(results.withLock { $0.sorted() } == [0, 0, 0, 1])
+        #expect(try fixture.occupancy("clv", Self.unit, Self.drawnDay)! == (5, 5))
+        let draws: Int = try fixture.transaction { try $0.query("SELECT count(*)::int AS n FROM draws")[0].decode("n") }
+        #expect(draws == 1)
     }
 
     @Test func draw_isReplayedIdenticallyFromThePublishedSeed() throws {
-        let first = try runOpening()
-        first.fixture.drop()
-        let second = try runOpening()
-        second.fixture.drop()
-        #expect(first.winners == second.winners)
+        var winners: [[Int64]] = []
+        for prefix in ["replay1", "replay2"] {
+            let fixture = try openDrawnDay(prefix)
+            _ = try Self.holdDue(fixture, at: Self.drawTime)
+            winners.append(try Self.families(fixture, .booked).sorted())
+            fixture.drop()
+        }
+        #expect(winners[0] == winners[1])
+    }
+
+    @Test func draw_siblingsAskingTogetherRankAheadOfResidentsAlone() throws {
+        let fixture = try Self.fixture("drawsiblings", day: Self.drawnDay, places: 2)
+        defer { fixture.drop() }
+        for id: Int64 in [1, 2, 4, 5, 14] {
+            _ = try Self.request(fixture, id, day: Self.drawnDay, at: Self.opens.addingTimeInterval(TimeInterval(id)))
+        }
+        _ = try Self.holdDue(fixture, at: Self.drawTime)
+        // Family 14, resident with two children asking together, meets both priorities: its two children take the two places.
+        #expect(try Self.families(fixture, .booked) == [14, 14])
     }
 }

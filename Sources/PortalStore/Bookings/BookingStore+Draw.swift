@@ -28,12 +28,12 @@ public struct DrawnRequest: Sendable, Equatable {
 }
 
 /// A slot whose draw may be due: it has requests waiting and no draw held yet.
-public struct DrawCandidate: Sendable, Equatable {
-    public let activity: String
-    public let unit: String
-    public let date: LocalDate
+struct DrawCandidate {
+    let activity: String
+    let unit: String
+    let date: LocalDate
     /// Requests of the opening window wait for it.
-    public let collected: Bool
+    let collected: Bool
 }
 
 extension BookingStore {
@@ -107,10 +107,27 @@ extension BookingStore {
         return DrawRecord(drawId: drawId, seed: seed, seedText: seedText, order: order, entries: drawn, promotions: promotions)
     }
 
-    /// Slots with requests waiting and no draw held: those of a drawn opening whose window is
-    /// over are due (`RulesEngine.drawWindow` tells), and so are collected requests whose
-    /// activity no longer draws.
-    public static func drawCandidates(in connection: PostgresConnection) throws -> [DrawCandidate] {
+    /// Holds every draw that is due at `now`, in slot order (so that two triggers lock the slots
+    /// in the same order and the second finds them held): a drawn opening whose window is over,
+    /// or collected requests whose activity no longer draws, drawn at once rather than left waiting.
+    public static func holdDueDraws(judge: BookingJudge, families: FamilyProfiles, now: Date,
+                                    in connection: PostgresConnection) throws -> [DrawRecord] {
+        let engine = judge.engine
+        var held: [DrawRecord] = []
+        for candidate in try drawCandidates(in: connection) {
+            let window = engine.drawWindow(activity: candidate.activity, date: candidate.date)
+            guard window.map({ now >= $0.policy.drawTime(opensAt: $0.opensAt) }) ?? candidate.collected,
+                  let record = try holdDraw(activity: candidate.activity, unit: candidate.unit, date: candidate.date,
+                                            seedText: engine.drawSeedText(activity: candidate.activity, unit: candidate.unit, date: candidate.date),
+                                            priorities: window?.policy.priorities ?? [], judge: judge, families: families, now: now,
+                                            in: connection) else { continue }
+            held.append(record)
+        }
+        return held
+    }
+
+    /// Slots with requests waiting and no draw held.
+    static func drawCandidates(in connection: PostgresConnection) throws -> [DrawCandidate] {
         try connection.query("""
             SELECT s.activity, s.unit, s.day::text AS day, bool_or(b.in_draw) AS collected
             FROM slots s JOIN bookings b ON b.slot_id = s.id AND b.status = 'waitingList'

@@ -10,21 +10,9 @@ public enum DrawRunner {
     /// The draws held by this call, in slot order.
     @discardableResult
     public static func runDue(tenant: TenantConfig, database: TenantDatabase, baseURL: String, now: Date) throws -> [DrawRecord] {
-        let engine = RulesEngine(tenant: tenant)
-        let judge = BookingJudge(engine: engine)
+        let judge = BookingSupport.judge(tenant)
         return try database.transaction(schema: tenant.schema, retries: 4) { connection in
-            var held: [DrawRecord] = []
-            for candidate in try BookingStore.drawCandidates(in: connection) {
-                let window = engine.drawWindow(activity: candidate.activity, date: candidate.date)
-                // Collected requests whose activity no longer draws are drawn at once rather than left waiting.
-                let due = window.map { now >= $0.policy.drawTime(opensAt: $0.opensAt) } ?? candidate.collected
-                guard due, let record = try BookingStore.holdDraw(
-                    activity: candidate.activity, unit: candidate.unit, date: candidate.date,
-                    seedText: engine.drawSeedText(activity: candidate.activity, unit: candidate.unit, date: candidate.date),
-                    priorities: window?.policy.priorities ?? [], judge: judge, families: BookingSupport.profiles, now: now, in: connection)
-                else { continue }
-                held.append(record)
-            }
+            let held = try BookingStore.holdDueDraws(judge: judge, families: BookingSupport.profiles, now: now, in: connection)
             try tell(held, tenant: tenant, baseURL: baseURL, now: now, in: connection)
             return held
         }
