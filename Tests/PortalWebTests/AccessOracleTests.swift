@@ -76,6 +76,9 @@ enum AccessOracle {
         "GET /gestion/pointage": caseworkers, "POST /gestion/pointage/marquer": caseworkers, "POST /gestion/pointage/ajout": caseworkers,
         "GET /gestion/listes-attente": caseworkers, "GET /gestion/listes-attente/:slot": caseworkers,
         "POST /gestion/listes-attente/:slot/promouvoir": caseworkers,
+        // Draws at opening (issue 11): published to anyone (the page itself hides the draws a town
+        // publishes to families only); caseworkers may hold the due ones at once.
+        "GET /tirages": .anyone, "GET /tirages/:id": .anyone, "POST /gestion/listes-attente/tirages": caseworkers,
         "GET /gestion/simulateur": .anyStaff, "GET /gestion/exports": .anyStaff,
         "GET /gestion/exports/reservations.csv": .anyStaff, "GET /gestion/exports/pointage.csv": .anyStaff,
         "GET /gestion/journal": adminOnly, "POST /gestion/equipe/:id/role": adminOnly,
