@@ -39,23 +39,24 @@ public struct BookingJudge: Sendable {
         if let status = context.status(slot), status.isActive {
             return .refused(line, "alreadyBooked", "\(child.firstName) : \(BookingTransitionError.alreadyBooked(status).frenchMessage)")
         }
+        let quotient = context.quotient(on: slot.date)
         let decision: RuleDecision
         do {
             decision = try engine.decide(activity: activity.code, unit: unit.code, date: slot.date, action: .book,
-                                         residency: context.residency, now: now, quotient: context.quotient,
+                                         residency: context.residency, now: now, quotient: quotient,
                                          alreadyBooked: context.unitsHeld(childId: child.id, activity: activity.code, on: slot.date))
         } catch {
             return .refused(line, "unknown", error.frenchMessage)
         }
         guard decision.allowed else { return .refused(line, decision.ruleId, decision.message, deadline: decision.deadline) }
-        let unitPrice = engine.unitPrice(activity: activity.code, unit: unit.code, quotient: context.quotient, residency: context.residency)
+        let unitPrice = engine.unitPrice(activity: activity.code, unit: unit.code, quotient: quotient, residency: context.residency)
         let supplement = activity.supplement(on: slot.date).flatMap { $0.units.contains(unit.code) ? $0.amount : nil }
         let late = decision.lateOutcome != nil
         let base = late ? Money(cents: decision.surchargeCents ?? 0) : (unitPrice ?? .zero)
         return LineDecision(line: line, allowed: true, ruleId: decision.ruleId, message: decision.message,
                             deadline: decision.deadline, needsValidation: activity.requiresValidation || isRequest(decision),
                             unitPrice: unitPrice, supplement: supplement, amount: base + (supplement ?? .zero),
-                            tariff: late ? .lateSurcharge : .unit)
+                            tariff: late ? .lateSurcharge : .unit, pricingNote: context.quotientNote(on: slot.date))
     }
 
     private func decideCancellation(_ line: BasketLine, child: BookableChild, activity: Activity, unit: ActivityUnit,
@@ -75,10 +76,11 @@ public struct BookingJudge: Sendable {
         default:
             return .refused(line, "notBooked", "Aucune réservation de \(child.firstName) à annuler le \(FrenchDateFormat.long(slot.date)).")
         }
+        let quotient = context.quotient(on: slot.date)
         let decision: RuleDecision
         do {
             decision = try engine.decide(activity: activity.code, unit: unit.code, date: slot.date, action: .cancel,
-                                         residency: context.residency, now: now, quotient: context.quotient)
+                                         residency: context.residency, now: now, quotient: quotient)
         } catch {
             return .refused(line, "unknown", error.frenchMessage)
         }
@@ -86,9 +88,23 @@ public struct BookingJudge: Sendable {
         let late = decision.lateOutcome != nil
         return LineDecision(line: line, allowed: true, ruleId: decision.ruleId, message: decision.message,
                             deadline: decision.deadline, needsValidation: activity.requiresValidation || isRequest(decision),
-                            unitPrice: engine.unitPrice(activity: activity.code, unit: unit.code, quotient: context.quotient, residency: context.residency),
+                            unitPrice: engine.unitPrice(activity: activity.code, unit: unit.code, quotient: quotient, residency: context.residency),
                             supplement: nil, amount: late ? Money(cents: decision.surchargeCents ?? 0) : .zero,
                             tariff: late && (decision.surchargeCents ?? 0) > 0 ? .lateCancellation : .none)
+    }
+
+    /// May the family declare the child absent on this booked slot now? The town's absence
+    /// deadline decides; a late absence it accepts carries its charge in `surchargeCents`.
+    public func decideAbsence(_ slot: SlotKey, context: FamilyBookingContext, now: Date) -> RuleDecision {
+        guard context.status(slot) == .booked else {
+            return RuleDecision(allowed: false, ruleId: "notBooked", message: BookingTransitionError.notBooked.frenchMessage)
+        }
+        do {
+            return try engine.decideAbsence(activity: slot.activity, unit: slot.unit, date: slot.date, residency: context.residency,
+                                            now: now, quotient: context.quotient(on: slot.date))
+        } catch {
+            return RuleDecision(allowed: false, ruleId: "unknown", message: error.frenchMessage)
+        }
     }
 
     private func isRequest(_ decision: RuleDecision) -> Bool {
@@ -100,6 +116,7 @@ public struct BookingJudge: Sendable {
 extension LineDecision {
     func with(ruleId: String, message: String) -> LineDecision {
         LineDecision(line: line, allowed: allowed, ruleId: ruleId, message: message, deadline: deadline,
-                     needsValidation: needsValidation, unitPrice: unitPrice, supplement: supplement, amount: amount, tariff: tariff)
+                     needsValidation: needsValidation, unitPrice: unitPrice, supplement: supplement, amount: amount, tariff: tariff,
+                     pricingNote: pricingNote)
     }
 }

@@ -19,9 +19,11 @@ public struct LineDecision: Sendable, Equatable {
     /// What the line bills if it applies.
     public let amount: Money
     public let tariff: Tariff
+    /// Why the price is not the family's usual one (« quotient familial expiré le … »).
+    public let pricingNote: String?
 
     public init(line: BasketLine, allowed: Bool, ruleId: String, message: String, deadline: Date?, needsValidation: Bool,
-                unitPrice: Money?, supplement: Money?, amount: Money, tariff: Tariff) {
+                unitPrice: Money?, supplement: Money?, amount: Money, tariff: Tariff, pricingNote: String? = nil) {
         self.line = line
         self.allowed = allowed
         self.ruleId = ruleId
@@ -32,6 +34,7 @@ public struct LineDecision: Sendable, Equatable {
         self.supplement = supplement
         self.amount = amount
         self.tariff = tariff
+        self.pricingNote = pricingNote
     }
 
     static func refused(_ line: BasketLine, _ ruleId: String, _ message: String, deadline: Date? = nil) -> LineDecision {
@@ -42,13 +45,14 @@ public struct LineDecision: Sendable, Equatable {
 
 /// How a line is billed, as the recap and the e-mail name it (seed 004: tarification « à l'unité »).
 public enum Tariff: String, Sendable, Equatable {
-    case unit, lateSurcharge, lateCancellation, none
+    case unit, lateSurcharge, lateCancellation, lateAbsence, none
 
     public var label: String {
         switch self {
         case .unit: return "à l'unité"
         case .lateSurcharge: return "tarif majoré (hors délai)"
         case .lateCancellation: return "annulation hors délai facturée"
+        case .lateAbsence: return "absence hors délai facturée"
         case .none: return "non facturé"
         }
     }

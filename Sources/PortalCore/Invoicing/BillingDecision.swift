@@ -27,7 +27,9 @@ public enum BillingDecision: Sendable, Equatable {
         case .pendingValidation, .cancellationRequested:
             return .skip(.pending)
         case .absent:
-            // Declared by the family: an excused absence.
+            // Declared past the town's absence deadline: not excused, billed the rule's charge.
+            if booking.tariff == .lateAbsence { return .bill(.lateAbsence, note: "absence déclarée hors délai") }
+            // Declared in time: an excused absence.
             return excused(booking, basis: basis, policy: policy, note: "absence déclarée")
         case .booked:
             let tariff: Tariff = booking.tariff == .lateSurcharge ? .lateSurcharge : .unit

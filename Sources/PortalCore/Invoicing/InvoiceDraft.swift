@@ -59,7 +59,7 @@ public struct InvoiceDraft: Sendable, Equatable {
                 skipped.append((booking.bookingId, reason))
             case .bill(let tariff, let note):
                 guard let amount = pricing.price(activity: booking.activity, unit: booking.unit, day: booking.day, tariff: tariff) else { continue }
-                let supplement = tariff != .lateCancellation ? activity.supplement(on: booking.day).flatMap { $0.units.contains(booking.unit) ? $0.label : nil } : nil
+                let supplement = ![.lateCancellation, .lateAbsence].contains(tariff) ? activity.supplement(on: booking.day).flatMap { $0.units.contains(booking.unit) ? $0.label : nil } : nil
                 let label = [tariff.label, supplement.map { "+ \($0)" }, note].compactMap { $0 }.joined(separator: ", ")
                 lines.append(InvoiceLine(bookingId: booking.bookingId, day: booking.day, childName: booking.childName,
                                          activityLabel: activity.label, unitLabel: activity.unit(booking.unit)?.label ?? booking.unit,

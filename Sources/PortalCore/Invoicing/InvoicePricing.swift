@@ -30,6 +30,9 @@ public struct InvoicePricing: Sendable {
             // « Une annulation vous sera facturée le prix du service » unless the rule says otherwise.
             let surcharge = activity.booking.deadline(for: .cancel)?.late.surcharge
             return surcharge?.amount(unitPrice: base) ?? base
+        case .lateAbsence:
+            let surcharge = activity.booking.absenceDeadline?.late.surcharge
+            return surcharge?.amount(unitPrice: base) ?? base
         case .none:
             return .zero
         }

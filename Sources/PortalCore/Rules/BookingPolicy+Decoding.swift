@@ -5,6 +5,7 @@ extension BookingPolicy {
             let opening = o.optional("opens").flatMap { OpeningRule.decode($0, defaultPeriod: defaultPeriod) }
             let deadline = o.optional("deadline").flatMap(DeadlineRule.decode)
             let cancellation = o.optional("cancellationDeadline").flatMap(DeadlineRule.decode)
+            let absence = o.optional("absenceDeadline").flatMap(DeadlineRule.decodeAbsence)
             let windows = o.optional("windows").map { $0.array(BookingWindow.decode) } ?? []
             guard let windows else { return nil }
             let atOpening = o.optional("atOpening").map { OpeningAllocation.decode($0, hasOpeningRule: opening != nil, windows: windows) }
@@ -12,6 +13,7 @@ extension BookingPolicy {
             guard let atOpening = atOpening ?? .firstCome else { return nil }
             if o.has("deadline"), deadline == nil { return nil }
             if o.has("cancellationDeadline"), cancellation == nil { return nil }
+            if o.has("absenceDeadline"), absence == nil { return nil }
             var seen: Set<String> = []
             for (index, window) in windows.enumerated() where !seen.insert("\(window.period.rawValue) \(window.schoolYear)").inserted {
                 o.optional("windows")?.array()?[index].report("duplicate window for \(window.period.rawValue) \(window.schoolYear)")
@@ -28,7 +30,7 @@ extension BookingPolicy {
                 }
             }
             return BookingPolicy(opening: opening, bookingDeadline: deadline, cancellationDeadline: cancellation, windows: windows,
-                                 atOpening: atOpening)
+                                 absenceDeadline: absence, atOpening: atOpening)
         }
     }
 }
@@ -120,6 +122,18 @@ extension DeadlineRule {
             if let time, time == nil { return nil }
             return DeadlineRule(kind: kind, time: time ?? nil, late: late)
         }
+    }
+}
+
+extension DeadlineRule {
+    /// An absence late is refused or recorded as a late absence; no one is asked to accept it.
+    static func decodeAbsence(_ node: ConfigNode) -> DeadlineRule? {
+        guard let rule = decode(node) else { return nil }
+        if case .request = rule.late {
+            node.child("late", .null).report("must be refuse or surcharge: a late absence is not sent to staff")
+            return nil
+        }
+        return rule
     }
 }
 

@@ -5,6 +5,9 @@ public struct BookingPolicy: Sendable, Equatable {
     public var bookingDeadline: DeadlineRule?
     /// Defaults to the booking deadline when the file gives none.
     public var cancellationDeadline: DeadlineRule?
+    /// Until when the family may declare an absence on a booked day; nil: until the day itself.
+    /// Its late policy is `refuse` or `surcharge` (recorded as a late absence, billed that amount).
+    public var absenceDeadline: DeadlineRule?
     /// Holiday booking windows (seed 004): bookings and cancellations for a holiday period are
     /// possible only inside its window; a period without a window cannot be booked online.
     public var windows: [BookingWindow]
@@ -12,10 +15,11 @@ public struct BookingPolicy: Sendable, Equatable {
     public var atOpening: OpeningAllocation
 
     public init(opening: OpeningRule?, bookingDeadline: DeadlineRule?, cancellationDeadline: DeadlineRule?, windows: [BookingWindow],
-                atOpening: OpeningAllocation = .firstCome) {
+                absenceDeadline: DeadlineRule? = nil, atOpening: OpeningAllocation = .firstCome) {
         self.opening = opening
         self.bookingDeadline = bookingDeadline
         self.cancellationDeadline = cancellationDeadline
+        self.absenceDeadline = absenceDeadline
         self.windows = windows
         self.atOpening = atOpening
     }

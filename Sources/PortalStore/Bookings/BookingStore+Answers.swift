@@ -35,7 +35,9 @@ extension BookingStore {
                    judge: judge, families: families, now: now, in: connection)
     }
 
-    /// The family declares an absence on a booked day (the place stays taken and billed per the town's rules).
+    /// The family declares an absence on a booked day (the place stays taken and billed per the
+    /// town's rules). The activity's absence deadline is judged now: past it, the absence is
+    /// refused (`BookingStoreError.refused`) or recorded late with the rule's charge.
     public static func declareAbsence(bookingId: Int64, familyId: Int64, judge: BookingJudge, families: FamilyProfiles,
                                       now: Date, in connection: PostgresConnection) throws -> BookingChange {
         try change(bookingId: bookingId, event: .declareAbsence, familyId: familyId, note: nil,
@@ -68,12 +70,17 @@ extension BookingStore {
         } catch {
             throw BookingStoreError.transition(error)
         }
+        let lateAbsence = event == .declareAbsence
+            ? try absenceCharge(bookingId: bookingId, judge: judge, families: families, now: now, in: connection) : nil
         // An accepted cancellation request bills the charge noted when it was made; any answer clears it.
         let cancelled = previous == .cancellationRequested && status == .cancelled
         try connection.execute("""
             UPDATE bookings SET status = \(status.rawValue), updated_at = \(now), staff_note = COALESCE(\(note), staff_note),
-                   amount_cents = CASE WHEN \(cancelled) THEN COALESCE(pending_cancel_cents, 0) ELSE amount_cents END,
-                   tariff = CASE WHEN \(cancelled) THEN COALESCE(pending_cancel_tariff, 'none') ELSE tariff END,
+                   amount_cents = CASE WHEN \(cancelled) THEN COALESCE(pending_cancel_cents, 0)
+                                       ELSE COALESCE(\(lateAbsence?.cents)::integer, amount_cents) END,
+                   tariff = CASE WHEN \(cancelled) THEN COALESCE(pending_cancel_tariff, 'none')
+                                 WHEN \(lateAbsence != nil) THEN 'lateAbsence' ELSE tariff END,
+                   late = late OR \(lateAbsence != nil),
                    pending_cancel_cents = NULL, pending_cancel_tariff = NULL
             WHERE id = \(bookingId)
             """)
@@ -83,6 +90,20 @@ extension BookingStore {
             promotions = try promote(slotId: slotId, judge: judge, families: families, now: now, in: connection)
         }
         return BookingChange(bookingId: bookingId, from: previous, to: status, promotions: promotions)
+    }
+
+    /// Judges an absence on the booking at `now`: nil when declared in time, the charge of a late
+    /// absence the town accepts; throws the rule's refusal otherwise.
+    private static func absenceCharge(bookingId: Int64, judge: BookingJudge, families: FamilyProfiles, now: Date,
+                                      in connection: PostgresConnection) throws -> Money? {
+        guard let found = try find(bookingId: bookingId, in: connection) else { throw BookingStoreError.unknownBooking(bookingId) }
+        guard let profile = try families.profile(familyId: found.familyId, in: connection) else {
+            throw BookingStoreError.unknownFamily(found.familyId)
+        }
+        let bookings = try context(profile, days: [found.booking.slot.date], validity: judge.engine.tenant.registration.validity, in: connection)
+        let decision = judge.decideAbsence(found.booking.slot, context: bookings, now: now)
+        guard decision.allowed else { throw BookingStoreError.refused(decision) }
+        return decision.lateOutcome == nil ? nil : Money(cents: decision.surchargeCents ?? 0)
     }
 }
 

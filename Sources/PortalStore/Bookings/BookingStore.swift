@@ -28,7 +28,7 @@ public enum BookingStore {
               AND s.day = ANY(\(Array(Set(days.map(\.iso))))::date[]) AND b.id <> \(bookingId ?? -1)
             """).map { ExistingBooking(slot: try $0.slotKey(), status: try $0.enumValue("status", as: BookingStatus.self)) }
         return FamilyBookingContext(quotient: profile.quotient, residency: profile.residency, children: profile.children,
-                                    registrations: registrations, bookings: bookings)
+                                    registrations: registrations, bookings: bookings, quotientValidity: profile.quotientValidity)
     }
 
     /// Serialises a family's own confirmations and answers (a double « Valider »), never two families.

@@ -20,6 +20,11 @@ public enum CalendarFeedStore {
         try connection.execute("DELETE FROM calendar_feeds WHERE family_id = \(familyId)")
     }
 
+    /// When the family's current link was made; nil when it has none.
+    public static func createdAt(familyId: Int64, in connection: PostgresConnection) throws -> Date? {
+        try connection.query("SELECT created_at FROM calendar_feeds WHERE family_id = \(familyId)").first.map { try $0.decode("created_at") }
+    }
+
     public static func familyId(token: String, in connection: PostgresConnection) throws -> Int64? {
         guard token.utf8.count == 64, token.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else { return nil }
         return try connection.query("""

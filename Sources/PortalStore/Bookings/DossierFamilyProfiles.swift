@@ -9,7 +9,7 @@ public struct DossierFamilyProfiles: FamilyProfiles {
 
     public func profile(familyId: Int64, in connection: PostgresConnection) throws -> FamilyProfile? {
         guard let family = try connection.query("""
-            SELECT f.family_quotient, EXISTS (SELECT 1 FROM guardians g WHERE g.family_id = f.id AND g.resident) AS resident
+            SELECT f.family_quotient, f.quotient_valid_from::text AS valid_from, f.quotient_valid_until::text AS valid_until, EXISTS (SELECT 1 FROM guardians g WHERE g.family_id = f.id AND g.resident) AS resident
             FROM families f WHERE f.id = \(familyId) AND f.anonymised_at IS NULL
             """).first else { return nil }
         let children = try connection.query("""
@@ -20,7 +20,11 @@ public struct DossierFamilyProfiles: FamilyProfiles {
                           schoolLevel: SchoolLevel(rawValue: (try row.decode("school_class") as String).lowercased()))
         }
         let resident: Bool = try family.decode("resident")
+        let from: String? = try family.decode("valid_from")
+        let until: String? = try family.decode("valid_until")
+        // The table's CHECK keeps the dates set with the quotient and in order.
+        let validity = from.flatMap(LocalDate.init(iso:)).flatMap { first in until.flatMap(LocalDate.init(iso:)).map { first...$0 } }
         return FamilyProfile(id: familyId, quotient: try family.decode("family_quotient"),
-                             residency: resident ? .resident : .nonResident, children: children)
+                             residency: resident ? .resident : .nonResident, children: children, quotientValidity: validity)
     }
 }

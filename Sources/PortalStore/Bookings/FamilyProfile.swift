@@ -5,12 +5,16 @@ import PortalCore
 public struct FamilyProfile: Sendable, Equatable {
     public let id: Int64
     public let quotient: Int?
+    /// The days staff hold the quotient valid; outside them booking prices at the highest bracket.
+    public let quotientValidity: ClosedRange<LocalDate>?
     public let residency: Residency
     public let children: [BookableChild]
 
-    public init(id: Int64, quotient: Int?, residency: Residency, children: [BookableChild]) {
+    public init(id: Int64, quotient: Int?, residency: Residency, children: [BookableChild],
+                quotientValidity: ClosedRange<LocalDate>? = nil) {
         self.id = id
         self.quotient = quotient
+        self.quotientValidity = quotientValidity
         self.residency = residency
         self.children = children
     }
@@ -28,4 +32,6 @@ public enum BookingStoreError: Error, Equatable {
     case duplicateRegistration
     case transition(BookingTransitionError)
     case registration(RegistrationTransitionError)
+    /// A rule refused the change now (an absence past its deadline), with its French reason.
+    case refused(RuleDecision)
 }

@@ -10,6 +10,10 @@ enum BasketViews {
         let tenant = context.tenant
         let late = recap.lines.filter { $0.decision.allowed && [.lateSurcharge, .lateCancellation].contains($0.decision.tariff) }
             .reduce(Money.zero) { $0 + $1.decision.amount }
+        var pricingNotes: [String] = []
+        for line in recap.lines where line.decision.allowed {
+            if let note = line.decision.pricingNote, !pricingNotes.contains(note) { pricingNotes.append(note) }
+        }
         let rows: [[Node]] = recap.lines.map { line in
             let labels = BookingViews.slotLabel(line.line.slot, tenant: tenant)
             let decision = line.decision
@@ -41,6 +45,7 @@ enum BasketViews {
                     ])),
                     BookingViews.table(caption: "Lignes du panier", headers: ["Date", "Enfant", "Activité", "Opération", "Tarif", "Coût", "Remarque", "Action"], rows: rows),
                     .p([.class("total")], [.text("Total : \(recap.total.french)")]),
+                    .fragment(pricingNotes.map { .p([.class("pricing-note")], [.text($0.prefix(1).uppercased() + $0.dropFirst() + ".")]) }),
                     .when(late.cents > 0, .p([], [.text("dont majorations et annulations hors délai : \(late.french)")])),
                     .when(!recap.refused.isEmpty, .p([.class("hint")], [.text("\(recap.refused.count) ligne(s) ne seront pas appliquées ; les autres le seront.")])),
                     .p([.class("hint")], ["Chaque ligne est vérifiée à nouveau au moment de valider ; une place complète entre-temps vous place sur liste d'attente."]),

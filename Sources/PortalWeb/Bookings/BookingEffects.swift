@@ -8,6 +8,20 @@ import Postgres
 enum BookingEffects {
     static let bookingsKind = RequestKind(code: "bookings", label: "Réservations et annulations")
     static let registrationKind = RequestKind(code: "registration", label: "Pré-inscription")
+    static let absenceKind = RequestKind(code: "absence", label: "Déclaration d'absence")
+
+    /// A declared absence, in « Mes demandes »: done at once, with the charge of a late one.
+    static func afterAbsence(_ booking: StoredBooking, family: BookingFamily, accountID: Int64, tenant: TenantConfig,
+                             now: Date, in connection: PostgresConnection) throws {
+        let labels = BookingViews.slotLabel(booking.slot, tenant: tenant)
+        let summary = "Absence de \(family.childName(booking.slot.childId)) le \(FrenchDateFormat.long(booking.slot.date)) "
+            + "(\(labels.activity) – \(labels.unit))"
+        let note = booking.tariff == .lateAbsence
+            ? "Déclarée hors délai : absence non excusée, facturée \(booking.amount.french)."
+            : "Absence enregistrée."
+        try Requests.record(absenceKind, summary: summary, accountID: accountID, familyID: family.id, status: .done, note: note,
+                            now: now, in: connection)
+    }
 
     static func afterConfirmation(_ confirmation: Confirmation, familyId: Int64, accountID: Int64?, childName: (Int64) -> String,
                                   tenant: TenantConfig, baseURL: String, now: Date, in connection: PostgresConnection) throws {

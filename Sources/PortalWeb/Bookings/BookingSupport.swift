@@ -49,7 +49,8 @@ enum BookingSupport {
         let bookings = try BookingStore.bookings(familyId: family.id, from: from, to: to, in: connection)
         let context = FamilyBookingContext(quotient: family.profile.quotient, residency: family.profile.residency,
                                            children: family.profile.children, registrations: registrations.map(\.registration),
-                                           bookings: bookings.filter { $0.status.isActive }.map { ExistingBooking(slot: $0.slot, status: $0.status) })
+                                           bookings: bookings.filter { $0.status.isActive }.map { ExistingBooking(slot: $0.slot, status: $0.status) },
+                                           quotientValidity: family.profile.quotientValidity)
         return (context, bookings, registrations)
     }
 

@@ -29,7 +29,8 @@ enum PlanningHandlers {
             let registered = registrations.filter { $0.registration.status == .accepted && $0.registration.period.lastDay >= BookingSupport.today(context) }
                 .compactMap { context.tenant.activity($0.registration.activityCode) }.filter { codes.insert($0.code).inserted }
             return PlanningViews.Page(family: family, model: model, childFilter: child, activityFilter: activity,
-                                      registeredActivities: registered, basketCount: basket.lines.count)
+                                      registeredActivities: registered, basketCount: basket.lines.count,
+                                      feedCreatedAt: try CalendarFeedStore.createdAt(familyId: family.id, in: connection))
         }
         guard let page else { return BookingSupport.noFamily(context, tab: .planning) }
         return .html(PlanningViews.render(context, page).render())
@@ -85,39 +86,69 @@ enum PlanningHandlers {
         return .redirect(to: BookingPaths.basket(family: outcome.0) + "&message=ajoute")
     }
 
+    /// The absence is judged against the town's absence deadline; recorded, it gets its line in
+    /// « Mes demandes ». Refused, the family reads the rule and until when it was possible.
     static func declareAbsence(_ context: RequestContext) throws -> HTTPResponse {
         try change(context, notice: "absence") { id, family, judge, connection in
-            try BookingStore.declareAbsence(bookingId: id, familyId: family, judge: judge, families: BookingSupport.profiles, now: context.now, in: connection)
+            let change = try BookingStore.declareAbsence(bookingId: id, familyId: family.id, judge: judge, families: BookingSupport.profiles,
+                                                         now: context.now, in: connection)
+            if let found = try BookingStore.find(bookingId: id, in: connection) {
+                try BookingEffects.afterAbsence(found.booking, family: family, accountID: try context.family.id, tenant: context.tenant,
+                                                now: context.now, in: connection)
+            }
+            return change
         }
     }
 
     static func withdraw(_ context: RequestContext) throws -> HTTPResponse {
         try change(context, notice: "demande-retiree") { id, family, judge, connection in
-            try BookingStore.withdraw(bookingId: id, familyId: family, judge: judge, families: BookingSupport.profiles, now: context.now, in: connection)
+            try BookingStore.withdraw(bookingId: id, familyId: family.id, judge: judge, families: BookingSupport.profiles, now: context.now, in: connection)
         }
+    }
+
+    private enum ChangeOutcome {
+        case done, stale
+        case refused(RuleDecision)
     }
 
     /// A change to one booking of the family; another family's booking id reads as not found.
     private static func change(_ context: RequestContext, notice: String,
-                               _ apply: (Int64, Int64, BookingJudge, PostgresConnection) throws -> BookingChange) throws -> HTTPResponse {
+                               _ apply: (Int64, BookingFamily, BookingJudge, PostgresConnection) throws -> BookingChange) throws -> HTTPResponse {
         guard let bookingId = context.parameters["id"].flatMap({ Int64($0) }) else { throw RouteError.notFound }
         let judge = BookingSupport.judge(context.tenant)
-        let (familyId, date, done) = try context.database.transaction(schema: context.tenant.schema, retries: 4) { connection -> (Int64, LocalDate, Bool) in
+        let (familyId, date, outcome) = try context.database.transaction(schema: context.tenant.schema, retries: 4) { connection -> (Int64, LocalDate, ChangeOutcome) in
             guard let family = try BookingSupport.family(context, in: connection),
                   let found = try BookingStore.find(bookingId: bookingId, in: connection), found.familyId == family.id else { throw RouteError.notFound }
             do {
-                let change = try apply(bookingId, family.id, judge, connection)
+                let change = try apply(bookingId, family, judge, connection)
                 try BookingEffects.notify(change.promotions, tenant: context.tenant, baseURL: context.baseURL, now: context.now, in: connection)
-                return (family.id, found.booking.slot.date, true)
+                return (family.id, found.booking.slot.date, .done)
             } catch BookingStoreError.transition {
-                return (family.id, found.booking.slot.date, false)
+                return (family.id, found.booking.slot.date, .stale)
+            } catch BookingStoreError.refused(let decision) {
+                return (family.id, found.booking.slot.date, .refused(decision))
             }
         }
         let view = context.form.value("vue").flatMap(PlanningView.init(rawValue:)) ?? .month
-        return .redirect(to: BookingPaths.planning(family: familyId, view: view, anchor: date) + "&message=\(done ? notice : "impossible")")
+        let back = BookingPaths.planning(family: familyId, view: view, anchor: date)
+        switch outcome {
+        case .done: return .redirect(to: back + "&message=\(notice)")
+        case .stale: return .redirect(to: back + "&message=impossible")
+        case .refused(let decision): return refusal(context, decision: decision, back: back)
+        }
     }
 
-    /// Issues a new private link (revoking the old) and shows it once.
+    /// The rule's own sentence, which names the deadline that passed (« … close depuis le … »).
+    private static func refusal(_ context: RequestContext, decision: RuleDecision, back: String) -> HTTPResponse {
+        .html(Layout.page(context, title: "Changement impossible", currentTab: .planning, content: [
+            .h1([], ["Changement impossible"]),
+            Forms.notice(decision.message, kind: "error"),
+            .p([], [.a([.class("button"), .href(back)], ["Retour au planning"])]),
+        ]).render(), status: .conflict)
+    }
+
+    /// Issues a new private link (revoking the old) and shows it once; afterwards the planning only
+    /// says that one exists, since the token is kept hashed.
     static func issueFeed(_ context: RequestContext) throws -> HTTPResponse {
         let (family, token) = try context.transaction { connection -> (BookingFamily, String) in
             guard let family = try BookingSupport.family(context, in: connection) else { throw RouteError.notFound }
@@ -131,7 +162,7 @@ enum PlanningHandlers {
                 .label([.for("lien-agenda")], ["Lien privé"]),
                 .input([.type("text"), .id("lien-agenda"), .value(url), Attribute("readonly", nil)]),
             ]),
-            .p([.class("hint")], ["Ce lien ne sera plus affiché : gardez-le pour vous. Vous pourrez le révoquer depuis le planning."]),
+            .p([.class("hint")], ["Ce lien ne sera plus affiché : gardez-le pour vous. Depuis le planning, vous pourrez le révoquer ou le remplacer par un nouveau."]),
             .p([], [.a([.class("button"), .href(BookingPaths.planning(family: family.id))], ["Retour au planning"])]),
         ]).render())
     }

@@ -117,8 +117,15 @@ struct PlanningModel {
             default:
                 break
             }
+            var absence: Int64?
+            if booking.status == .booked, slot.date >= today {
+                let decision = judge.decideAbsence(slot, context: context, now: now)
+                if decision.allowed { absence = booking.id }
+                // Once it can no longer be cancelled, the absence's own limit is what matters.
+                if change == nil || decision.lateOutcome != nil || !decision.allowed { notes.append(decision.message) }
+            }
             return PlanningCell(slot: slot, unitLabel: unit.label, state: state, change: change, notes: notes, inBasket: basket[slot],
-                                absenceBooking: booking.status == .booked && slot.date >= today ? booking.id : nil,
+                                absenceBooking: absence,
                                 withdrawBooking: [.pendingValidation, .cancellationRequested].contains(booking.status) ? booking.id : nil,
                                 full: isFull)
         }

@@ -14,6 +14,8 @@ enum PlanningViews {
         let activityFilter: String?
         let registeredActivities: [Activity]
         let basketCount: Int
+        /// When the private calendar link was made; nil when the family has none.
+        let feedCreatedAt: Date?
     }
 
     static func render(_ context: RequestContext, _ page: Page) -> Node {
@@ -41,7 +43,7 @@ enum PlanningViews {
             legend(drawsOpenings: context.tenant.activities.contains { $0.booking.atOpening.draw != nil }),
             page.model.pairs.isEmpty ? empty(page) : slotsForm(context, page),
             joursTypes(context, page),
-            feedSection(context, page.family),
+            feedSection(context, page.family, createdAt: page.feedCreatedAt),
         ])
     }
 
@@ -218,19 +220,28 @@ enum PlanningViews {
         ])
     }
 
-    private static func feedSection(_ context: RequestContext, _ family: BookingFamily) -> Node {
-        .section([.aria("labelledby", "agenda")], [
+    /// The link itself is shown only once, when made (only its hash is kept): here, whether one exists.
+    private static func feedSection(_ context: RequestContext, _ family: BookingFamily, createdAt: Date?) -> Node {
+        let form = { (action: String, label: String) -> Node in
+            .form([.method("post"), .action(action), .class("inline")], [
+                Forms.csrfField(context.csrfToken), Forms.hidden("famille", String(family.id)),
+                Forms.submit(label, secondary: true),
+            ])
+        }
+        guard let createdAt else {
+            return .section([.aria("labelledby", "agenda")], [
+                .h2([.id("agenda")], ["Agenda de mon téléphone"]),
+                .p([], ["Un lien privé permet d'afficher les réservations dans l'agenda de votre téléphone."]),
+                form(BookingPaths.calendarFeed, "Obtenir un lien d'agenda"),
+            ])
+        }
+        return .section([.aria("labelledby", "agenda")], [
             .h2([.id("agenda")], ["Agenda de mon téléphone"]),
-            .p([], ["Un lien privé permet d'afficher les réservations dans l'agenda de votre téléphone. Créer un nouveau lien révoque l'ancien."]),
-            .form([.method("post"), .action(BookingPaths.calendarFeed), .class("inline")], [
-                Forms.csrfField(context.csrfToken), Forms.hidden("famille", String(family.id)),
-                Forms.submit("Obtenir un lien d'agenda", secondary: true),
-            ]),
+            .p([.class("feed-state")], [.text("Un lien d'abonnement existe (créé le \(FrenchDateFormat.longWithTime(createdAt))).")]),
+            .p([.class("hint")], ["Pour des raisons de sécurité, il n'est affiché qu'à sa création. Perdu ou partagé par erreur : remplacez-le (l'ancien cesse de fonctionner) ou révoquez-le."]),
+            form(BookingPaths.calendarFeed, "Remplacer par un nouveau lien"),
             " ",
-            .form([.method("post"), .action(BookingPaths.calendarFeedRevoke), .class("inline")], [
-                Forms.csrfField(context.csrfToken), Forms.hidden("famille", String(family.id)),
-                Forms.submit("Révoquer le lien", secondary: true),
-            ]),
+            form(BookingPaths.calendarFeedRevoke, "Révoquer le lien"),
         ])
     }
 }

@@ -34,6 +34,9 @@ private func row(_ status: BookingStatus, _ tariff: Tariff, _ attendance: Attend
         row(.absent, .unit, nil, .booked, .notBilled, .skip(.excusedAbsence)),
         row(.absent, .unit, nil, .booked, .billed, .bill(.unit, note: "absence déclarée")),
         row(.absent, .unit, nil, .attended, .billed, .skip(.notAttended)),
+        // Declared past the town's absence deadline: not excused, billed whatever the basis and policy.
+        row(.absent, .lateAbsence, nil, .booked, .notBilled, .bill(.lateAbsence, note: "absence déclarée hors délai")),
+        row(.absent, .lateAbsence, nil, .attended, .notBilled, .bill(.lateAbsence, note: "absence déclarée hors délai")),
         row(.cancelled, .lateCancellation, nil, .booked, .notBilled, .bill(.lateCancellation, note: nil)),
         row(.cancelled, .lateCancellation, nil, .attended, .notBilled, .bill(.lateCancellation, note: nil)),
         row(.cancelled, .none, nil, .booked, .notBilled, .skip(.notConsumed)),

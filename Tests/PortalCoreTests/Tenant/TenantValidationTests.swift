@@ -80,6 +80,8 @@ private let booking: [JSONStep] = activity + ["booking"]
         ValidationCase(booking + ["deadline"], #"{"monthlyCutoffDay": 31}"#, "tenants/test.json: activities[0].booking.deadline.monthlyCutoffDay: must be a day between 1 and 28"),
         ValidationCase(booking + ["deadline", "calendarDaysBefore"], "-1", "tenants/test.json: activities[0].booking.deadline.calendarDaysBefore: must be a non-negative integer"),
         ValidationCase(booking + ["deadline", "time"], #""25:00""#, "tenants/test.json: activities[0].booking.deadline.time: must be a time HH:MM"),
+        ValidationCase(booking + ["absenceDeadline"], #"{"calendarDaysBefore": 0, "late": {"policy": "request"}}"#, "tenants/test.json: activities[0].booking.absenceDeadline.late: must be refuse or surcharge: a late absence is not sent to staff"),
+        ValidationCase(booking + ["absenceDeadline"], #"{"time": "09:00"}"#, "tenants/test.json: activities[0].booking.absenceDeadline: must have exactly one of calendarDaysBefore, workingDaysBefore, monthlyCutoffDay"),
         ValidationCase(booking + ["deadline", "late", "policy"], #""fine""#, "tenants/test.json: activities[0].booking.deadline.late.policy: must be one of refuse, request, surcharge"),
         ValidationCase(booking + ["deadline", "late"], #"{"policy": "surcharge"}"#, "tenants/test.json: activities[0].booking.deadline.late: must have fixedCents or unitPricePlusCents"),
         ValidationCase(booking + ["deadline", "late"], #"{"policy": "refuse", "fixedCents": 400}"#, "tenants/test.json: activities[0].booking.deadline.late: a refused late action carries no surcharge"),
