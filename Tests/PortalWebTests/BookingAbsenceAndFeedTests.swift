@@ -71,6 +71,24 @@ import Testing
                 == ["Absence enregistrée.", "Déclarée hors délai : absence non excusée, facturée 15,00 €."])
     }
 
+    @Test func withdrawingTheLastPendingLine_closesItsRequestInMesDemandes() throws {
+        var scene = try BookingScene()
+        defer { scene.drop() }
+        try scene.register(family: scene.martinFamily, children: [scene.lea], to: "alsh-mercredis")
+        // Wednesday 7 January is inside the 8-day deadline: a late request for staff.
+        book(&scene, ["2026-01-07|\(scene.lea)|alsh-mercredis|journee|book"])
+        let pending = try #require(try scene.bookings(family: scene.martinFamily).first)
+        #expect(pending.status == .pendingValidation)
+        let status = { try scene.world.transaction(scene.tenant) { connection -> String in
+            try connection.query("SELECT status FROM requests WHERE family_id = \(scene.martinFamily) AND kind = 'bookings'")[0].decode("status")
+        } }
+        #expect(try status() == "pending")
+        let planning = BookingPaths.planning(family: scene.martinFamily, view: .week, anchor: LocalDate(iso: "2026-01-07")!)
+        #expect(scene.martin.postFrom(planning, BookingPaths.withdraw(pending.id), []).status.code == 303)
+        #expect(try status() == "done")
+        #expect(try requests(scene, kind: "bookings").last?.note == "mer. 7 janv., Léa : demande retirée")
+    }
+
     @Test func expiredQuotient_pricesAtTheHighestBracket_andTheBasketSaysSo() throws {
         var scene = try BookingScene()
         defer { scene.drop() }

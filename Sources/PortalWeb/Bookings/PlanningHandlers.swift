@@ -100,9 +100,18 @@ enum PlanningHandlers {
         }
     }
 
+    /// The confirmation's line in « Mes demandes » follows: done once nothing of it waits for staff.
     static func withdraw(_ context: RequestContext) throws -> HTTPResponse {
         try change(context, notice: "demande-retiree") { id, family, judge, connection in
-            try BookingStore.withdraw(bookingId: id, familyId: family.id, judge: judge, families: BookingSupport.profiles, now: context.now, in: connection)
+            let change = try BookingStore.withdraw(bookingId: id, familyId: family.id, judge: judge, families: BookingSupport.profiles,
+                                                   now: context.now, in: connection)
+            if let (requestID, open) = try ConfirmationStore.request(ofBooking: id, in: connection),
+               let slot = try BookingStore.find(bookingId: id, in: connection)?.booking.slot {
+                try Requests.update(requestID: requestID, status: open > 0 ? .pending : .done,
+                                    note: "\(FrenchDateFormat.short(slot.date)), \(family.childName(slot.childId)) : demande retirée",
+                                    actor: .family, now: context.now, in: connection)
+            }
+            return change
         }
     }
 
