@@ -69,7 +69,7 @@ import Testing
 
     @Test func legend_namesEachStateInWordsAndSymbol() {
         #expect(PlanningSlotState.legend.map(\.label) == [
-            "Réservé / enfant présent", "Demande en attente de validation", "Liste d'attente", "Enfant absent",
+            "Réservé / enfant présent", "Demande en attente de validation", "Liste d'attente", "En attente du tirage au sort", "Enfant absent",
             "Demande d'annulation", "Demande refusée", "Non réservable ou non modifiable",
         ])
         #expect(Set(PlanningSlotState.allCases.map(\.symbol)).count == PlanningSlotState.allCases.count)

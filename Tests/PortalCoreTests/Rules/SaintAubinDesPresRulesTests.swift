@@ -3,7 +3,8 @@ import Testing
 
 /// Seed 004 (zone C): restauration, garderie and Wednesday centre before the 20th of the month for
 /// the next month; the holiday centre only inside its windows (Automne until 01/10, Noël 03/11–03/12,
-/// Hiver 05/01–04/02, Printemps 09/03–01/04, Été 04/05–17/06).
+/// Hiver 05/01–04/02, Printemps 09/03–01/04, Été 04/05–17/06). The 2026-2027 windows follow the
+/// same pattern; Toussaint 2026 has none (it had passed when they were added).
 @Suite struct SaintAubinDesPresRulesTests {
     @Test(arguments: [
         // Monthly cut-off.
@@ -34,6 +35,9 @@ import Testing
         RuleRow("clv", "matinSansRepas", "2026-07-14", now: "2026-06-01T12:00:00+02:00", allowed: false, rule: "publicHoliday"),
         RuleRow("clv", "matinSansRepas", "2026-05-15", now: "2026-05-04T12:00:00+02:00", allowed: false, rule: "notRunning"),
         RuleRow("clv", "matinSansRepas", "2026-10-19", now: "2026-09-15T12:00:00+02:00", allowed: false, rule: "window.toussaint"),
+        // 2026-2027: the town repeats its pattern (Noël 02/11–02/12, Hiver 04/01–03/02…).
+        RuleRow("clv", "matinAvecRepas", "2026-12-21", now: "2026-11-23T10:00:00+01:00", allowed: true, rule: "window.noel", deadline: "2026-12-02T23:59:59+01:00"),
+        RuleRow("clv", "matinAvecRepas", "2027-02-15", now: "2026-11-23T10:00:00+01:00", allowed: false, rule: "window.hiver", deadline: "2027-02-03T23:59:59+01:00", opensAt: "2027-01-04T00:00:00+01:00"),
         RuleRow("clv", "apresMidiAvecRepas", "2026-02-24", now: "2026-01-10T12:00:00+01:00", allowed: false, rule: "exclusivity", alreadyBooked: ["matinAvecRepas"]),
     ])
     func decision(_ row: RuleRow) throws {
