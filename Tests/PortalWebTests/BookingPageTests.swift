@@ -128,11 +128,14 @@ import Testing
         let queue = staff.get(StaffBookingPaths.registrations).text
         let ids = queue.matches(of: /name="id" value="(\d+)"/).map { String($0.1) }
         #expect(ids.count == 2)
-        let refusedWithoutReason = staff.postFrom(StaffBookingPaths.registrations, StaffBookingPaths.registrations, ids.map { ("id", $0) } + [("decision", "refuser"), ("motif", " ")])
+        let decision = StaffQueue.registrations.decisionPath
+        let refusedWithoutReason = staff.postFrom(StaffBookingPaths.registrations, decision, ids.map { ("id", $0) } + [("decision", "refuser"), ("motif", " ")])
         #expect(refusedWithoutReason.status.code == 422)
         #expect(refusedWithoutReason.text.contains("Indiquez le motif du refus"))
-        let accepted = staff.postFrom(StaffBookingPaths.registrations, StaffBookingPaths.registrations, ids.map { ("id", $0) } + [("decision", "accepter")])
-        #expect(accepted.status.code == 303)
+        let accepted = staff.postFrom(StaffBookingPaths.registrations, decision, ids.map { ("id", $0) } + [("decision", "accepter")])
+        #expect(accepted.status.code == 200)
+        #expect(ids.allSatisfy { accepted.text.contains("Pré-inscription n° \($0) acceptée") })
+        #expect(accepted.text.contains("Rien à traiter."))
         #expect(scene.martin.get(BookingPaths.registrations(family: scene.martinFamily)).text.components(separatedBy: "Réservation possible").count == 3)
         let mails = try scene.world.mails(to: scene.martinEmail).map(\.mail.subject)
         #expect(mails.contains { $0.contains("Pré-inscription acceptée") })
@@ -164,8 +167,9 @@ import Testing
         #expect(booking.status == .pendingValidation)
         var staff = try Self.staff(scene)
         #expect(staff.get(StaffBookingPaths.bookings).text.contains("Léa Martin"))
-        let answered = staff.postFrom(StaffBookingPaths.registrations, StaffBookingPaths.booking(booking.id), [("decision", "accepter")])
-        #expect(answered.status.code == 303)
+        let answered = staff.postFrom(StaffBookingPaths.bookings, StaffQueue.bookingRequests.decisionPath, [("id", String(booking.id)), ("decision", "accepter")])
+        #expect(answered.status.code == 200)
+        #expect(answered.text.contains("Demande n° \(booking.id) acceptée : réservation du mer. 14 janv."))
         #expect(try scene.bookings(family: scene.martinFamily).first?.status == .booked)
         #expect(try scene.world.lastMail(to: scene.martinEmail)?.subject.contains("Votre demande de réservation est acceptée") == true)
     }

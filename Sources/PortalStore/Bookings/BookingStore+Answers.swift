@@ -15,11 +15,14 @@ public struct StaffBookingRequest: Sendable, Equatable {
 
 /// Changes to one booking outside the basket: staff answers, absences, withdrawals.
 extension BookingStore {
-    public static func staffQueue(activity: String?, limit: Int, in connection: PostgresConnection) throws -> [StaffBookingRequest] {
+    /// Requests waiting for staff, oldest first, optionally for one activity and days from `from` to `to`.
+    public static func staffQueue(activity: String?, from: LocalDate? = nil, to: LocalDate? = nil, limit: Int,
+                                  in connection: PostgresConnection) throws -> [StaffBookingRequest] {
         try connection.query("""
             SELECT b.id, b.family_id, b.child_id, b.status, b.late, b.amount_cents, b.requested_at, s.activity, s.unit, s.day::text AS day
             FROM bookings b JOIN slots s ON s.id = b.slot_id
             WHERE b.status IN ('pendingValidation', 'cancellationRequested') AND (\(activity)::text IS NULL OR s.activity = \(activity))
+              AND (\(from?.iso)::date IS NULL OR s.day >= \(from?.iso)::date) AND (\(to?.iso)::date IS NULL OR s.day <= \(to?.iso)::date)
             ORDER BY b.requested_at, b.id LIMIT \(limit)
             """).map { row in
             StaffBookingRequest(bookingId: try row.decode("id"), familyId: try row.decode("family_id"), slot: try row.slotKey(),

@@ -42,15 +42,24 @@ public enum RegistrationStore {
             """).map { try stored($0, validity: validity) }
     }
 
-    /// The staff queue: pending requests, oldest first, optionally for one activity.
-    public static func pending(activity: String?, validity: RegistrationPolicy.Validity,
+    /// The staff queue: pending requests, oldest first, optionally for one activity and one period.
+    public static func pending(activity: String?, period: RegistrationPeriod? = nil, validity: RegistrationPolicy.Validity,
                                in connection: PostgresConnection) throws -> [StoredRegistration] {
         try connection.query("""
             SELECT id, family_id, child_id, activity, first_day::text AS first_day, last_day::text AS last_day, status,
                    refusal_reason, created_at
             FROM registrations WHERE status = 'pending' AND (\(activity)::text IS NULL OR activity = \(activity))
+              AND (\(period?.firstDay.iso)::date IS NULL OR (first_day = \(period?.firstDay.iso)::date AND last_day = \(period?.lastDay.iso)::date))
             ORDER BY created_at, id
             """).map { try stored($0, validity: validity) }
+    }
+
+    /// The periods pending requests are for, earliest first: the queue's period filter.
+    public static func pendingPeriods(validity: RegistrationPolicy.Validity, in connection: PostgresConnection) throws -> [RegistrationPeriod] {
+        try connection.query("""
+            SELECT DISTINCT first_day::text AS first_day, last_day::text AS last_day FROM registrations
+            WHERE status = 'pending' ORDER BY first_day, last_day
+            """).map { RegistrationPeriod(validity: validity, firstDay: try $0.localDate("first_day"), lastDay: try $0.localDate("last_day")) }
     }
 
     /// Staff answer several requests at once; each must still be pending and its period not over.

@@ -3,7 +3,7 @@ import PortalCore
 
 /// The back-office's own pages under `/gestion`, and the queues that share `StaffQueue`.
 enum BackOfficeRoutes {
-    static let queues: [StaffQueue] = [.dossierChanges, .documents]
+    static let queues: [StaffQueue] = [.registrations, .bookingRequests, .dossierChanges, .documents]
 
     static func register(_ table: inout RouteTable) {
         for queue in queues { queue.register(&table) }

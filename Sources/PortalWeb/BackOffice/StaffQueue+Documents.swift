@@ -8,7 +8,7 @@ extension StaffQueue {
     static let documents = StaffQueue(
         code: DocumentReviewStore.queue, title: "Documents reçus", path: StaffPaths.documents,
         roles: [.admin, .agent], itemNoun: "Document", feminine: false,
-        load: { _, connection in
+        load: { _, _, connection in
             try DocumentReviewStore.pending(in: connection).map { document in
                 QueueItem(id: document.id, who: "\(document.senderName) <\(document.senderEmail)>", summary: document.title,
                           submittedAt: document.uploadedAt, detailPath: StaffPaths.document(document.id))
@@ -25,6 +25,6 @@ extension StaffQueue {
                     : "Le service a refusé le justificatif « \(document.title) » envoyé le \(FrenchDateFormat.longWithTime(document.uploadedAt)) : \(reason)",
                 verdict == .accepted ? "Vous n'avez rien d'autre à faire." : "Vous pouvez envoyer un nouveau document depuis votre espace : \(context.baseURL)\(SpacePaths.documents)",
             ])
-            return .decided(summary: "\(document.title) de \(document.senderName)", mail: mail)
+            return .decided(summary: "\(document.title) de \(document.senderName)", mails: [mail])
         })
 }

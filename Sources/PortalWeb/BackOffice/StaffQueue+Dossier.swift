@@ -10,9 +10,9 @@ extension StaffQueue {
     static let dossierChanges = StaffQueue(
         code: "dossier", title: "Demandes de modification du dossier", path: StaffDossierPaths.queue,
         roles: [.admin, .agent, .director], itemNoun: "Demande",
-        filters: [QueueFilter(name: "sante", label: "Données de santé", options: [("", "Toutes les demandes"), ("oui", "Avec données de santé"), ("non", "Sans données de santé")])],
+        filters: { _, _ in [QueueFilter(name: "sante", label: "Données de santé", options: [("", "Toutes les demandes"), ("oui", "Avec données de santé"), ("non", "Sans données de santé")])] },
         banner: { DossierNotices.banner($0) },
-        load: { filters, connection in
+        load: { filters, _, connection in
             try ChangeRequestStore.queue(in: connection)
                 .filter { item in
                     switch filters["sante"] {
@@ -48,10 +48,10 @@ extension StaffQueue {
                                           note: DossierMails.note(decided, dossier: dossier), in: connection)
             try ChangeRequestStore.refusePending(onRemoved: decided.accepted.map(\.target), in: dossier, by: actor, now: context.now, in: connection)
             try ChildPhotoStore.prune(familyID: dossier.familyID, in: connection)
-            let mail = try AccountStore.find(id: request.submittedBy.id, in: connection).map { account in
+            let mails = try AccountStore.find(id: request.submittedBy.id, in: connection).map { account in
                 DossierMails.decision(context.tenant, to: account.email, outcome: decided, dossier: dossier,
                                       link: context.baseURL + DossierPaths.family(dossier.familyID))
             }
-            return .decided(summary: dossier.name, mail: mail)
+            return .decided(summary: dossier.name, mails: mails.map { [$0] } ?? [])
         })
 }

@@ -3,6 +3,7 @@ import HTML
 import HTTPServer
 import PortalCore
 import PortalStore
+import Postgres
 
 /// The list and the bulk decision of any `StaffQueue`: `GET path` (filters in the query) and
 /// `POST path/decision` with `id` (repeated), `decision` = accepter | refuser and `motif`.
@@ -20,18 +21,20 @@ extension StaffQueue {
         table.add("POST", decisionPath, access) { try queue.decideFromForm($0) }
     }
 
-    func filterValues(_ context: RequestContext) -> [String: String] {
+    /// The queue's filters with the values this request gives them; a value a filter does not
+    /// accept is dropped, so the list shows everything rather than an error.
+    func filterState(_ context: RequestContext, in connection: PostgresConnection) throws -> (filters: [QueueFilter], values: [String: String]) {
+        let all = try filters(context.tenant, connection) + [Self.ageFilter]
         var values: [String: String] = [:]
-        for filter in filters + [Self.ageFilter] {
+        for filter in all {
             let value = context.request.queryValue(filter.name) ?? context.form.value(filter.name) ?? ""
-            if filter.options.contains(where: { $0.value == value }) { values[filter.name] = value }
+            if !value.isEmpty, filter.accepts(value) { values[filter.name] = value }
         }
-        return values
+        return (all, values)
     }
 
-    func items(_ context: RequestContext) throws -> [QueueItem] {
-        let values = filterValues(context)
-        let all = try context.transaction { try load(values, $0) }
+    func items(_ values: [String: String], context: RequestContext, in connection: PostgresConnection) throws -> [QueueItem] {
+        let all = try load(values, context.tenant, connection)
         let day: TimeInterval = 86_400
         switch values["recue"] {
         case "24h": return all.filter { $0.submittedAt >= context.now.addingTimeInterval(-day) }
@@ -57,15 +60,20 @@ extension StaffQueue {
             return .html(try page(context, results: [], errors: errors).render(), status: .unprocessableContent)
         }
         let decisionContext = try context.queueDecisionContext
-        let results = try process(ids, verdict: verdict, reason: reason, context: decisionContext) { body in try context.transaction(body) }
+        // Retried on a deadlock: accepting a booking request may promote a waiting child, whose
+        // family lock another confirmation may hold.
+        let results = try process(ids, verdict: verdict, reason: reason, context: decisionContext) { body in
+            try context.database.transaction(schema: context.tenant.schema, retries: 4, body)
+        }
         let nothingDone = !results.contains { $0.kind == .done }
         return .html(try page(context, results: results, errors: errors).render(), status: nothingDone ? .conflict : .ok)
     }
 
     func page(_ context: RequestContext, results: [QueueResult], errors: FieldErrors) throws -> Node {
-        let items = try items(context)
-        let history = try context.transaction { try QueueDecisions.list(queue: code, limit: 20, in: $0) }
-        let values = filterValues(context)
+        let (filters, values, items, history) = try context.transaction { connection -> ([QueueFilter], [String: String], [QueueItem], [QueueDecision]) in
+            let (filters, values) = try filterState(context, in: connection)
+            return (filters, values, try self.items(values, context: context, in: connection), try QueueDecisions.list(queue: code, limit: 20, in: connection))
+        }
         return StaffViews.page(context, title: title, content: [
             .h1([], [.text(title)]),
             banner(context.request),
@@ -75,12 +83,10 @@ extension StaffQueue {
                 }),
             ])),
             Forms.errorSummary(errors),
-            .form([.method("get"), .action(path), .class("filters"), .aria("label", "Filtres")], (filters + [Self.ageFilter]).map { filter in
+            .form([.method("get"), .action(path), .class("filters"), .aria("label", "Filtres")], filters.map { filter in
                 .div([.class("field")], [
                     .label([.for("filtre-\(filter.name)")], [.text(filter.label)]),
-                    .el("select", [.id("filtre-\(filter.name)"), .name(filter.name)], filter.options.map { option in
-                        .el("option", [.value(option.value)] + (values[filter.name, default: ""] == option.value ? [.selected] : []), [.text(option.label)])
-                    }),
+                    Self.control(filter, value: values[filter.name, default: ""]),
                 ])
             } + [Forms.submit("Filtrer", secondary: true)]),
             items.isEmpty ? .p([.class("empty")], ["Rien à traiter."]) : decisionForm(context, items: items, values: values, errors: errors),
@@ -90,6 +96,17 @@ extension StaffQueue {
                                + (decision.reason.isEmpty ? "" : " : \(decision.reason)"))])
             }),
         ])
+    }
+
+    private static func control(_ filter: QueueFilter, value: String) -> Node {
+        switch filter.input {
+        case .choice(let options):
+            .el("select", [.id("filtre-\(filter.name)"), .name(filter.name)], options.map { option in
+                .el("option", [.value(option.value)] + (value == option.value ? [.selected] : []), [.text(option.label)])
+            })
+        case .date:
+            .input([.type("date"), .id("filtre-\(filter.name)"), .name(filter.name), .value(value)])
+        }
     }
 
     private func decisionForm(_ context: RequestContext, items: [QueueItem], values: [String: String], errors: FieldErrors) -> Node {

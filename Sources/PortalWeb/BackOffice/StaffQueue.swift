@@ -18,11 +18,36 @@ struct QueueItem: Sendable, Equatable {
     var tags: [String] = []
 }
 
-/// A filter of the list: a `<select>` sent as a query parameter.
+/// A filter of the list, sent as a query parameter: a `<select>` or a date field.
 struct QueueFilter: Sendable {
+    enum Input: Sendable {
+        case choice([(value: String, label: String)])
+        case date
+    }
+
     let name: String
     let label: String
-    let options: [(value: String, label: String)]
+    let input: Input
+
+    init(name: String, label: String, options: [(value: String, label: String)]) {
+        self.init(name: name, label: label, input: .choice(options))
+    }
+
+    private init(name: String, label: String, input: Input) {
+        self.name = name
+        self.label = label
+        self.input = input
+    }
+
+    static func date(name: String, label: String) -> QueueFilter { QueueFilter(name: name, label: label, input: .date) }
+
+    /// Only a listed option or a real date is kept: anything else reads as no filter.
+    func accepts(_ value: String) -> Bool {
+        switch input {
+        case .choice(let options): options.contains { $0.value == value }
+        case .date: value.isEmpty || LocalDate(iso: value) != nil
+        }
+    }
 }
 
 /// What a queue's decider knows: no HTTP, so the concurrency tests call it directly.
@@ -39,8 +64,8 @@ struct QueueDecisionContext: Sendable {
 
 /// What deciding one item did.
 enum QueueItemOutcome: Sendable, Equatable {
-    /// Saved; the e-mail goes to the family through the outbox in the same transaction.
-    case decided(summary: String, mail: OutgoingMail?)
+    /// Saved; the e-mails go to the family through the outbox in the same transaction.
+    case decided(summary: String, mails: [OutgoingMail])
     /// Another agent decided it first (its row was no longer pending once locked).
     case alreadyDecided
     /// It cannot be decided from the list (open it to decide field by field, for instance).
@@ -70,10 +95,11 @@ struct StaffQueue: Sendable {
     /// « Demande », « Document »: how the results speak of one item, and its grammatical gender.
     let itemNoun: String
     var feminine = true
-    var filters: [QueueFilter] = []
+    /// The queue's own filters; options may come from the town file or from what waits.
+    var filters: @Sendable (_ tenant: TenantConfig, _ connection: PostgresConnection) throws -> [QueueFilter] = { _, _ in [] }
     /// The notice after a redirect to the list (`?ok=…`), in the area's own words.
     var banner: @Sendable (HTTPRequest) -> Node = { Notices.banner($0) }
-    let load: @Sendable (_ filters: [String: String], _ connection: PostgresConnection) throws -> [QueueItem]
+    let load: @Sendable (_ filters: [String: String], _ tenant: TenantConfig, _ connection: PostgresConnection) throws -> [QueueItem]
     let decide: @Sendable (_ itemID: Int64, _ verdict: QueueVerdict, _ reason: String, _ context: QueueDecisionContext,
                            _ connection: PostgresConnection) throws -> QueueItemOutcome
 
@@ -86,13 +112,13 @@ struct StaffQueue: Sendable {
         let number = "\(itemNoun) n° \(itemID)"
         let ending = feminine ? "e" : ""
         switch try decide(itemID, verdict, reason, context, connection) {
-        case .decided(let summary, let mail):
+        case .decided(let summary, let mails):
             try QueueDecisions.record(queue: code, itemID: itemID, verdict: verdict, reason: reason, by: context.actor,
                                       now: context.now, in: connection)
             try StaffAudit.record(context.actor, action: "queue.\(code).\(verdict.rawValue)", target: "\(code)/\(itemID)",
                                   detail: reason.isEmpty ? summary : "\(summary) – motif : \(reason)", ip: context.clientAddress,
                                   now: context.now, in: connection)
-            if let mail { try Outbox.enqueue(mail, now: context.now, in: connection) }
+            for mail in mails { try Outbox.enqueue(mail, now: context.now, in: connection) }
             return QueueResult(itemID: itemID, kind: .done, message: "\(number) \(verdict.frenchStem)\(ending) : \(summary).")
         case .alreadyDecided:
             let message: String

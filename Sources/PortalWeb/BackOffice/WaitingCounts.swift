@@ -23,13 +23,13 @@ enum WaitingCounts {
         WaitingCount(label: "Pré-inscriptions à valider", path: registrationQueue, roles: BackOfficeRoles.caseworkers) {
             try $0.count("SELECT count(*)::int AS n FROM registrations WHERE status = 'pending'")
         },
-        WaitingCount(label: "Réservations à valider", path: bookingQueue, roles: BackOfficeRoles.caseworkers) {
+        WaitingCount(label: "Réservations à valider", path: StaffBookingPaths.bookings(.booking), roles: BackOfficeRoles.caseworkers) {
             try $0.count("SELECT count(*)::int AS n FROM bookings WHERE status = 'pendingValidation' AND NOT late")
         },
-        WaitingCount(label: "Demandes hors délai", path: bookingQueue, roles: BackOfficeRoles.caseworkers) {
+        WaitingCount(label: "Demandes hors délai", path: StaffBookingPaths.bookings(.late), roles: BackOfficeRoles.caseworkers) {
             try $0.count("SELECT count(*)::int AS n FROM bookings WHERE status = 'pendingValidation' AND late")
         },
-        WaitingCount(label: "Demandes d'annulation", path: bookingQueue, roles: BackOfficeRoles.caseworkers) {
+        WaitingCount(label: "Demandes d'annulation", path: StaffBookingPaths.bookings(.cancellation), roles: BackOfficeRoles.caseworkers) {
             try $0.count("SELECT count(*)::int AS n FROM bookings WHERE status = 'cancellationRequested'")
         },
         WaitingCount(label: "Modifications de dossier", path: StaffDossierPaths.queue, roles: BackOfficeRoles.caseworkers) {

@@ -38,6 +38,8 @@ enum BookingPaths {
 enum StaffBookingPaths {
     static let registrations = "/gestion/inscriptions"
     static let bookings = "/gestion/reservations"
+    static let kindFilter = "type"
 
-    static func booking(_ id: Int64) -> String { "\(bookings)/\(id)" }
+    /// The bookings queue filtered on one kind of request, as the dashboard's counters link to it.
+    static func bookings(_ kind: BookingRequestKind) -> String { "\(bookings)?\(kindFilter)=\(kind.rawValue)" }
 }

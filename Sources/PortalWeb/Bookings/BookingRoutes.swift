@@ -1,8 +1,9 @@
 import HTTPServer
 import PortalCore
 
-/// « Inscriptions », « Planning – Réservations », the panier, the calendar feed and the staff
-/// queues. Family handlers act only on a family file the account is subscribed to.
+/// « Inscriptions », « Planning – Réservations », the panier and the calendar feed; the staff
+/// queues are `StaffQueue`s (`StaffQueue+Bookings.swift`). Family handlers act only on a family
+/// file the account is subscribed to.
 enum BookingRoutes {
     static func register(_ table: inout RouteTable) {
         BookingAssets.register(&table)
@@ -23,10 +24,5 @@ enum BookingRoutes {
         table.add("POST", BookingPaths.basketRemove, .family) { try BasketHandlers.remove($0) }
         table.add("POST", BookingPaths.basketConfirm, .family) { try BasketHandlers.confirm($0) }
         table.add("GET", BookingPaths.basket + "/confirmation/:id", .family) { try BasketHandlers.confirmation($0) }
-
-        table.add("GET", StaffBookingPaths.registrations, StaffBookingHandlers.answering) { try StaffBookingHandlers.registrations($0) }
-        table.add("POST", StaffBookingPaths.registrations, StaffBookingHandlers.answering) { try StaffBookingHandlers.answerRegistrations($0) }
-        table.add("GET", StaffBookingPaths.bookings, StaffBookingHandlers.answering) { try StaffBookingHandlers.bookings($0) }
-        table.add("POST", StaffBookingPaths.bookings + "/:id", StaffBookingHandlers.answering) { try StaffBookingHandlers.answerBooking($0) }
     }
 }

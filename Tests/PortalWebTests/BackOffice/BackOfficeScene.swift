@@ -78,6 +78,16 @@ struct BackOfficeScene {
         }
     }
 
+    /// A pré-inscription waiting for staff, for the calendar year holding `day`.
+    @discardableResult
+    func pendingRegistration(_ childID: Int64, activity: String = "alsh-mercredi", day: LocalDate = BackOfficeScene.wednesday) throws -> Int64 {
+        let period = RegistrationPeriod.containing(day, validity: world.town.registration.validity)
+        return try world.transaction { connection in
+            try RegistrationStore.create(Registration(childId: childID, activityCode: activity, period: period, status: .pending),
+                                         familyId: familyID, now: world.clock.now, in: connection)
+        }
+    }
+
     func staff(_ role: StaffRole, name: String) throws -> StaffAccount {
         let email = AccountWorld.uniqueEmail("agent")
         let id = try world.staffAccount(email, role: role)

@@ -73,6 +73,38 @@ import Testing
         #expect(try world.mails(to: scene.familyEmail).count == 1)
     }
 
+    @Test func twoAgentsAcceptTheSameRegistration_oneWinsAndTheOtherIsToldWho() throws {
+        let scene = try BackOfficeScene()
+        defer { scene.drop() }
+        let id = try scene.pendingRegistration(scene.leaID)
+        let (first, second) = try Self.race(.registrations, item: id, scene: scene)
+        #expect(first.kind == .done)
+        #expect(first.message == "Pré-inscription n° \(id) acceptée : Léa Martin, Alsh mercredi, année 2026.")
+        #expect(second.kind == .alreadyDecided)
+        #expect(second.message.hasPrefix("Pré-inscription n° \(id) déjà traitée par Alice Directrice le "))
+        let status: String = try scene.world.transaction { try $0.query("SELECT status FROM registrations WHERE id = \(id)")[0].decode("status") }
+        #expect(status == "accepted")
+        #expect(try scene.world.transaction { try QueueDecisions.list(queue: "registrations", itemID: id, in: $0) }.map(\.staffName) == ["Alice Directrice"])
+        #expect(try scene.world.mails(to: scene.familyEmail).map(\.mail.subject) == ["Cayres-Pradelles – Pré-inscription acceptée"])
+    }
+
+    @Test func twoAgentsAcceptTheSameBookingRequest_oneWinsAndTheOtherIsToldWho() throws {
+        let scene = try BackOfficeScene()
+        defer { scene.drop() }
+        let id = try scene.book(scene.leaID, status: .pendingValidation)
+        let (first, second) = try Self.race(.bookingRequests, item: id, scene: scene)
+        #expect(first.kind == .done)
+        #expect(first.message.hasPrefix("Demande n° \(id) acceptée : réservation du mer. 7 janv."))
+        #expect(second.kind == .alreadyDecided)
+        #expect(second.message.hasPrefix("Demande n° \(id) déjà traitée par Alice Directrice le "))
+        let status: String = try scene.world.transaction { try $0.query("SELECT status FROM bookings WHERE id = \(id)")[0].decode("status") }
+        #expect(status == "booked")
+        let booked: Int = try scene.world.transaction { try $0.query("SELECT booked FROM slots s JOIN bookings b ON b.slot_id = s.id WHERE b.id = \(id)")[0].decode("booked") }
+        #expect(booked == 1)
+        #expect(try scene.world.transaction { try QueueDecisions.list(queue: "bookings", itemID: id, in: $0) }.map(\.staffName) == ["Alice Directrice"])
+        #expect(try scene.world.mails(to: scene.familyEmail).map(\.mail.subject) == ["Cayres-Pradelles – Votre demande de réservation est acceptée"])
+    }
+
     @Test func bulkDecisions_overHTTP_refuseNeedsAReason_thenTheSecondSubmissionIsToldAlreadyDone() throws {
         let scene = try BackOfficeScene()
         defer { scene.drop() }
