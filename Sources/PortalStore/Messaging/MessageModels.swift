@@ -40,6 +40,19 @@ public struct MessageThread: Sendable, Equatable {
     public let unread: Int
 }
 
+/// One of a family's threads as the staff's family page lists it.
+public struct FamilyThreadSummary: Sendable, Equatable {
+    public let id: Int64
+    public let serviceCode: String
+    public let subject: String
+    public let status: ThreadStatus
+    /// The family account that wrote (either guardian may have).
+    public let accountName: String
+    public let lastMessageAt: Date
+    /// Open, and its last family message not answered yet.
+    public let awaitingReply: Bool
+}
+
 public struct ThreadMessage: Sendable, Equatable {
     public let id: Int64
     public let author: MessageAuthor

@@ -86,6 +86,24 @@ public enum MessageStore {
             """).map(MessageThread.init(row:))
     }
 
+    /// The threads of every account subscribed to the family file, the latest message first.
+    public static func threads(familyID: Int64, limit: Int = 100, in connection: PostgresConnection) throws -> [FamilyThreadSummary] {
+        try connection.query("""
+            SELECT t.id, t.service_code, t.subject, t.status, a.first_names || ' ' || a.last_name AS account_name,
+                   coalesce((SELECT max(m.created_at) FROM messages m WHERE m.thread_id = t.id), t.created_at) AS last_message_at,
+                   (t.status = 'open' AND t.awaiting_reply_since IS NOT NULL) AS awaiting
+            FROM message_threads t JOIN accounts a ON a.id = t.account_id
+            WHERE t.account_id IN (SELECT account_id FROM subscriptions WHERE family_id = \(familyID))
+            ORDER BY last_message_at DESC, t.id DESC LIMIT \(limit)
+            """).map { row in
+                let statusText: String = try row.decode("status")
+                guard let status = ThreadStatus(rawValue: statusText) else { throw StoreError.corruptValue(column: "status", value: statusText) }
+                return FamilyThreadSummary(id: try row.decode("id"), serviceCode: try row.decode("service_code"), subject: try row.decode("subject"),
+                                           status: status, accountName: try row.decode("account_name"),
+                                           lastMessageAt: try row.decode("last_message_at"), awaitingReply: try row.decode("awaiting"))
+            }
+    }
+
     /// The thread and its messages with their attachments; limited to `accountID` when given (a family).
     public static func thread(id: Int64, accountID: Int64?, in connection: PostgresConnection) throws -> (MessageThread, [ThreadMessage])? {
         let unreadAuthor: MessageAuthor = accountID == nil ? .family : .staff

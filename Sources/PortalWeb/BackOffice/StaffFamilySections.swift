@@ -5,12 +5,12 @@ import PortalStore
 import Postgres
 
 /// The sections the family page (`/gestion/familles/:id`) shows after the family file, so the
-/// file, bookings, requests and invoices are on one page. Messaging adds its own here; a section
-/// with nothing to show returns nil and is left out.
+/// file, bookings, requests, invoices and messages are on one page; a section the agent may not
+/// see returns nil and is left out.
 enum StaffFamilySections {
     typealias Section = @Sendable (_ context: RequestContext, _ familyID: Int64, _ connection: PostgresConnection) throws -> Node?
 
-    static let all: [Section] = [bookings, requests, invoices]
+    static let all: [Section] = [bookings, requests, invoices, messages]
 
     static func render(_ context: RequestContext, familyID: Int64, in connection: PostgresConnection) throws -> [Node] {
         try all.compactMap { try $0(context, familyID, connection) }
@@ -61,6 +61,23 @@ enum StaffFamilySections {
                  .text(FrenchDateFormat.short(invoice.document.issuedOn)), .text(invoice.document.total.french), .text(invoice.remaining.french),
                  .text(invoice.state?.label ?? "—")]
             }),
+        ])
+    }
+
+    /// Where the town has the Messagerie and the agent's role reads it: each thread links to it.
+    static let messages: Section = { context, familyID, connection in
+        guard context.tenant.tabs.contains(.messagerie), case .staff(let staff)? = context.principal,
+              MessagingRoutes.staffRoles.contains(staff.role) else { return nil }
+        let threads = try MessageStore.threads(familyID: familyID, in: connection)
+        return .section([.aria("labelledby", "messages-titre")], [
+            .h2([.id("messages-titre")], ["Messages"]),
+            threads.isEmpty ? .p([], ["Aucun message de la famille."]) : DashboardPage.table(
+                caption: "Conversations de la famille, la plus récente d'abord", header: ["Dernier message", "Service", "Objet", "Écrit par", "Statut"],
+                rows: threads.map { thread in
+                    [.text(FrenchDateFormat.shortWithTime(thread.lastMessageAt)), .text(context.tenant.messaging.label(of: thread.serviceCode)),
+                     .a([.href(MessagingPaths.staffThread(thread.id))], [.text(thread.subject)]), .text(thread.accountName),
+                     .text(thread.awaitingReply ? "En attente de réponse" : thread.status.frenchLabel)]
+                }),
         ])
     }
 }

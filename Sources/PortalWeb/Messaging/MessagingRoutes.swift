@@ -4,6 +4,9 @@ import PortalCore
 /// The Messagerie tab for families and the service inboxes under /gestion. Every route belongs
 /// to the `messagerie` tab, so a town that has not enabled it answers 404 on all of them.
 enum MessagingRoutes {
+    /// The staff who read and answer families' messages; other pages that show messages ask too.
+    static let staffRoles: Set<StaffRole> = Set(StaffRole.allCases)
+
     static func register(_ table: inout RouteTable) {
         table.add("GET", MessagingPaths.received, .family, tab: .messagerie) { try FamilyMessagingHandlers.listing($0, author: .staff) }
         table.add("GET", MessagingPaths.sent, .family, tab: .messagerie) { try FamilyMessagingHandlers.listing($0, author: .family) }
@@ -15,7 +18,7 @@ enum MessagingRoutes {
             try AttachmentDownload.respond(context, accountID: try context.family.id)
         }
 
-        let staff = Access.anyStaff
+        let staff = Access.staff(staffRoles)
         table.add("GET", MessagingPaths.staffHome, staff, tab: .messagerie) { try StaffMessagingHandlers.home($0) }
         table.add("GET", MessagingPaths.staffServicePattern, staff, tab: .messagerie) { try StaffMessagingHandlers.service($0) }
         table.add("GET", MessagingPaths.staffThreadPattern, staff, tab: .messagerie) { try StaffMessagingHandlers.thread($0) }

@@ -46,3 +46,38 @@ import Testing
         #expect(!page.contains("factures-titre"))
     }
 }
+
+@Suite(.serialized) struct FamilyPageMessagesTests {
+    @Test func familyPage_listsTheFamilysThreads_latestFirst_withTheirStatusAndALinkToEach() throws {
+        let scene = try BackOfficeScene()
+        defer { scene.drop() }
+        let world = scene.world
+        let stranger = try world.familyAccount(AccountWorld.uniqueEmail("durand"))
+        let agent = try world.staffAccount(AccountWorld.uniqueEmail("agent"), role: .agent)
+        let (older, newer, foreign) = try world.transaction { connection -> (Int64, Int64, Int64) in
+            let accountID: Int64 = try connection.query("SELECT id FROM accounts WHERE email = \(scene.familyEmail)")[0].decode("id")
+            let older = try MessageStore.startThread(accountID: accountID, draft: MessageDraft(serviceCode: "alsh", theme: "Informations",
+                                                                                               subject: "Sortie au lac", body: "Faut-il un pique-nique ?"),
+                                                     attachments: [], now: world.clock.now, in: connection)
+            _ = try MessageStore.addStaffReply(threadID: older, staffID: agent,
+                                               body: "Oui, merci.", now: world.clock.now.addingTimeInterval(60), in: connection)
+            let newer = try MessageStore.startThread(accountID: accountID, draft: MessageDraft(serviceCode: "facturation", theme: "Informations",
+                                                                                               subject: "Facture de janvier", body: "Une question."),
+                                                     attachments: [], now: world.clock.now.addingTimeInterval(3_600), in: connection)
+            let foreign = try MessageStore.startThread(accountID: stranger, draft: MessageDraft(serviceCode: "alsh", theme: "Informations",
+                                                                                                subject: "Autre famille", body: "Bonjour."),
+                                                       attachments: [], now: world.clock.now, in: connection)
+            return (older, newer, foreign)
+        }
+        var billing = try scene.signedIn(.billing, name: "Béatrice Facturation")
+        let page = billing.get(StaffDossierPaths.family(scene.familyID)).text
+        let section = try #require(page.range(of: "id=\"messages-titre\"").map { String(page[$0.lowerBound...]) })
+        let newerLink = "<a href=\"\(MessagingPaths.staffThread(newer))\">Facture de janvier</a>"
+        let olderLink = "<a href=\"\(MessagingPaths.staffThread(older))\">Sortie au lac</a>"
+        #expect(section.contains("<td>Facturation</td><td>\(newerLink)</td><td>Camille Martin</td><td>En attente de réponse</td>"))
+        #expect(section.contains("<td>ALSH Le Devès enchanté</td><td>\(olderLink)</td><td>Camille Martin</td><td>En cours</td>"))
+        #expect(section.range(of: newerLink)!.lowerBound < section.range(of: olderLink)!.lowerBound)
+        #expect(!page.contains("Autre famille") && !page.contains(MessagingPaths.staffThread(foreign)))
+        #expect(billing.get(MessagingPaths.staffThread(newer)).text.contains("Une question."))
+    }
+}
