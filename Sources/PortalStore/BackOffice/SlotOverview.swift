@@ -13,6 +13,10 @@ public struct SlotOverview: Sendable, Equatable {
     public let waiting: Int
 
     public var placesLeft: Int { max(0, capacity - booked) }
+
+    public var dayPlaces: DayPlaces {
+        DayPlaces(day: day, activity: activity, unit: unit, capacity: capacity, booked: booked, waiting: waiting, slotID: id)
+    }
 }
 
 /// A child on a slot's waiting list, in the order promotion follows.

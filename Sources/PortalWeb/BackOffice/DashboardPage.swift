@@ -5,7 +5,7 @@ import PortalCore
 import PortalStore
 
 /// `/gestion`: what waits in each queue, today's attendance per activity and unit, and the
-/// places left in the coming week, each with its link.
+/// places left in the coming week (every day an activity runs, booked or not), each with its link.
 enum DashboardPage {
     static let daysAhead = 7
 
@@ -18,6 +18,7 @@ enum DashboardPage {
              try AttendanceStore.summary(day: today, in: connection),
              try SlotOverviewStore.slots(from: today, to: today.adding(days: daysAhead - 1), in: connection))
         }
+        let places = RulesEngine(tenant: context.tenant).places(from: today, to: today.adding(days: daysAhead - 1), stored: slots.map(\.dayPlaces))
         let mayTakeAttendance = BackOfficeRoles.caseworkers.contains(staff.role)
         return .html(StaffViews.page(context, title: "Tableau de bord", content: [
             .h1([], [.span([.class("kicker")], [.text("Espace de gestion – \(context.tenant.shortName)")]), "Tableau de bord"]),
@@ -41,16 +42,17 @@ enum DashboardPage {
                     ]
                 }),
             .h2([], [.text("Places dans les \(daysAhead) prochains jours")]),
-            slots.isEmpty ? .p([], ["Aucune réservation sur les prochains jours : toutes les places sont libres."]) : table(
+            places.isEmpty ? .p([], ["Aucune activité n'a lieu les prochains jours."]) : table(
                 caption: "Places restantes par jour, activité et unité",
                 header: ["Jour", "Activité", "Unité", "Places restantes", "Liste d'attente"],
-                rows: slots.map { slot in
+                rows: places.map { slot in
                     let name = ActivityNames.label(context.tenant, activity: slot.activity, unit: slot.unit)
-                    return [
-                        .text(FrenchDateFormat.short(slot.day)), .text(name.activity), .text(name.unit),
-                        .text("\(slot.placesLeft) / \(slot.capacity)"),
-                        slot.waiting > 0 && mayTakeAttendance ? .a([.href(BackOfficePaths.waitingList(slot.id))], [.text("\(slot.waiting) en attente")]) : .text(String(slot.waiting)),
-                    ]
+                    let waiting: Node = if let id = slot.slotID, slot.waiting > 0, mayTakeAttendance {
+                        .a([.href(BackOfficePaths.waitingList(id))], [.text("\(slot.waiting) en attente")])
+                    } else {
+                        .text(String(slot.waiting))
+                    }
+                    return [.text(FrenchDateFormat.short(slot.day)), .text(name.activity), .text(name.unit), .text("\(slot.placesLeft) / \(slot.capacity)"), waiting]
                 }),
         ]).render())
     }

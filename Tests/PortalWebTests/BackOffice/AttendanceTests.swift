@@ -103,4 +103,17 @@ import Testing
         #expect(page.contains(BackOfficePaths.attendance(day: today, activity: "alsh-vacances", unit: "journee").replacingOccurrences(of: "&", with: "&amp;")))
         #expect(page.contains("Places dans les 7 prochains jours"))
     }
+
+    @Test func dashboard_placesLeft_showTheCatalogueCapacityOfDaysNobodyBookedYet() throws {
+        let scene = try BackOfficeScene()
+        defer { scene.drop() }
+        var agent = try scene.signedIn(.agent, name: "Agnès Accueil")
+        let fresh = agent.get(StaffPaths.home).text
+        #expect(fresh.contains("<td>mer. 7 janv.</td><td>Alsh mercredi</td><td>Journée avec repas</td><td>40 / 40</td><td>0</td>"))
+        #expect(fresh.contains("<td>mer. 7 janv.</td><td>Alsh mercredi</td><td>Matin</td><td>12 / 12</td><td>0</td>"))
+        try scene.book(scene.leaID)
+        let booked = agent.get(StaffPaths.home).text
+        #expect(booked.contains("<td>mer. 7 janv.</td><td>Alsh mercredi</td><td>Journée avec repas</td><td>39 / 40</td><td>0</td>"))
+        #expect(booked.components(separatedBy: "<td>mer. 7 janv.</td><td>Alsh mercredi</td><td>Journée avec repas</td>").count == 2)
+    }
 }
