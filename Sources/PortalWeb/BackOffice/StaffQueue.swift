@@ -156,4 +156,9 @@ extension RequestContext {
             return StaffActor(id: staff.id, name: staff.displayName)
         }
     }
+
+    /// Writes the signed-in staff member's action to the audit log, in the action's own transaction.
+    func audit(_ action: String, target: String, detail: String = "", in connection: PostgresConnection) throws {
+        try StaffAudit.record(try staffActor, action: action, target: target, detail: detail, ip: clientAddress, now: now, in: connection)
+    }
 }

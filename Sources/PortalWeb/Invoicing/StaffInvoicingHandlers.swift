@@ -28,8 +28,10 @@ enum StaffInvoicingHandlers {
         let staff = try context.staff
         guard let month = context.form.value("mois").flatMap(BillingMonth.init(iso:)) else { throw RouteError.badRequest }
         let today = ParisTime.localDate(of: context.now)
-        let report = try context.transaction {
-            try InvoicingRun.issue(month: month, tenant: context.tenant, issuedOn: today, staffId: staff.id, now: context.now, in: $0)
+        let report = try context.transaction { connection in
+            let report = try InvoicingRun.issue(month: month, tenant: context.tenant, issuedOn: today, staffId: staff.id, now: context.now, in: connection)
+            try context.audit("invoicing.issue", target: "month/\(month.iso)", detail: "\(report.issued.count) facture(s) émise(s)", in: connection)
+            return report
         }
         return .redirect(to: StaffInvoicingPaths.preview(month) + "&ok=" + (report.issued.isEmpty ? "rien" : "emises"))
     }
@@ -60,9 +62,11 @@ enum StaffInvoicingHandlers {
         }
         let result: Result<Int64, PaymentStore.Refusal>
         do {
-            result = try context.transaction {
-                try PaymentStore.record(invoiceId: id, method: method, amount: amount, receivedOn: received,
-                                        reference: context.form.text("reference"), staffId: staff.id, now: context.now, in: $0)
+            result = try context.transaction { connection in
+                let result = try PaymentStore.record(invoiceId: id, method: method, amount: amount, receivedOn: received,
+                                                     reference: context.form.text("reference"), staffId: staff.id, now: context.now, in: connection)
+                if case .success = result { try context.audit("invoicing.payment", target: "invoice/\(id)", detail: amount.french, in: connection) }
+                return result
             }
         } catch InvoicingStoreError.unknownInvoice {
             throw RouteError.notFound
@@ -80,9 +84,10 @@ enum StaffInvoicingHandlers {
             return try refuse(context, "Choisissez la ligne à créditer et un montant en euros.")
         }
         do {
-            _ = try context.transaction {
-                try CreditNoteStore.issue(invoiceId: id, crediting: [.init(position: position, amount: amount)], reason: context.form.text("motif"),
-                                          issuedOn: ParisTime.localDate(of: context.now), staffId: staff.id, now: context.now, in: $0)
+            try context.transaction { connection in
+                _ = try CreditNoteStore.issue(invoiceId: id, crediting: [.init(position: position, amount: amount)], reason: context.form.text("motif"),
+                                              issuedOn: ParisTime.localDate(of: context.now), staffId: staff.id, now: context.now, in: connection)
+                try context.audit("invoicing.credit_note", target: "invoice/\(id)", detail: amount.french, in: connection)
             }
         } catch InvoicingStoreError.creditNote(let refusal) {
             return try refuse(context, refusal.frenchMessage)

@@ -37,6 +37,7 @@ enum StaffMessagingHandlers {
             try Outbox.enqueue(MessagingMails.replied(context.tenant, to: thread.familyEmail, serviceLabel: context.tenant.messaging.label(of: thread.serviceCode),
                                                       subject: thread.subject, link: context.baseURL + MessagingPaths.thread(id)),
                                now: context.now, in: connection)
+            try context.audit("messaging.reply", target: "thread/\(id)", detail: "Réponse à « \(thread.subject) » (\(thread.familyName))", in: connection)
             return true
         }
         guard done else { throw RouteError.notFound }
@@ -48,12 +49,14 @@ enum StaffMessagingHandlers {
         guard let id = context.parameters["id"].flatMap(Int64.init) else { throw RouteError.notFound }
         let choice = context.form.text("agent")
         let done: Bool = try context.transaction { connection in
-            var staffID: Int64?
+            var chosen: StaffAccount?
             if choice != "personne" {
-                guard let chosen = Int64(choice), try StaffStore.find(id: chosen, in: connection) != nil else { throw RouteError.badRequest }
-                staffID = chosen
+                guard let staffID = Int64(choice), let found = try StaffStore.find(id: staffID, in: connection) else { throw RouteError.badRequest }
+                chosen = found
             }
-            return try MessageStore.assign(threadID: id, staffID: staffID, now: context.now, in: connection)
+            guard try MessageStore.assign(threadID: id, staffID: chosen?.id, now: context.now, in: connection) else { return false }
+            try context.audit("messaging.assign", target: "thread/\(id)", detail: chosen.map { "Attribuée à \($0.displayName)" } ?? "Attribution retirée", in: connection)
+            return true
         }
         guard done else { throw RouteError.notFound }
         return .redirect(to: MessagingPaths.staffThread(id) + "?ok=attribuee")
@@ -62,7 +65,12 @@ enum StaffMessagingHandlers {
     static func setStatus(_ context: RequestContext) throws -> HTTPResponse {
         guard let id = context.parameters["id"].flatMap(Int64.init) else { throw RouteError.notFound }
         guard let status = ThreadStatus(rawValue: context.form.text("statut")) else { throw RouteError.badRequest }
-        guard try context.transaction({ try MessageStore.setStatus(threadID: id, status, now: context.now, in: $0) }) else { throw RouteError.notFound }
+        let done: Bool = try context.transaction { connection in
+            guard try MessageStore.setStatus(threadID: id, status, now: context.now, in: connection) else { return false }
+            try context.audit(status == .closed ? "messaging.close" : "messaging.reopen", target: "thread/\(id)", detail: status.frenchLabel, in: connection)
+            return true
+        }
+        guard done else { throw RouteError.notFound }
         return .redirect(to: MessagingPaths.staffThread(id) + (status == .closed ? "?ok=cloturee" : "?ok=rouverte"))
     }
 

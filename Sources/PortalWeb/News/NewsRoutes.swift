@@ -41,8 +41,11 @@ enum NewsRoutes {
         }
         table.add("POST", NewsPaths.staffItemPattern, writers) { try StaffNewsHandlers.update($0) }
         table.add("POST", NewsPaths.staffDeletePattern, writers) { context in
-            guard let id = context.parameters["id"].flatMap(Int64.init), try context.transaction({ try NewsStore.delete(id: id, in: $0) })
-            else { throw RouteError.notFound }
+            guard let id = context.parameters["id"].flatMap(Int64.init), try context.transaction({ connection in
+                guard try NewsStore.delete(id: id, in: connection) else { return false }
+                try context.audit("news.delete", target: "news/\(id)", in: connection)
+                return true
+            }) else { throw RouteError.notFound }
             return .redirect(to: NewsPaths.staffList + "?ok=actualite-supprimee")
         }
     }
@@ -62,9 +65,10 @@ enum StaffNewsHandlers {
             let items = try context.transaction { try NewsStore.all(in: $0) }
             return .html(NewsViews.staffList(context, items: items, draft: draft, errors: errors).render(), status: .unprocessableContent)
         }
-        _ = try context.transaction {
-            try NewsStore.insert(title: draft.title, body: draft.body, publishedOn: publication, expiresOn: draft.expiryDate, pinned: draft.pinned,
-                                 now: context.now, in: $0)
+        try context.transaction { connection in
+            let id = try NewsStore.insert(title: draft.title, body: draft.body, publishedOn: publication, expiresOn: draft.expiryDate, pinned: draft.pinned,
+                                          now: context.now, in: connection)
+            try context.audit("news.publish", target: "news/\(id)", detail: draft.title, in: connection)
         }
         return .redirect(to: NewsPaths.staffList + "?ok=actualite-publiee")
     }
@@ -77,9 +81,11 @@ enum StaffNewsHandlers {
         guard errors.isEmpty, let publication = draft.publicationDate else {
             return .html(NewsViews.staffEdit(context, id: id, draft: draft, errors: errors).render(), status: .unprocessableContent)
         }
-        guard try context.transaction({
-            try NewsStore.update(id: id, title: draft.title, body: draft.body, publishedOn: publication, expiresOn: draft.expiryDate,
-                                 pinned: draft.pinned, now: context.now, in: $0)
+        guard try context.transaction({ connection in
+            guard try NewsStore.update(id: id, title: draft.title, body: draft.body, publishedOn: publication, expiresOn: draft.expiryDate,
+                                       pinned: draft.pinned, now: context.now, in: connection) else { return false }
+            try context.audit("news.update", target: "news/\(id)", detail: draft.title, in: connection)
+            return true
         }) else { throw RouteError.notFound }
         return .redirect(to: NewsPaths.staffList + "?ok=actualite-modifiee")
     }

@@ -18,8 +18,11 @@ enum TownDocumentRoutes {
         table.add("POST", TownDocumentPaths.staffList, publishers, tab: .documents) { try publish($0) }
         table.add("GET", TownDocumentPaths.staffFilePattern, publishers, tab: .documents) { try download($0, validOn: nil) }
         table.add("POST", TownDocumentPaths.staffDeletePattern, publishers, tab: .documents) { context in
-            guard let id = context.parameters["id"].flatMap(Int64.init), try context.transaction({ try TownDocumentStore.delete(id: id, in: $0) })
-            else { throw RouteError.notFound }
+            guard let id = context.parameters["id"].flatMap(Int64.init), try context.transaction({ connection in
+                guard try TownDocumentStore.delete(id: id, in: connection) else { return false }
+                try context.audit("town_document.delete", target: "town_document/\(id)", in: connection)
+                return true
+            }) else { throw RouteError.notFound }
             return .redirect(to: TownDocumentPaths.staffList + "?ok=document-retire")
         }
     }
@@ -45,9 +48,10 @@ enum TownDocumentRoutes {
         guard errors.isEmpty, let format, let file, let category = draft.parsedCategory, let from = draft.fromDate else {
             return try showStaff(context, draft: draft, errors: errors)
         }
-        _ = try context.transaction {
-            try TownDocumentStore.insert(category: category, title: draft.title, fileName: DocumentHandlers.safeFileName(file.filename ?? "", format: format),
-                                         format: format, bytes: file.body, validFrom: from, validUntil: draft.untilDate, now: context.now, in: $0)
+        try context.transaction { connection in
+            let id = try TownDocumentStore.insert(category: category, title: draft.title, fileName: DocumentHandlers.safeFileName(file.filename ?? "", format: format),
+                                                  format: format, bytes: file.body, validFrom: from, validUntil: draft.untilDate, now: context.now, in: connection)
+            try context.audit("town_document.publish", target: "town_document/\(id)", detail: draft.title, in: connection)
         }
         return .redirect(to: TownDocumentPaths.staffList + "?ok=document-publie")
     }
