@@ -147,7 +147,7 @@ def test_a_morning_dashboard_two_acceptances_attendance_and_export(desktop, chec
 def test_every_backoffice_page_passes_the_accessibility_check(desktop, check_accessible):
     sign_in(desktop, "/gestion/connexion", ADMIN)
     today = paris_today().isoformat()
-    pages = ["/gestion/dossier/demandes", "/gestion/pointage", "/gestion/listes-attente", "/gestion/exports",
+    pages = ["/gestion/dossier/demandes", "/gestion/inscriptions", "/gestion/reservations?du=2026-01-01", "/gestion/pointage", "/gestion/listes-attente", "/gestion/exports",
              "/gestion/equipe", "/gestion/journal", "/gestion/familles?q=MARTIN",
              f"/gestion/simulateur?famille=MARTIN-2026&creneau=alsh-mercredi/journee&jour={today}&maintenant={today}T08:00"]
     for page in pages:
