@@ -51,12 +51,15 @@ public struct RuleSimulation: Sendable, Equatable {
             verdicts.append(RuleVerdict(check: "Enfant et activité", passed: false, ruleId: "unknown",
                                         message: child == nil ? "Cet enfant ne fait pas partie du dossier famille." : "Cette activité n'existe pas."))
         }
+        let quotientMessage = context.quotientNote(on: slot.date).map { "Quotient" + $0.dropFirst("quotient".count) + "." }
+            ?? context.quotient.map { "Quotient familial \($0) appliqué le \(day)." } ?? "Aucun quotient familial : tarif maximum appliqué."
+        verdicts.append(RuleVerdict(check: "Quotient familial", passed: true, ruleId: "quotient", message: quotientMessage))
         for action in [BookingAction.book, .cancel] {
             let held = action == .book ? context.unitsHeld(childId: slot.childId, activity: slot.activity, on: slot.date) : []
             let check = action == .book ? "Calendrier et délai de réservation" : "Calendrier et délai d'annulation"
             do {
                 let decision = try engine.decide(activity: slot.activity, unit: slot.unit, date: slot.date, action: action,
-                                                 residency: context.residency, now: now, quotient: context.quotient, alreadyBooked: held)
+                                                 residency: context.residency, now: now, quotient: context.quotient(on: slot.date), alreadyBooked: held)
                 verdicts.append(RuleVerdict(check: check, passed: decision.allowed, ruleId: decision.ruleId, message: decision.message,
                                             deadline: decision.deadline, opensAt: decision.opensAt))
             } catch {

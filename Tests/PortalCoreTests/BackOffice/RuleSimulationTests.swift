@@ -6,12 +6,14 @@ import Testing
 struct RuleSimulationTests {
     static let lea = BookableChild(id: 1, firstName: "Léa", birthDate: LocalDate(iso: "2018-05-04")!, schoolLevel: .ce1)
 
-    static func simulate(date: String, now: String, registered: Bool = true) throws -> RuleSimulation {
+    static func simulate(date: String, now: String, registered: Bool = true,
+                         quotientValidity: ClosedRange<LocalDate>? = nil) throws -> RuleSimulation {
         let tenant = try shippedTenant("cayres-pradelles")
         let registrations = registered ? [Registration(childId: lea.id, activityCode: "alsh-mercredi",
                                                        period: RegistrationPeriod.containing(LocalDate(iso: date)!, validity: tenant.registration.validity),
                                                        status: .accepted)] : []
-        let context = FamilyBookingContext(quotient: 800, residency: .resident, children: [lea], registrations: registrations, bookings: [])
+        let context = FamilyBookingContext(quotient: 800, residency: .resident, children: [lea], registrations: registrations, bookings: [],
+                                           quotientValidity: quotientValidity)
         return RuleSimulation(judge: BookingJudge(engine: RulesEngine(tenant: tenant)), context: context,
                               slot: SlotKey(date: LocalDate(iso: date)!, childId: lea.id, activity: "alsh-mercredi", unit: "journee"),
                               now: try #require(ParisTime.parseISO8601(now)))
@@ -59,5 +61,15 @@ struct RuleSimulationTests {
         #expect(simulation.booking.ruleId == "notRegistered")
         // The calendar alone would allow it: the verdicts show which rule blocks.
         #expect(simulation.verdicts.first { $0.check == "Calendrier et délai de réservation" }?.passed == true)
+    }
+
+    @Test func anExpiredQuotient_isShownAndPricesAtTheHighestBracket_asAConfirmationWould() throws {
+        let validity = LocalDate(iso: "2025-01-01")!...LocalDate(iso: "2025-12-31")!
+        let expired = try Self.simulate(date: "2026-01-14", now: "2026-01-02T08:00:00+01:00", quotientValidity: validity)
+        let valid = try Self.simulate(date: "2026-01-14", now: "2026-01-02T08:00:00+01:00")
+        #expect(expired.verdicts.first { $0.check == "Quotient familial" }?.message == "Quotient familial expiré le 31/12/2025 : tarif maximum appliqué.")
+        #expect(valid.verdicts.first { $0.check == "Quotient familial" }?.message == "Quotient familial 800 appliqué le mercredi 14 janvier 2026.")
+        #expect(expired.booking.allowed && valid.booking.allowed)
+        #expect(expired.booking.unitPrice != valid.booking.unitPrice)
     }
 }
