@@ -3,45 +3,33 @@ and an accessibility check (axe-core) on every page a journey visits."""
 import os
 
 import pytest
-from axe_selenium_python import Axe
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+
+from browser_steps import SIZES, assert_accessible, new_driver
 
 os.environ.setdefault("SE_OFFLINE", "true")  # never let Selenium Manager fetch a driver
-
-SIZES = {"phone": (360, 740), "desktop": (1280, 800)}
-
-
-def _driver(kind: str):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=fr-FR"):
-        options.add_argument(arg)
-    width, height = SIZES[kind]
-    if kind == "phone":
-        options.add_experimental_option(
-            "mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2.0, "touch": True}}
-        )
-    else:
-        options.add_argument(f"--window-size={width},{height}")
-    return webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
 
 
 @pytest.fixture(scope="session", params=list(SIZES))
 def browser(request):
-    driver = _driver(request.param)
-    driver.kind = request.param
+    """One journey run at each size."""
+    driver = new_driver(request.param)
     yield driver
     driver.quit()
 
 
-def assert_accessible(driver):
-    axe = Axe(driver)
-    axe.inject()
-    results = axe.run()
-    serious = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
-    report = "\n".join(f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in serious)
-    assert not serious, f"{driver.current_url}:\n{report}"
+@pytest.fixture
+def phone():
+    """For journeys that go from a phone to a desktop and back."""
+    driver = new_driver("phone")
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def desktop():
+    driver = new_driver("desktop")
+    yield driver
+    driver.quit()
 
 
 @pytest.fixture

@@ -5,10 +5,9 @@ import subprocess
 import time
 import uuid
 
-from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
+from browser_steps import click_and_wait
 from portal_live import tenant_url
 
 TOWN = "cayres-pradelles"
@@ -45,24 +44,8 @@ def fill(browser, values: dict):
         field.send_keys(value)
 
 
-def click_and_wait(browser, element):
-    """Clicks, then waits until the page the element belonged to is gone."""
-    old = browser.find_element(By.TAG_NAME, "html")
-    element.click()
-
-    def replaced(_):
-        try:
-            old.is_enabled()
-            return False
-        except WebDriverException:
-            return True
-    WebDriverWait(browser, 10).until(replaced)
-
-
 def submit(browser, label: str):
-    button = browser.find_element(By.XPATH, f"//main//button[normalize-space()=\"{label}\"]")
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
-    click_and_wait(browser, button)
+    click_and_wait(browser, browser.find_element(By.XPATH, f"//main//button[normalize-space()=\"{label}\"]"))
 
 
 def mail_link(browser, address: str, subject_part: str, link_part: str, check_accessible) -> str:

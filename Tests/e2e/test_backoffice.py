@@ -3,6 +3,7 @@ justificatifs; the administrator opens the dashboard, accepts both from the queu
 takes attendance on today's list (filled by the demo data) and downloads the attendance
 export, whose bytes are checked as a spreadsheet would read them."""
 import datetime
+import functools
 import os
 import tempfile
 import time
@@ -10,12 +11,11 @@ import uuid
 from zoneinfo import ZoneInfo
 
 import pytest
-from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+import browser_steps
 from portal_live import tenant_url
 
 TOWN = "cayres-pradelles"
@@ -32,25 +32,13 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
 
 @pytest.fixture
 def desktop():
-    downloads = tempfile.mkdtemp(prefix="portail-exports-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=fr-FR", "--window-size=1280,900"):
-        options.add_argument(arg)
-    options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
-    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
-    driver.downloads = downloads
+    """A desktop window that saves the CSV exports where the journey can read them."""
+    driver = browser_steps.new_driver("desktop", downloads=tempfile.mkdtemp(prefix="portail-exports-"))
     yield driver
     driver.quit()
 
 
-def sign_in(driver, path, credentials):
-    driver.get(tenant_url(TOWN, path))
-    driver.find_element(By.NAME, "courriel").send_keys(credentials[0])
-    driver.find_element(By.NAME, "mot_de_passe").send_keys(credentials[1])
-    driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
-    WebDriverWait(driver, 20).until(lambda d: "connexion" not in d.current_url)
+sign_in = functools.partial(browser_steps.sign_in, town=TOWN)
 
 
 def sign_out(driver):

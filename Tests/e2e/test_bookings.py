@@ -7,10 +7,10 @@ import datetime
 import re
 import time
 
-from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
+from browser_steps import click_and_wait
 from portal_live import tenant_url
 
 TOWN = "saint-aubin-des-pres"
@@ -19,21 +19,6 @@ ACTIVITY = ("cl-elementaire-mercredis", "CL Élémentaire Mercredis")
 UNIT = "avecRepas"
 # Each window books its own month, so the two runs share the demo family without meeting.
 MONTHS_AHEAD = {"phone": 2, "desktop": 4}
-
-
-def click_and_wait(browser, element):
-    """Clicks, then waits until the page the element belonged to is gone."""
-    old = browser.find_element(By.TAG_NAME, "html")
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-    element.click()
-
-    def replaced(_):
-        try:
-            old.is_enabled()
-            return False
-        except WebDriverException:
-            return True
-    WebDriverWait(browser, 20).until(replaced)
 
 
 def sign_in(browser, visit):

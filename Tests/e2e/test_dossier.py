@@ -1,64 +1,22 @@
 """Journeys of issue 5: a family edits a child's allergy on a phone, the direction accepts it on
 a desktop, the family sees the new value and the e-mail in the development mailbox; a photo sent
 from the phone waits beside the current one until the direction accepts it."""
-import os
+import functools
 import re
 import time
 import uuid
 
-import pytest
-from axe_selenium_python import Axe
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+import browser_steps
+from browser_steps import assert_accessible as accessible
 from portal_live import tenant_url
 
 TOWN = "cayres-pradelles"
 FAMILY = ("famille.martin@exemple.fr", "Demo-famille-2026!")
 DIRECTOR = ("direction@exemple.fr", "Demo-direction-2026!")
-
-
-def make_driver(phone: bool):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=fr-FR"):
-        options.add_argument(arg)
-    if phone:
-        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 360, "height": 740, "pixelRatio": 2.0, "touch": True}})
-    else:
-        options.add_argument("--window-size=1280,800")
-    return webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
-
-
-@pytest.fixture
-def phone():
-    driver = make_driver(True)
-    yield driver
-    driver.quit()
-
-
-@pytest.fixture
-def desktop():
-    driver = make_driver(False)
-    yield driver
-    driver.quit()
-
-
-def accessible(driver):
-    axe = Axe(driver)
-    axe.inject()
-    serious = [v for v in axe.run()["violations"] if v.get("impact") in ("serious", "critical")]
-    assert not serious, f"{driver.current_url}: {[(v['id'], v['help']) for v in serious]}"
-
-
-def sign_in(driver, path, credentials):
-    driver.get(tenant_url(TOWN, path))
-    driver.find_element(By.NAME, "courriel").send_keys(credentials[0])
-    driver.find_element(By.NAME, "mot_de_passe").send_keys(credentials[1])
-    driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
-    WebDriverWait(driver, 20).until(lambda d: "connexion" not in d.current_url)
+sign_in = functools.partial(browser_steps.sign_in, town=TOWN)
 
 
 def accepted_mails(driver):

@@ -6,44 +6,19 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-import pytest
-from axe_selenium_python import Axe
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+import browser_steps
+from browser_steps import assert_accessible as accessible
 from portal_live import HOST, PORT, tenant_url
 
 TOWN = "saint-aubin-des-pres"
 FAMILY = ("famille.martin@exemple.fr", "Demo-famille-2026!")
 
 
-@pytest.fixture
-def phone():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=fr-FR"):
-        options.add_argument(arg)
-    options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 360, "height": 740, "pixelRatio": 2.0, "touch": True}})
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
-    yield driver
-    driver.quit()
-
-
-def accessible(driver):
-    axe = Axe(driver)
-    axe.inject()
-    serious = [v for v in axe.run()["violations"] if v.get("impact") in ("serious", "critical")]
-    assert not serious, f"{driver.current_url}: {[(v['id'], v['help']) for v in serious]}"
-
-
 def sign_in(driver):
-    driver.get(tenant_url(TOWN, "/connexion"))
-    driver.find_element(By.NAME, "courriel").send_keys(FAMILY[0])
-    driver.find_element(By.NAME, "mot_de_passe").send_keys(FAMILY[1])
-    driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
-    WebDriverWait(driver, 20).until(lambda d: "connexion" not in d.current_url)
+    browser_steps.sign_in(driver, "/connexion", FAMILY, town=TOWN)
 
 
 def town_request(path: str, data: bytes | None = None, headers: dict | None = None) -> urllib.request.Request:

@@ -1,6 +1,7 @@
 """Journey of seed 004's annual update: on a phone, the family writes to « Données du Dossier
 Famille » with two attachments; on a desktop, the service answers; on the phone again, the
 family sees the unread answer, reads it, and finds the e-mail in the development mailbox."""
+import functools
 import re
 import time
 import uuid
@@ -9,20 +10,14 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+import browser_steps
+from browser_steps import assert_accessible as accessible
 from portal_live import tenant_url
-from test_dossier import accessible, make_driver
 
 TOWN = "saint-aubin-des-pres"
 FAMILY = ("famille.martin@exemple.fr", "Demo-famille-2026!")
 STAFF = ("gestion@exemple.fr", "Demo-gestion-2026!")
-
-
-def sign_in(driver, path, credentials):
-    driver.get(tenant_url(TOWN, path))
-    driver.find_element(By.NAME, "courriel").send_keys(credentials[0])
-    driver.find_element(By.NAME, "mot_de_passe").send_keys(credentials[1])
-    driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
-    WebDriverWait(driver, 20).until(lambda d: "connexion" not in d.current_url)
+sign_in = functools.partial(browser_steps.sign_in, town=TOWN)
 
 
 def press(driver, label):
@@ -36,20 +31,6 @@ def follow(driver, link_text):
 def assert_no_sideways_scroll(driver):
     """The unread badge once made phone pages wider than the screen (and taps land beside buttons)."""
     assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth && window.innerWidth <= 400")
-
-
-@pytest.fixture
-def phone():
-    driver = make_driver(True)
-    yield driver
-    driver.quit()
-
-
-@pytest.fixture
-def desktop():
-    driver = make_driver(False)
-    yield driver
-    driver.quit()
 
 
 @pytest.fixture

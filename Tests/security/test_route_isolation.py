@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 import pytest
 
 from portal_live import CookieSession
-from private_stack import BINARY, Stack, start_stack, stop_stack
+from private_stack import BINARY, Stack, stop_stack
 
 # Two towns with the family tabs of messaging and the dossier; B has every tab.
 A, B = "saint-aubin-des-pres", "cayres-pradelles"
