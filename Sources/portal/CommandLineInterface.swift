@@ -6,7 +6,9 @@ enum CommandLineInterface {
     Usage : portal <commande>
       serve                     sert toutes les communes
       migrate                   crée et met à jour le schéma de chaque commune
-      seed-demo                 charge les données de démonstration
+      seed-demo [--families N [--tenant T]]
+                                charge les données de démonstration ; --families ajoute N familles générées
+                                (deux enfants, trois activités, un mois de réservations) à chaque commune ou à T
       tenant check              vérifie les fichiers tenants/*.json
       tenant create tenants/<id>.json [--email adresse]
                                 crée et migre le schéma d'une commune, imprime l'invitation de son administrateur
@@ -25,7 +27,7 @@ enum CommandLineInterface {
         switch (arguments.first, arguments.dropFirst().first) {
         case ("serve", _): return ServeCommand.run()
         case ("migrate", _): return MigrateCommand.run()
-        case ("seed-demo", _): return SeedDemoCommand.run()
+        case ("seed-demo", _): return SeedDemoCommand.run(Array(arguments.dropFirst()))
         case ("tenant", "check"): return TenantCheckCommand.run()
         case ("tenant", "create"): return TenantCreateCommand.run(Array(arguments.dropFirst(2)))
         case ("tenant", "list"): return TenantListCommand.run()

@@ -71,8 +71,29 @@ enum MigrateCommand {
 }
 
 enum SeedDemoCommand {
-    static func run() -> Int32 {
+    /// `--families N [--tenant id]`: the demo content, then N generated families in each town
+    /// (or the one named), for the benchmarks.
+    static func run(_ arguments: [String]) -> Int32 {
+        let families: Int?, only: String?
+        do throws(OptionError) {
+            let options = try Options(arguments, valued: ["families", "tenant"])
+            only = options.optional("tenant")
+            families = try options.optional("families").map { text throws(OptionError) in
+                guard let count = Int(text), (1...GeneratedFamilies.maximumCount).contains(count) else {
+                    throw OptionError(message: "--families attend un nombre de 1 à \(GeneratedFamilies.maximumCount)")
+                }
+                return count
+            }
+            if only != nil, families == nil { throw OptionError(message: "--tenant ne s'emploie qu'avec --families") }
+        } catch {
+            printError(error.message)
+            return 2
+        }
         guard let environment = loadEnvironment(), let (tenants, databases) = loadTenantsAndDatabases(environment, poolSize: 2) else { return 1 }
+        if let only, !tenants.contains(where: { $0.id == only }) {
+            printError("Commune inconnue : \(only)")
+            return 1
+        }
         var logins: [DemoLogin] = []
         do {
             for (_, database, placed) in databases.group(tenants) {
@@ -84,6 +105,13 @@ enum SeedDemoCommand {
                 try InvoiceDemoData.load(into: database, tenants: placed, now: Date())
             }
             logins.append(try AccountDemoData.loadOperator(into: databases.primary))
+            if let families {
+                for tenant in tenants where only == nil || tenant.id == only {
+                    let added = try GeneratedFamilies.load(count: families, into: databases.database(for: tenant)!, tenant: tenant,
+                                                           today: ParisTime.localDate(of: Date()), now: Date())
+                    say("\(tenant.id) : \(added) familles générées ajoutées (\(families) en tout, \(GeneratedFamilies.email(1)) … \(GeneratedFamilies.email(families)), mot de passe \(AccountDemoData.familyPassword))")
+                }
+            }
         } catch {
             printError("Données de démonstration : \(error)")
             return 1
