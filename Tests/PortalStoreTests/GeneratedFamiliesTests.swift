@@ -39,7 +39,9 @@ import Testing
         }
     }
 
+    /// Accounts get their password hash from pgcrypto, which the platform migration installs.
     static func load(_ count: Int, into fixture: BookingFixture) throws -> Int {
+        _ = try SchemaMigrations(sqlDirectory: TestDatabase.sqlDirectory).migratePlatform(pool: fixture.pool)
         var tenant = fixture.tenant
         tenant.schema = fixture.schema
         return try GeneratedFamilies.load(count: count, into: fixture.database, tenant: tenant, today: today, now: now)

@@ -252,7 +252,7 @@ def pgbench(days: list[str]) -> dict:
                           "-t", str(per_client), "-r", "-D", f"schema='{schema(RUSH_TOWN)}'", *defines, DB_URL],
                          capture_output=True, text=True)
     (WORK / "pgbench.log").write_text(out.stdout + out.stderr)
-    if out.returncode != 0 and "transactions actually processed" not in out.stdout:
+    if out.returncode != 0 or "tps = " not in out.stdout:
         raise SystemExit(f"pgbench failed:\n{out.stderr[-2000:]}")
     processed = int(re.search(r"number of transactions actually processed: (\d+)", out.stdout).group(1))
     failed = re.search(r"number of failed transactions: (\d+)", out.stdout)

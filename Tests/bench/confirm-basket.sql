@@ -7,14 +7,13 @@
 -- the bench.next_family sequence, so each transaction is a different generated family.
 -- The web request's own work (session, CSRF, rules engine, page) is what the ratio measures.
 
+-- « Ajouter au panier » (the family's ids looked up first: the portal has them from the session)
+BEGIN;
+SELECT set_config('search_path', :schema || ', public', true);
 SELECT nextval('bench.next_family') AS n \gset
 SELECT f.id AS fid, min(c.id) AS c1, max(c.id) AS c2
 FROM families f JOIN children c ON c.family_id = f.id
 WHERE f.subscriber_code = 'BANC-' || lpad(:n::text, 6, '0') GROUP BY f.id \gset
-
--- « Ajouter au panier »
-BEGIN;
-SELECT set_config('search_path', :schema || ', public', true);
 INSERT INTO basket_lines (family_id, child_id, activity, unit, day, action, added_at)
 SELECT :fid, l.child_id, 'alsh-vacances', 'journee', l.day, 'book', now()
 FROM unnest(ARRAY[:c1, :c2, :c1, :c2, :c1, :c2, :c1, :c2]::bigint[],
