@@ -50,7 +50,7 @@ def schema(town: str) -> str:
 
 
 def psql(sql: str) -> str:
-    return subprocess.run(["psql", DB_URL, "-XAtq", "-v", "ON_ERROR_STOP=1", "-c", sql],
+    return subprocess.run(["psql", DB_URL, "-XAtq", "-v", "ON_ERROR_STOP=1"], input=sql,
                           check=True, capture_output=True, text=True).stdout.strip()
 
 
@@ -375,13 +375,14 @@ def main() -> None:
         for name, path in (("dashboard", "/gestion"), ("attendance", attendance_path)):
             fetch(path, STAFF_TOWN, staff_token)
             with PeakRSS(server.pid) as rss:
-                results[name] = wrk(f"http://127.0.0.1:{PORTAL_PORT}{path}", STAFF_TOWN, staff_token) | {"peak_rss_mb": rss.peak}
-            results[name]["path"] = path
+                results[name] = wrk(f"http://127.0.0.1:{PORTAL_PORT}{path}", STAFF_TOWN, staff_token)
+            results[name] |= {"peak_rss_mb": rss.peak, "path": path}
 
         families = family_rows(RUSH_TOWN, RUSH_FAMILIES)
         made = sessions(RUSH_TOWN, "family", [a for _, a, _ in families])
         with PeakRSS(server.pid) as rss:
-            results["rush"] = rush(families, days, made) | {"peak_rss_mb": rss.peak, "days": days, "clients": RUSH_CLIENTS}
+            results["rush"] = rush(families, days, made)
+        results["rush"] |= {"peak_rss_mb": rss.peak, "days": days, "clients": RUSH_CLIENTS}
         results["rush"] |= rush_checks(days)
         results["rush"]["ratio_to_pgbench"] = round(results["rush"]["confirmations_per_s"] / results["rush_pgbench"]["transactions_per_s"], 3)
 
@@ -413,9 +414,9 @@ def report(r: dict) -> None:
             (f"tableau de bord gestion ({STAFF_FAMILIES} familles)", r["dashboard"], r["dashboard"]["peak_rss_mb"]),
             ("liste de pointage (restauration)", r["attendance"], r["attendance"]["peak_rss_mb"])]
     for name, x, rss in rows:
-        print(f"{name:<52}{x['requests_per_s']:>9.0f}{x['p50_ms']:>9.2f}{x['p99_ms']:>9.2f}{x['errors']:>9}{rss if rss else '':>8}")
+        print(f"{name:<52}{x['requests_per_s']:>9.0f}{x['p50_ms']:>9.2f}{x['p99_ms']:>9.2f}{x['errors']:>9}{rss or '':>8}")
     print(f"{'ouverture : ' + str(RUSH_FAMILIES) + ' paniers validés, ' + str(rush_['clients']) + ' clients':<52}"
-          f"{rush_['confirmations_per_s']:>9.0f}{rush_['valider_p50_ms']:>9.2f}{rush_['valider_p99_ms']:>9.2f}{rush_['errors']:>9}{rush_['peak_rss_mb']:>8}")
+          f"{rush_['confirmations_per_s']:>9.0f}{rush_['valider_p50_ms']:>9.2f}{rush_['valider_p99_ms']:>9.2f}{rush_['errors']:>9}{rush_['peak_rss_mb']:>8.1f}")
     print(f"{'ouverture — pgbench, même SQL, ' + str(pg['clients']) + ' connexions':<52}{pg['transactions_per_s']:>9.0f}"
           f"{pg['latency_avg_ms']:>9.2f}{'':>9}{pg['errors']:>9}")
     print(f"planning : portail / nginx = {p['ratio']:.0%} (objectif ≥ 30 % : {verdict(p['ratio'] >= 0.3)}), "
