@@ -11,20 +11,12 @@ public final class TenantDatabase: Sendable {
     }
 
     public func transaction<T>(schema: String, _ body: (PostgresConnection) throws -> T) throws -> T {
-        guard Migrator.isValidSchemaName(schema) else { throw TenantDatabaseError.invalidSchemaName(schema) }
-        return try pool.transaction { connection in
-            let searchPath = SQL.quoteIdentifier(schema) + ", public"
-            _ = try connection.query("SELECT set_config('search_path', \(searchPath), true)")
-            return try body(connection)
-        }
+        try transaction(schema: schema, retries: 0, body)
     }
 
     /// Shared tables only (`platform.*`); no town's schema is on the path.
     public func platformTransaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        try pool.transaction { connection in
-            _ = try connection.query("SELECT set_config('search_path', 'platform, public', true)")
-            return try body(connection)
-        }
+        try pool.transaction(localSettings: [("search_path", "platform, public")], body)
     }
 
     public func isReachable() -> Bool {

@@ -7,13 +7,28 @@ public enum IsolationLevel: String, Sendable {
 extension PostgresConnection {
     /// Runs `body` between BEGIN and COMMIT; any error thrown by the body, or by COMMIT, rolls
     /// back and is rethrown. Called inside a transaction, it nests with a savepoint instead (the
-    /// isolation level then stays the outer one's).
+    /// isolation level then stays the outer one's). `localSettings` are set with
+    /// `set_config(name, value, true)`, so they end with the transaction; at the start of a
+    /// transaction they travel with BEGIN in one round trip, as literals escaped by libpq.
     @discardableResult
-    public func transaction<T>(isolation: IsolationLevel? = nil, _ body: (PostgresConnection) throws -> T) throws -> T {
-        if isInTransaction { return try savepoint(body) }
-        try execute(SQL(unsafeSQL: "BEGIN" + (isolation.map { " ISOLATION LEVEL " + $0.rawValue } ?? "")))
+    public func transaction<T>(isolation: IsolationLevel? = nil, localSettings: [(name: String, value: String)] = [],
+                               _ body: (PostgresConnection) throws -> T) throws -> T {
+        if isInTransaction {
+            return try savepoint { connection in
+                for setting in localSettings {
+                    _ = try connection.query("SELECT set_config(\(setting.name), \(setting.value), true)")
+                }
+                return try body(connection)
+            }
+        }
         let value: T
         do {
+            var begin = "BEGIN" + (isolation.map { " ISOLATION LEVEL " + $0.rawValue } ?? "")
+            if !localSettings.isEmpty {
+                let calls = try localSettings.map { "set_config(\(try quoteLiteral($0.name)), \(try quoteLiteral($0.value)), true)" }
+                begin += "; SELECT " + calls.joined(separator: ", ")
+            }
+            try executeScript(begin)
             value = try body(self)
             // COMMIT of an aborted transaction silently rolls back: refuse to report success.
             if isInFailedTransaction { throw Self.abortedTransaction }

@@ -9,6 +9,8 @@ import Glibc
 public final class PostgresConnection {
     private var handle: OpaquePointer?
     var savepointCount = 0
+    /// A `DISCARD ALL` was sent on return to the pool and its answer is still to be read.
+    private var resetPending = false
 
     public init(configuration: PostgresConfiguration) throws {
         let parameters = configuration.connectParameters
@@ -115,15 +117,44 @@ public final class PostgresConnection {
         return PQtransactionStatus(handle) == PQTRANS_INERROR
     }
 
-    /// Makes the connection fit for its next user: no open transaction, session settings back
-    /// to their connection-time values. False when that could not be done.
+    /// Starts making the connection fit for its next user: an open transaction is rolled back
+    /// at once, then `DISCARD ALL` (session settings, temporary tables, session locks, prepared
+    /// statements) is sent without waiting for its answer, so the request that returned the
+    /// connection does not pay the round trip. `completeReset` reads that answer before the
+    /// connection is lent again. False when the connection cannot be reused.
     func resetForReuse() -> Bool {
-        guard isHealthy else { return false }
+        guard isHealthy, let handle else { return false }
         if isInTransaction {
-            guard (try? executeScript("ROLLBACK")) != nil else { return false }
+            guard (try? executeScript("ROLLBACK")) != nil, !isInTransaction else { return false }
         }
-        guard (try? executeScript("DISCARD ALL")) != nil else { return false }
-        return !isInTransaction
+        guard PQsendQuery(handle, "DISCARD ALL") == 1 else { return false }
+        resetPending = true
+        return true
+    }
+
+    /// Waits for the reset `resetForReuse` sent; false when it failed or left the connection
+    /// anywhere but idle outside a transaction.
+    func completeReset() -> Bool {
+        guard resetPending else { return true }
+        resetPending = false
+        guard let handle else { return false }
+        var succeeded = true
+        while let result = PQgetResult(handle) {
+            if PQresultStatus(result) != PGRES_COMMAND_OK { succeeded = false }
+            PQclear(result)
+        }
+        return succeeded && PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE
+    }
+
+    /// `text` as an SQL string literal, escaped by libpq for this connection's settings.
+    func quoteLiteral(_ text: String) throws -> String {
+        let handle = try openHandle()
+        guard !text.utf8.contains(0) else { throw PostgresError.invalidParameter(index: 0, reason: "contains a NUL character") }
+        guard let escaped = PQescapeLiteral(handle, text, text.utf8.count) else {
+            throw PostgresError.invalidParameter(index: 0, reason: Self.trimmed(PQerrorMessage(handle)))
+        }
+        defer { PQfreemem(escaped) }
+        return String(cString: escaped)
     }
 
     private func run(_ sql: SQL) throws -> OpaquePointer {

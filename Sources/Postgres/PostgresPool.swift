@@ -22,7 +22,8 @@ public struct PostgresPoolStats: Sendable, Equatable {
 /// A bounded set of connections shared by threads. Connections open lazily; a broken one is
 /// closed when it comes back instead of being reused, so after a PostgreSQL restart the pool
 /// heals by itself on the next checkouts. A returned connection is rolled back and its session
-/// state discarded, so no transaction or setting leaks from one user to the next.
+/// state discarded (the discard's answer is read at the next checkout, off the returning
+/// request's path), so no transaction or setting leaks from one user to the next.
 public final class PostgresPool: Sendable {
     public let configuration: PostgresConfiguration
     public let maxSize: Int
@@ -75,16 +76,18 @@ public final class PostgresPool: Sendable {
     /// Runs `body` in a transaction on a pooled connection. With `retries > 0`, a transaction that
     /// fails with a serialization failure or a deadlock is run again from the start, on the
     /// assumption that `body` has no effect outside the database.
+    /// `localSettings` are set for the transaction only (see `PostgresConnection.transaction`).
     @discardableResult
     public func transaction<T>(
         isolation: IsolationLevel? = nil,
+        localSettings: [(name: String, value: String)] = [],
         retries: Int = 0,
         _ body: (PostgresConnection) throws -> T
     ) throws -> T {
         var attempt = 0
         while true {
             do {
-                return try withConnection { try $0.transaction(isolation: isolation, body) }
+                return try withConnection { try $0.transaction(isolation: isolation, localSettings: localSettings, body) }
             } catch let error as PostgresError where (error.isSerializationFailure || error.isDeadlock) && attempt < retries {
                 attempt += 1
             }
@@ -116,7 +119,7 @@ public final class PostgresPool: Sendable {
         do {
             if closed { throw PostgresError.poolClosed }
             while let handoff = state.withLock({ $0.idle.popLast() }) {
-                if handoff.connection.isHealthy { return handoff.connection }
+                if handoff.connection.completeReset(), handoff.connection.isHealthy { return handoff.connection }
                 handoff.connection.close()
             }
             return try PostgresConnection(configuration: configuration)

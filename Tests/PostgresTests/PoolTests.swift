@@ -126,6 +126,52 @@ import Testing
         #expect(attempts == 1)
     }
 
+    @Test func localSettings_holdForTheTransactionOnly_andAreTakenLiterally() throws {
+        let pool = try makePool(maxSize: 1)
+        let hostile = #"x', true); DROP TABLE pg_class; --\ "quoted""#
+        let seen = try pool.transaction(localSettings: [("search_path", "pg_catalog"), ("portal.note", hostile)]) { connection in
+            (try connection.scalar("SHOW search_path", as: String.self), try connection.scalar("SELECT current_setting('portal.note')", as: String.self))
+        }
+        #expect(seen.0 == "pg_catalog")
+        #expect(seen.1 == hostile)
+        // Nested: a savepoint applies them too, and they still end with the outer transaction.
+        let nested = try pool.transaction { connection in
+            try connection.transaction(localSettings: [("search_path", "pg_catalog, public")]) { try $0.scalar("SHOW search_path", as: String.self) }
+        }
+        #expect(nested == "pg_catalog, public")
+        try pool.withConnection { connection throws in
+            #expect(!connection.isInTransaction)
+            #expect(try connection.scalar("SHOW search_path", as: String.self) == "\"$user\", public")
+        }
+    }
+
+    @Test func failingLocalSetting_rollsBackAndLeavesTheConnectionReusable() throws {
+        let pool = try makePool(maxSize: 1)
+        var ran = false
+        #expect(throws: PostgresError.self) {
+            try pool.transaction(localSettings: [("no such setting", "1")]) { _ in ran = true }
+        }
+        #expect(!ran)
+        let pid = try pool.withConnection { connection throws in
+            #expect(!connection.isInTransaction)
+            return try connection.scalar("SELECT pg_backend_pid()", as: Int.self)
+        }
+        #expect(try pool.transaction { try $0.scalar("SELECT pg_backend_pid()", as: Int.self) } == pid)
+    }
+
+    @Test func sessionLocksAndTemporaryTables_areDiscardedBeforeTheNextUser() throws {
+        let pool = try makePool(maxSize: 1)
+        let key = Int.random(in: 1...1_000_000_000)
+        try pool.transaction { connection in
+            _ = try connection.query("SELECT pg_advisory_lock(\(key))")
+            try connection.execute("CREATE TEMP TABLE leaked (id int)")
+        }
+        try pool.withConnection { connection throws in
+            #expect(try connection.scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = \(key)", as: Int.self) == 0)
+            #expect(try connection.scalar("SELECT count(*) FROM pg_class WHERE relname = 'leaked' AND relpersistence = 't'", as: Int.self) == 0)
+        }
+    }
+
     @Test func closedPool_refusesCheckouts() throws {
         let pool = try makePool(maxSize: 1)
         try pool.withConnection { _ in }

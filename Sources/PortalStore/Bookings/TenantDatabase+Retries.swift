@@ -5,9 +5,6 @@ extension TenantDatabase {
     /// which concurrent confirmations touching the same slots in different orders may cause.
     public func transaction<T>(schema: String, retries: Int, _ body: (PostgresConnection) throws -> T) throws -> T {
         guard Migrator.isValidSchemaName(schema) else { throw TenantDatabaseError.invalidSchemaName(schema) }
-        return try pool.transaction(retries: retries) { connection in
-            _ = try connection.query("SELECT set_config('search_path', \(SQL.quoteIdentifier(schema) + ", public"), true)")
-            return try body(connection)
-        }
+        return try pool.transaction(localSettings: [("search_path", SQL.quoteIdentifier(schema) + ", public")], retries: retries, body)
     }
 }
