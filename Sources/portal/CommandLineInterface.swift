@@ -20,6 +20,8 @@ enum CommandLineInterface {
       rules calendar --tenant T --activity A --from AAAA-MM-JJ --to AAAA-MM-JJ [--non-resident]
       routes                    chaque route : hôte (town|operator), méthode, motif, accès, séparés par des tabulations
       draw run [--tenant T]     tient les tirages au sort dus (ouverture des réservations) et prévient les familles
+      purge                     supprime les sessions terminées, les liens périmés et les données au-delà de leur durée
+                                de conservation (le serveur le fait chaque heure)
     """
 
     /// Runs one command and returns the process exit status (0 ok, 1 failure, 2 usage error).
@@ -40,6 +42,7 @@ enum CommandLineInterface {
             for line in RouteListing.lines { say(line.text) }
             return 0
         case ("draw", "run"): return DrawCommand.run(Array(arguments.dropFirst(2)))
+        case ("purge", _): return PurgeCommand.run()
         default:
             printError(usage)
             return 2

@@ -48,6 +48,9 @@ enum ServeCommand {
         let drawWorker = DrawWorker(tenants: tenants, databases: databases, baseURL: { [environment] in environment.baseURL(of: $0) })
         drawWorker.start()
         defer { drawWorker.stop() }
+        let purgeWorker = PurgeWorker(tenants: tenants, databases: databases, sessionLifetime: WebSettings(environment: environment).sessionLifetime)
+        purgeWorker.start()
+        defer { purgeWorker.stop() }
         do {
             try server.run()
         } catch {

@@ -99,3 +99,10 @@ def test_migrate_is_idempotent_with_one_line_per_town():
     towns = sorted(p.stem for p in (ROOT / "tenants").glob("*.json"))
     assert [line.split(":")[0] for line in lines] == ["platform", *towns]
     assert all(line.endswith("à jour") for line in lines)
+
+
+def test_purge_reports_what_it_deleted_in_french_and_succeeds():
+    run = portal("purge")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("Supprimé : ")
+    assert "session(s)" in run.stdout and "courriel(s) envoyé(s)" in run.stdout

@@ -1,0 +1,27 @@
+import Foundation
+import PortalCore
+import PortalStore
+
+/// Deletes expired rows (`ExpiredRows`) every hour from the server; a pass that fails is tried
+/// again at the next hour, and running it on several servers at once is harmless.
+public final class PurgeWorker: Sendable {
+    private let tenants: [TenantConfig]
+    private let databases: TenantDatabases
+    private let sessionLifetime: SessionLifetime
+    private let loop = RepeatingThread(name: "purge-worker", interval: 3600)
+
+    public init(tenants: [TenantConfig], databases: TenantDatabases, sessionLifetime: SessionLifetime) {
+        self.tenants = tenants
+        self.databases = databases
+        self.sessionLifetime = sessionLifetime
+    }
+
+    public func start() {
+        loop.start { [self] in
+            _ = ExpiredRows.purgeAll(tenants: tenants, databases: databases, now: Date(), sessions: sessionLifetime)
+            return false
+        }
+    }
+
+    public func stop() { loop.stop() }
+}
