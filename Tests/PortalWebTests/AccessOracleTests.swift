@@ -27,6 +27,8 @@ enum AccessOracle {
         "GET /conditions": .anyone, "GET /confidentialite": .anyone,
         "GET /gestion/connexion": .anyone, "POST /gestion/connexion": .anyone, "POST /gestion/deconnexion": .anyone,
         "GET /gestion/invitation": .anyone, "POST /gestion/invitation": .anyone,
+        "GET /gestion/mot-de-passe-oublie": .anyone, "POST /gestion/mot-de-passe-oublie": .anyone, "GET /gestion/mot-de-passe-oublie/envoye": .anyone,
+        "GET /gestion/mot-de-passe/nouveau": .anyone, "POST /gestion/mot-de-passe/nouveau": .anyone,
         "GET /gestion/invitation/:lien": .anyone, "POST /gestion/invitation/:lien": .anyone,
         // Development mailbox: registered in development only (checked by MailTests).
         "GET /_dev/mail": .anyone, "GET /_dev/mail/:name": .anyone,

@@ -28,12 +28,15 @@ public enum TokenPurpose: String, Sendable, CaseIterable {
     case reset
     case emailChange = "email_change"
     case staffInvitation = "staff_invitation"
+    /// A staff member's « mot de passe oublié »: apart from `reset`, so that a family's link can
+    /// never open a staff account of the same id, nor the reverse.
+    case staffReset = "staff_reset"
 
-    /// Activation 48 h, password reset 1 h, e-mail change 24 h, staff invitation 7 days.
+    /// Activation 48 h, password reset 1 h (staff too), e-mail change 24 h, staff invitation 7 days.
     public var lifetime: TimeInterval {
         switch self {
         case .activation: 48 * 3600
-        case .reset: 3600
+        case .reset, .staffReset: 3600
         case .emailChange: 24 * 3600
         case .staffInvitation: 7 * 24 * 3600
         }

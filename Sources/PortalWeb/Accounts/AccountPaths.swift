@@ -37,6 +37,9 @@ enum StaffPaths {
     static let signOut = "/gestion/deconnexion"
     static let team = "/gestion/equipe"
     static let invitation = "/gestion/invitation"
+    static let forgotten = "/gestion/mot-de-passe-oublie"
+    static let forgottenSent = "/gestion/mot-de-passe-oublie/envoye"
+    static let reset = "/gestion/mot-de-passe/nouveau"
     static let documents = "/gestion/documents"
 
     static func document(_ id: Int64) -> String { "\(documents)/\(id)" }

@@ -20,14 +20,7 @@ enum AccountRoutes {
         table.add("GET", AccountPaths.signIn, .anyone) { try SignInHandlers.show($0) }
         table.add("POST", AccountPaths.signIn, .anyone) { try SignInHandlers.submit($0) }
         table.add("POST", AccountPaths.signOut, .anyone) { try SignInHandlers.signOut($0, then: "/?ok=deconnecte") }
-        table.add("GET", AccountPaths.forgotten, .anyone) { try PasswordResetHandlers.showForgotten($0) }
-        table.add("POST", AccountPaths.forgotten, .anyone) { try PasswordResetHandlers.submitForgotten($0) }
-        table.add("GET", AccountPaths.forgottenSent, .anyone) { context in
-            .html(AccountViews.mailSent(context, title: "Vérifiez votre messagerie", text:
-                "Si un compte correspond à cette adresse, un courriel vient d'être envoyé avec un lien pour choisir un nouveau mot de passe. Ce lien est valable 1 heure.").render())
-        }
-        table.add("GET", AccountPaths.reset, .anyone) { try PasswordResetHandlers.showReset($0) }
-        table.add("POST", AccountPaths.reset, .anyone) { try PasswordResetHandlers.submitReset($0) }
+        PasswordResetHandlers.register(&table, for: .family)
         table.add("GET", AccountPaths.confirmEmail, .anyone) { try EmailChangeHandlers.showConfirmation($0) }
         table.add("POST", AccountPaths.confirmEmail, .anyone) { try EmailChangeHandlers.confirm($0) }
         table.add("GET", AccountPaths.terms, .anyone) { context in

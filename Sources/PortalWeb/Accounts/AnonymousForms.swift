@@ -42,6 +42,14 @@ enum AnonymousForms {
     static func mailLinkToAccount(_ context: RequestContext, purpose: String,
                                   page: (_ typed: String, FieldErrors, _ stamp: String) -> Node, sent: String,
                                   send: (FamilyAccount, PostgresConnection) throws -> Void) throws -> HTTPResponse {
+        try mailLink(context, purpose: purpose, page: page, sent: sent, find: { try AccountStore.find(email: $0, in: $1) }, send: send)
+    }
+
+    /// `mailLinkToAccount` for any kind of account `find` looks up (families, staff).
+    static func mailLink<Account>(_ context: RequestContext, purpose: String,
+                                  page: (_ typed: String, FieldErrors, _ stamp: String) -> Node, sent: String,
+                                  find: (EmailAddress, PostgresConnection) throws -> Account?,
+                                  send: (Account, PostgresConnection) throws -> Void) throws -> HTTPResponse {
         let typed = context.form.text("courriel")
         let errors: FieldErrors = try context.transaction { connection in
             var errors = FieldErrors()
@@ -53,7 +61,7 @@ enum AnonymousForms {
             case .human: break
             }
             guard let email = AccountValidation.email(typed, into: &errors) else { return errors }
-            if let account = try AccountStore.find(email: email, in: connection) { try send(account, connection) }
+            if let account = try find(email, connection) { try send(account, connection) }
             return errors
         }
         guard errors.isEmpty else {

@@ -20,7 +20,7 @@ struct ExpiryAndInputTests {
                                                  now: Self.signIn.addingTimeInterval(elapsed)) == alive)
     }
 
-    static let lifetimes: [(TokenPurpose, Double)] = [(.activation, 172_800), (.reset, 3600), (.emailChange, 86_400), (.staffInvitation, 604_800)]
+    static let lifetimes: [(TokenPurpose, Double)] = [(.activation, 172_800), (.reset, 3600), (.emailChange, 86_400), (.staffInvitation, 604_800), (.staffReset, 3600)]
 
     @Test(arguments: lifetimes)
     func tokens_expireAfterTheirPurposesLifetime_andWorkOnce(purpose: TokenPurpose, lifetime: Double) {

@@ -19,6 +19,7 @@ enum StaffRoutes {
         table.add("POST", StaffPaths.team, .staff([.admin])) { try invite($0) }
         table.add("GET", StaffPaths.invitation, .anyone) { try showInvitation($0) }
         table.add("POST", StaffPaths.invitation, .anyone) { try acceptInvitation($0) }
+        PasswordResetHandlers.register(&table, for: .staff)
     }
 
     static func signIn(_ context: RequestContext) throws -> HTTPResponse {

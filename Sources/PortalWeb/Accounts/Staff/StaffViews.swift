@@ -27,7 +27,7 @@ enum StaffViews {
                 .when(!retour.isEmpty, Forms.hidden("retour", ReturnPath.sanitized(retour, default: StaffPaths.home))),
                 Forms.field("courriel", label: "Adresse électronique", type: "email", value: email, autocomplete: "email", errors: FieldErrors()),
                 Forms.field("mot_de_passe", label: "Mot de passe", type: "password", autocomplete: "current-password", errors: FieldErrors()),
-                Forms.submit("Se connecter"),
+                .div([.class("actions")], [Forms.submit("Se connecter"), .a([.href(StaffPaths.forgotten)], ["Mot de passe oublié ?"])]),
             ]),
         ])
     }

@@ -32,11 +32,13 @@ enum AccountViews {
         ])
     }
 
-    static func mailSent(_ context: RequestContext, title: String, text: String) -> Node {
-        Layout.page(context, title: title, content: [
+    static func mailSent(_ context: RequestContext, _ audience: PasswordResetAudience = .family, title: String, text: String) -> Node {
+        let again: Node = audience == .family ? .a([.href(AccountPaths.resendActivation)], ["Je n'ai rien reçu"])
+            : .a([.href(audience.forgottenPath)], ["Je n'ai rien reçu"])
+        return audience.page(context, title: title, content: [
             .h1([], [.text(title)]),
             .p([.class("notice")], [.text(text)]),
-            .p([], [.a([.href(AccountPaths.resendActivation)], ["Je n'ai rien reçu"]), " · ", .a([.href(AccountPaths.signIn)], ["Se connecter"])]),
+            .p([], [again, " · ", .a([.href(audience.signInPath)], ["Se connecter"])]),
         ])
     }
 
@@ -92,12 +94,12 @@ enum AccountViews {
         ])
     }
 
-    static func forgotten(_ context: RequestContext, email: String, errors: FieldErrors, stamp: String) -> Node {
-        Layout.page(context, title: "Mot de passe oublié", content: [
+    static func forgotten(_ context: RequestContext, _ audience: PasswordResetAudience, email: String, errors: FieldErrors, stamp: String) -> Node {
+        audience.page(context, title: "Mot de passe oublié", content: [
             .h1([], ["Mot de passe oublié"]),
             Forms.errorSummary(errors),
             .p([], ["Indiquez l'adresse de votre compte : vous recevrez un lien pour choisir un nouveau mot de passe."]),
-            Forms.form(action: AccountPaths.forgotten, csrf: context.csrfToken, [
+            Forms.form(action: audience.forgottenPath, csrf: context.csrfToken, [
                 AnonymousForms.fields(stamp: stamp),
                 Forms.field("courriel", label: "Adresse électronique", type: "email", value: email, autocomplete: "email", errors: errors),
                 Forms.submit("Recevoir le lien"),
@@ -105,18 +107,18 @@ enum AccountViews {
         ])
     }
 
-    static func reset(_ context: RequestContext, token: String?, errors: FieldErrors) -> Node {
+    static func reset(_ context: RequestContext, _ audience: PasswordResetAudience, token: String?, errors: FieldErrors) -> Node {
         guard let token else {
-            return Layout.page(context, title: "Lien expiré", content: [
+            return audience.page(context, title: "Lien expiré", content: [
                 .h1([], ["Ce lien n'est plus valable"]),
                 .p([], ["Le lien a déjà servi ou a expiré (il est valable 1 heure). Vous pouvez en demander un nouveau."]),
-                .p([], [.a([.class("button"), .href(AccountPaths.forgotten)], ["Demander un nouveau lien"])]),
+                .p([], [.a([.class("button"), .href(audience.forgottenPath)], ["Demander un nouveau lien"])]),
             ])
         }
-        return Layout.page(context, title: "Nouveau mot de passe", content: [
+        return audience.page(context, title: "Nouveau mot de passe", content: [
             .h1([], ["Choisir un nouveau mot de passe"]),
             Forms.errorSummary(errors),
-            Forms.form(action: AccountPaths.reset, csrf: context.csrfToken, [
+            Forms.form(action: audience.resetPath, csrf: context.csrfToken, [
                 Forms.hidden("jeton", token),
                 Forms.field("mot_de_passe", label: "Nouveau mot de passe", type: "password", autocomplete: "new-password",
                             hint: context.tenant.passwordPolicy.frenchRule, errors: errors),
