@@ -4,7 +4,10 @@ of two children, three Wednesdays booked for both through « jours types », the
 cancellation, and the month view with both children. Saint-Aubin-des-Prés accepts pré-inscriptions
 at once and takes bookings until the 20th of the month before."""
 import datetime
+import os
+import pathlib
 import re
+import subprocess
 import time
 
 from selenium.webdriver.common.by import By
@@ -17,6 +20,7 @@ TOWN = "saint-aubin-des-pres"
 FAMILY = ("famille.martin@exemple.fr", "Demo-famille-2026!")
 ACTIVITY = ("cl-elementaire-mercredis", "CL Élémentaire Mercredis")
 UNIT = "avecRepas"
+PORTAL = os.environ.get("PORTAL_BIN", str(pathlib.Path(__file__).resolve().parents[2] / ".build" / "debug" / "portal"))
 # Each window books its own month, so the two runs share the demo family without meeting.
 MONTHS_AHEAD = {"phone": 2, "desktop": 4}
 
@@ -31,13 +35,33 @@ def sign_in(browser, visit):
     assert "/connexion" not in browser.current_url
 
 
+def running_days(start: datetime.date, end: datetime.date) -> set:
+    """The days the Wednesday club runs, from the town's own calendar (`portal rules calendar`)."""
+    listing = subprocess.run([PORTAL, "rules", "calendar", "--tenant", TOWN, "--activity", ACTIVITY[0],
+                              "--from", start.isoformat(), "--to", end.isoformat()],
+                             capture_output=True, text=True, check=True, timeout=60).stdout
+    return {datetime.date.fromisoformat(line.split()[0]) for line in listing.splitlines() if line.strip()}
+
+
 def first_wednesday(months_ahead: int) -> datetime.date:
+    """The first Wednesday, `months_ahead` months on, that starts three Wednesdays in a row the club
+    runs: school holidays close it, and whether they fall there depends on today's date."""
     today = datetime.date.today()
     month = today.month - 1 + months_ahead
-    day = datetime.date(today.year + month // 12, month % 12 + 1, 1)
-    while day.weekday() != 2:
-        day += datetime.timedelta(days=1)
+    start = datetime.date(today.year + month // 12, month % 12 + 1, 1)
+    days = running_days(start, start + datetime.timedelta(days=120))
+    day = start + datetime.timedelta(days=(2 - start.weekday()) % 7)
+    while not all(day + datetime.timedelta(weeks=k) in days for k in range(3)):
+        day += datetime.timedelta(weeks=1)
+        assert day < start + datetime.timedelta(days=100), "no three running Wednesdays in a row"
     return day
+
+
+def empty_basket(browser, visit):
+    """A run stopped midway leaves its lines in the basket, which outlives sessions by design."""
+    visit(tenant_url(TOWN, "/panier"))
+    while buttons := browser.find_elements(By.XPATH, "//form[contains(@class, 'basket')]//button[starts-with(normalize-space(), 'Retirer')]"):
+        click_and_wait(browser, buttons[0])
 
 
 def set_date(browser, name: str, value: datetime.date, form):
@@ -51,6 +75,7 @@ def main_text(browser) -> str:
 
 def test_two_children_book_three_wednesdays_confirm_get_the_mail_and_cancel_one(browser, visit, check_accessible):
     sign_in(browser, visit)
+    empty_basket(browser, visit)
     first = first_wednesday(MONTHS_AHEAD[browser.kind])
 
     # Pré-inscription of both children (accepted at once in this town); an earlier run may have made it.
