@@ -30,4 +30,6 @@ export PORTAL_E2E_ADDRESS=$PORTAL_LISTEN
 # Tests/operations and Tests/security/test_faults.py start servers, clusters and databases
 # of their own with this binary.
 export PORTAL_BIN=$bin
-"$venv/bin/pytest" -q -p no:cacheprovider "${suites[@]}"
+# Temporary directories (private clusters among them) beside the mailbox rather than in
+# /tmp/pytest-of-<user>, where another pytest run on the machine rotates them away mid-run.
+"$venv/bin/pytest" -q -p no:cacheprovider --basetemp "${PORTAL_MAIL_DIR%/*}/pytest" "${suites[@]}"
