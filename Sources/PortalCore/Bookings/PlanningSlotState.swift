@@ -41,7 +41,7 @@ public enum PlanningSlotState: String, Sendable, Equatable, CaseIterable {
         switch self {
         case .booked: return "✓"
         case .pendingValidation: return "…"
-        case .waitingList: return "⧗"
+        case .waitingList: return "≡"
         case .awaitingDraw: return "T"
         case .absent: return "A"
         case .cancellationRequested: return "↺"
