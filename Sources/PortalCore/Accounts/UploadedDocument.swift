@@ -21,6 +21,12 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// What refuses a file its first bytes name: a declared size no one should decode.
+    public static func contentProblem(_ bytes: [UInt8], format: DocumentFormat) -> DocumentProblem? {
+        if let dimensions = ImageDimensions.read(bytes, format: format), dimensions.isExcessive { return .imageTooLarge(dimensions) }
+        return nil
+    }
+
     /// `%PDF-`, JPEG's SOI + marker `FF D8 FF`, or the PNG signature (RFC 2083 §3.1).
     public static func detect(_ bytes: [UInt8]) -> DocumentFormat? {
         if bytes.starts(with: Array("%PDF-".utf8)) { return .pdf }
@@ -34,19 +40,27 @@ public enum DocumentProblem: Error, Sendable, Equatable {
     case missing
     case tooLarge
     case unsupportedFormat
+    case imageTooLarge(ImageDimensions)
 
     public var frenchMessage: String {
         switch self {
         case .missing: "Choisissez un fichier à envoyer."
         case .tooLarge: "Le fichier dépasse 6 Mo : réduisez-le (photo moins grande, PDF compressé) puis réessayez."
         case .unsupportedFormat: "Ce fichier n'est ni un PDF, ni une image JPEG ou PNG."
+        case .imageTooLarge(let dimensions): Self.imageTooLargeMessage(dimensions)
         }
+    }
+
+    static func imageTooLargeMessage(_ dimensions: ImageDimensions) -> String {
+        "Cette image mesure \(dimensions.french) pixels : enregistrez-la en plus petit "
+            + "(\(ImageDimensions.grouped(ImageDimensions.maximumSide)) pixels de côté et 100 millions de pixels au plus) puis réessayez."
     }
 
     public static func check(_ bytes: [UInt8]) -> Result<DocumentFormat, DocumentProblem> {
         guard !bytes.isEmpty else { return .failure(.missing) }
         guard bytes.count <= DocumentFormat.maximumBytes else { return .failure(.tooLarge) }
         guard let format = DocumentFormat.detect(bytes) else { return .failure(.unsupportedFormat) }
+        if let problem = DocumentFormat.contentProblem(bytes, format: format) { return .failure(problem) }
         return .success(format)
     }
 }

@@ -13,6 +13,7 @@ public enum AttachmentRules {
         guard !bytes.isEmpty else { return .failure(.missing) }
         guard bytes.count <= maximumBytes else { return .failure(.tooLarge) }
         guard let format = DocumentFormat.detect(bytes) else { return .failure(.unsupportedFormat) }
+        if let problem = DocumentFormat.contentProblem(bytes, format: format) { return .failure(problem) }
         return .success(format)
     }
 
@@ -27,6 +28,8 @@ public enum AttachmentRules {
             return "\(named) : le fichier dépasse \(megabytes(maximumBytes)). Réduisez-le (photo moins grande, PDF compressé) puis joignez-le de nouveau."
         case .unsupportedFormat:
             return "\(named) : ce fichier n'est ni un PDF, ni une image JPEG ou PNG. Joignez-le de nouveau dans l'un de ces formats."
+        case .imageTooLarge:
+            return "\(named) : " + problem.frenchMessage.prefix(1).lowercased() + problem.frenchMessage.dropFirst()
         }
     }
 
