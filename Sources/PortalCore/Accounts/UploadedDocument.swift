@@ -21,9 +21,11 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// What refuses a file its first bytes name: a declared size no one should decode.
+    /// What refuses a file its first bytes name: a declared size no one should decode, or
+    /// content hidden behind the signature.
     public static func contentProblem(_ bytes: [UInt8], format: DocumentFormat) -> DocumentProblem? {
         if let dimensions = ImageDimensions.read(bytes, format: format), dimensions.isExcessive { return .imageTooLarge(dimensions) }
+        if HiddenContent.isPresent(in: bytes, format: format) { return .hiddenContent }
         return nil
     }
 
@@ -41,6 +43,7 @@ public enum DocumentProblem: Error, Sendable, Equatable {
     case tooLarge
     case unsupportedFormat
     case imageTooLarge(ImageDimensions)
+    case hiddenContent
 
     public var frenchMessage: String {
         switch self {
@@ -48,6 +51,7 @@ public enum DocumentProblem: Error, Sendable, Equatable {
         case .tooLarge: "Le fichier dépasse 6 Mo : réduisez-le (photo moins grande, PDF compressé) puis réessayez."
         case .unsupportedFormat: "Ce fichier n'est ni un PDF, ni une image JPEG ou PNG."
         case .imageTooLarge(let dimensions): Self.imageTooLargeMessage(dimensions)
+        case .hiddenContent: Self.hiddenContentMessage
         }
     }
 
@@ -55,6 +59,9 @@ public enum DocumentProblem: Error, Sendable, Equatable {
         "Cette image mesure \(dimensions.french) pixels : enregistrez-la en plus petit "
             + "(\(ImageDimensions.grouped(ImageDimensions.maximumSide)) pixels de côté et 100 millions de pixels au plus) puis réessayez."
     }
+
+    static let hiddenContentMessage = "Ce fichier contient autre chose qu'un document (script, page web, archive ou action automatique) : "
+        + "enregistrez-le de nouveau comme simple PDF ou image (par exemple avec « Imprimer en PDF ») puis réessayez."
 
     public static func check(_ bytes: [UInt8]) -> Result<DocumentFormat, DocumentProblem> {
         guard !bytes.isEmpty else { return .failure(.missing) }

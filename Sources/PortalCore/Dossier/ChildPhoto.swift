@@ -1,6 +1,6 @@
 /// A child's photo as a family uploads it: a JPEG or PNG recognised by its first bytes (never
-/// by the name or type the browser claims), at most 2 Mo, of a size a browser can decode.
-/// Stored as sent, not re-encoded.
+/// by the name or type the browser claims), at most 2 Mo, of a size a browser can decode, with
+/// nothing hidden behind the picture. Stored as sent, not re-encoded.
 public enum ChildPhoto {
     public static let maximumBytes = 2 * 1024 * 1024
 
@@ -8,12 +8,15 @@ public enum ChildPhoto {
         case tooLarge
         case notAPicture
         case tooManyPixels(ImageDimensions)
+        case hiddenContent
 
         public var frenchMessage: String {
             switch self {
             case .tooLarge: "La photo dépasse 2 Mo : choisissez une image moins grande."
             case .notAPicture: "Ce fichier n'est pas une photo JPEG ou PNG."
             case .tooManyPixels(let dimensions): DocumentProblem.imageTooLarge(dimensions).frenchMessage
+            case .hiddenContent: "Cette photo contient autre chose qu'une image (script, page web ou archive) : "
+                + "enregistrez-la de nouveau en JPEG ou PNG puis réessayez."
             }
         }
     }
@@ -28,7 +31,10 @@ public enum ChildPhoto {
         case .png: format = .png
         case .pdf, nil: throw .notAPicture
         }
-        if case .imageTooLarge(let dimensions)? = DocumentFormat.contentProblem(bytes, format: format) { throw .tooManyPixels(dimensions) }
-        return format
+        switch DocumentFormat.contentProblem(bytes, format: format) {
+        case .imageTooLarge(let dimensions)?: throw .tooManyPixels(dimensions)
+        case .some: throw .hiddenContent
+        case nil: return format
+        }
     }
 }

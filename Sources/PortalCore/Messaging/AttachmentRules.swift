@@ -28,7 +28,7 @@ public enum AttachmentRules {
             return "\(named) : le fichier dépasse \(megabytes(maximumBytes)). Réduisez-le (photo moins grande, PDF compressé) puis joignez-le de nouveau."
         case .unsupportedFormat:
             return "\(named) : ce fichier n'est ni un PDF, ni une image JPEG ou PNG. Joignez-le de nouveau dans l'un de ces formats."
-        case .imageTooLarge:
+        case .imageTooLarge, .hiddenContent:
             return "\(named) : " + problem.frenchMessage.prefix(1).lowercased() + problem.frenchMessage.dropFirst()
         }
     }

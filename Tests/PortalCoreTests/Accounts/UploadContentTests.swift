@@ -2,7 +2,7 @@ import Testing
 import PortalCore
 
 /// Files whose first bytes name an accepted format but that no one should open: a size no
-/// decoder should attempt.
+/// decoder should attempt, or something hidden behind the picture or the PDF.
 struct UploadContentTests {
     static func png(width: Int, height: Int) -> [UInt8] {
         var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
@@ -84,5 +84,53 @@ struct UploadContentTests {
         #expect(try ChildPhoto.check(Self.png(width: 4032, height: 3024)) == .png)
         #expect(try ChildPhoto.check(Self.jpeg(width: 4032, height: 3024)) == .jpeg)
         #expect(DocumentProblem.check(Self.jpeg(width: 4960, height: 7016)) == .success(.jpeg))
+    }
+
+    /// A local header, then an end-of-central-directory record whose 3-byte comment ends the file.
+    static let zip: [UInt8] = {
+        var bytes: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 40)
+        bytes += [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 16)
+        return bytes + [3, 0] + Array("abc".utf8)
+    }()
+
+    static func pdf(_ body: String) -> [UInt8] { Array("%PDF-1.7\n\(body)\n%%EOF\n".utf8) }
+
+    static let hidden: [(String, [UInt8])] = [
+        ("JPEG whose comment is a web page", jpeg(width: 10, height: 10) + Array("<html><body><script>alert(1)</script>".utf8)),
+        ("PNG with a script in a text chunk", png(width: 10, height: 10) + Array("tEXt<SCRIPT src=//x></SCRIPT>".utf8)),
+        ("PNG followed by a ZIP archive", png(width: 10, height: 10) + zip),
+        ("JPEG followed by a ZIP archive", jpeg(width: 10, height: 10) + zip),
+        ("PDF opening a JavaScript action", pdf("1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj")),
+        ("PDF naming JavaScript with #xx escapes", pdf("1 0 obj << /OpenAction << /S /J#61vaScript /J#53 (x) >> >> endobj")),
+        ("PDF launching a program", pdf("1 0 obj << /A << /S /Launch /F (cmd.exe) >> >> endobj")),
+        ("PDF carrying a file", pdf("1 0 obj << /Names << /EmbeddedFiles 2 0 R >> >> endobj")),
+        ("PDF that is also a web page", pdf("<!DOCTYPE html><p>bonjour</p>")),
+        ("PDF with a javascript: link", pdf("1 0 obj << /A << /S /URI /URI (javascript:alert(1)) >> >> endobj")),
+    ]
+
+    @Test(arguments: hidden)
+    func hiddenContent_isRefused(_ what: String, bytes: [UInt8]) {
+        #expect(DocumentProblem.check(bytes) == .failure(.hiddenContent), "\(what)")
+        #expect(AttachmentRules.check(bytes, maximumBytes: 6_291_456) == .failure(.hiddenContent), "\(what)")
+    }
+
+    @Test func hiddenContent_inAPhoto_isRefusedWithAPhotosMessage() {
+        #expect(throws: ChildPhoto.Problem.hiddenContent) { try ChildPhoto.check(Self.png(width: 10, height: 10) + Self.zip) }
+        #expect(ChildPhoto.Problem.hiddenContent.frenchMessage.hasPrefix("Cette photo contient autre chose qu'une image"))
+    }
+
+    static let ordinary: [(String, [UInt8])] = [
+        ("JS bytes inside a stream", pdf("1 0 obj << /Length 12 >>\nstream\n/JS /Launch \nendstream\nendobj")),
+        ("a string that names /JavaScript", pdf("1 0 obj (voir \\(page\\) /JavaScript) endobj")),
+        ("a comment that names /JS", pdf("% /JS\n1 0 obj << /Type /Catalog >> endobj")),
+        ("a name that only starts like one", pdf("1 0 obj << /JSONData 1 /Launcher 2 >> endobj")),
+        ("a less-than sign before text", pdf("1 0 obj (a <htmlish> b) endobj")),
+        ("an archive signature that does not close the file", png(width: 10, height: 10) + zip + [0]),
+    ]
+
+    @Test(arguments: ordinary)
+    func ordinaryContent_isAccepted(_ what: String, bytes: [UInt8]) {
+        let format = DocumentFormat.detect(bytes)!
+        #expect(DocumentProblem.check(bytes) == .success(format), "\(what)")
     }
 }
