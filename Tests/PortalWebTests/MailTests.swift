@@ -81,4 +81,31 @@ final class RecordingDelivery: MailDelivery, @unchecked Sendable {
     @Test func rfc5322Date_isWrittenByHand() {
         #expect(RFC5322Date.format(Date(timeIntervalSince1970: 1_767_600_000)) == "Mon, 05 Jan 2026 08:00:00 +0000")
     }
+
+    /// A mail command that fails, is missing, or exits without reading a message larger than a
+    /// pipe holds: each is an error of that delivery, and this process lives on.
+    @Test func sendmailCommand_thatFailsOrStopsReading_isAFailedDelivery() throws {
+        let directory = NSTemporaryDirectory() + "portal-sendmail-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let failing = directory + "/sendmail"
+        try "#!/bin/sh\necho 'relais injoignable' >&2\nexit 75\n".write(toFile: failing, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: failing)
+        let short = "Subject: essai\r\n\r\nBonjour"
+        let long = short + String(repeating: "\r\nUne ligne de récapitulatif, pour dépasser ce qu'un tube retient.", count: 5_000)
+
+        let refused = try #require(throws: MailDeliveryError.self) {
+            try SendmailDelivery(command: failing + " -t -i").deliver(short, id: 1, recipient: "famille@exemple.fr")
+        }
+        #expect(refused.description.contains("exited with 75: relais injoignable"))
+        #expect(throws: (any Error).self) {
+            try SendmailDelivery(command: directory + "/absent -t").deliver(short, id: 2, recipient: "famille@exemple.fr")
+        }
+        let unread = try #require(throws: MailDeliveryError.self) {
+            try SendmailDelivery(command: "/bin/true").deliver(long, id: 3, recipient: "famille@exemple.fr")
+        }
+        #expect(unread.description.contains("did not read the whole message"))
+        try SendmailDelivery(command: "/bin/sh -c cat>" + directory + "/sent").deliver(long, id: 4, recipient: "famille@exemple.fr")
+        #expect(try String(contentsOfFile: directory + "/sent", encoding: .utf8).hasPrefix("Subject: essai\n\nBonjour\nUne ligne"))
+    }
 }

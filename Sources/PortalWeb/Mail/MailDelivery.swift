@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import PortalStore
 
 /// Where a rendered message goes: a `sendmail`-compatible command in production, `.eml`
@@ -24,7 +25,8 @@ struct DirectoryDelivery: MailDelivery {
 }
 
 /// Pipes the message to a sendmail-compatible command (`/usr/sbin/sendmail -t -i`: recipients
-/// from the headers, a lone dot is not the end). A non-zero exit is a failed delivery.
+/// from the headers, a lone dot is not the end). A non-zero exit, or a command that stops
+/// reading before the end of the message, is a failed delivery: the row waits in the outbox.
 struct SendmailDelivery: MailDelivery {
     let command: String
 
@@ -38,13 +40,19 @@ struct SendmailDelivery: MailDelivery {
         process.standardInput = input
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
+        // Writing to a command that has exited raises SIGPIPE, which would end the whole server;
+        // ignored, the broken pipe is an error of this delivery only.
+        signal(SIGPIPE, SIG_IGN)
         try process.run()
-        input.fileHandleForWriting.write(Data(message.replacingOccurrences(of: "\r\n", with: "\n").utf8))
-        try input.fileHandleForWriting.close()
+        let written = Result { try input.fileHandleForWriting.write(contentsOf: Data(message.replacingOccurrences(of: "\r\n", with: "\n").utf8)) }
+        try? input.fileHandleForWriting.close()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile().prefix(500), as: UTF8.self)
             throw MailDeliveryError(description: "\(executable) exited with \(process.terminationStatus): \(text)")
+        }
+        if case .failure(let error) = written {
+            throw MailDeliveryError(description: "\(executable) did not read the whole message: \(error)")
         }
     }
 }
