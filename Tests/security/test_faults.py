@@ -1,16 +1,32 @@
 """Faults on a private stack (its own PostgreSQL cluster and its own server, so the shared test
 cluster and the suites' server are never disturbed): PostgreSQL restarted under load, and the
-server killed with SIGKILL mid-load then restarted."""
+server killed with SIGKILL mid-load and during a booking rush then restarted."""
+import email
+import email.policy
+import http.client
+import queue
+import re
+import secrets
 import shutil
+import subprocess
 import threading
 import time
+import urllib.parse
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
-from private_stack import Stack, start_stack, stop_stack
+from portal_live import CookieSession
+from private_stack import BINARY, Stack, start_stack, stop_stack
 
 POOL = 4
 TOWN = "cayres-pradelles"
+# The rush: generated families (portal seed-demo --families) of this town confirm their baskets at once.
+RUSH_TOWN = "clermontais"
+RUSH_FAMILIES = 80
+MAIL_FAMILIES = 0
+RUSH_CLIENTS = 12
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +134,201 @@ def test_database_down_gives_a_generic_french_page_then_service_resumes(stack):
         stack.cluster("start")
     until(lambda: stack.get("/healthz", host="x")[0] == 200)
     until(lambda: stack.get("/")[0] == 200, attempts=4 * POOL)
+
+
+class Family:
+    """A generated family, signed in through a session row made as sign-in makes them (bcrypt
+    sign-ins for a hundred families would measure password hashing)."""
+
+    def __init__(self, stack: Stack, row: str):
+        family, account, children, address = row.split("|")
+        self.stack, self.id, self.account, self.email = stack, int(family), int(account), address
+        self.children = [int(c) for c in children.split(",")]
+        self.token, self.csrf = secrets.token_hex(32), secrets.token_hex(32)
+
+    def post(self, path: str, form: list, cookie: str = "pf_session") -> tuple[int, str]:
+        """(status, Location) of a form post; raises OSError when the server is gone."""
+        session = CookieSession(f"{RUSH_TOWN}.localhost:{self.stack.port}", timeout=60, port=self.stack.port)
+        session.cookies[cookie] = self.token
+        status, headers, _ = session.request("POST", path, urllib.parse.urlencode([("csrf", self.csrf), ("famille", self.id)] + form),
+                                             "application/x-www-form-urlencoded")
+        return status, headers.get("location", "")
+
+    def get(self, path: str, cookie: str = "pf_session") -> tuple[int, str]:
+        session = CookieSession(f"{RUSH_TOWN}.localhost:{self.stack.port}", timeout=60, port=self.stack.port)
+        session.cookies[cookie] = self.token
+        status, _, body = session.request("GET", path)
+        return status, body.decode()
+
+    def fill_basket(self, lines: list, cookie: str = "pf_session"):
+        form = [("creneau", f"{day}|{child}|{activity}|{unit}|book") for activity, unit, day in lines for child in self.children]
+        assert self.post("/panier/ajouter", form, cookie)[0] == 303
+
+    def confirm(self, cookie: str = "pf_session") -> int:
+        """« Valider »: the booking number the summary page is at."""
+        status, location = self.post("/panier/valider", [], cookie)
+        found = re.search(r"/panier/confirmation/(\d+)", location)
+        assert status == 303 and found, (status, location)
+        return int(found.group(1))
+
+
+def rush_schema(stack: Stack) -> str:
+    return stack.psql(f"SELECT schema_name FROM platform.tenants WHERE id = '{RUSH_TOWN}'").strip()
+
+
+def open_lines(stack: Stack, schema: str) -> list[tuple[str, str, str]]:
+    """Up to four (activity, unit, day) the generated families may book now: days after the
+    current month (its days are booked already), within their registrations, whose booking
+    window is open, of the first activity that has some."""
+    today, now = date.today(), datetime.now(timezone.utc)
+    first_of_next = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    registered = stack.psql(f"""SELECT r.activity, max(r.first_day), min(r.last_day) FROM {schema}.registrations r
+                                JOIN {schema}.families f ON f.id = r.family_id
+                                WHERE f.subscriber_code ~ '^BANC-' AND r.status = 'accepted' GROUP BY r.activity ORDER BY r.activity""")
+    for activity, first, last in (line.split("|") for line in registered.split()):
+        start, end = max(first_of_next, date.fromisoformat(first)), min(first_of_next + timedelta(days=75), date.fromisoformat(last))
+        if start > end:
+            continue
+        calendar = subprocess.run([BINARY, "rules", "calendar", "--tenant", RUSH_TOWN, "--activity", activity,
+                                   "--from", start.isoformat(), "--to", end.isoformat()],
+                                  env=stack.env, check=True, capture_output=True, text=True, timeout=60).stdout
+        lines = []
+        for line in calendar.splitlines():
+            for unit_text in line.split(" | ")[1:]:
+                found = re.match(r"(\S+) \S+ (?:ouverture (\S+) )?réservation ≤ (\S+)", unit_text)
+                if found and (not found.group(2) or datetime.fromisoformat(found.group(2)) <= now) \
+                        and now < datetime.fromisoformat(found.group(3)) - timedelta(hours=1):
+                    lines.append((activity, found.group(1), line[:10]))
+                    break
+            if len(lines) == 4:
+                return lines
+        if lines:
+            return lines
+    raise AssertionError(f"no day the generated families of {RUSH_TOWN} may book now")
+
+
+@pytest.fixture(scope="module")
+def rush(stack):
+    """(schema, lines, families): generated families of the rush town, signed in, and the
+    lines each will put in its basket."""
+    subprocess.run([BINARY, "seed-demo", "--families", str(RUSH_FAMILIES + MAIL_FAMILIES), "--tenant", RUSH_TOWN],
+                   env=stack.env, check=True, capture_output=True, timeout=300)
+    schema = rush_schema(stack)
+    rows = stack.psql(f"""SELECT f.id || '|' || s.account_id || '|' || string_agg(c.id::text, ',' ORDER BY c.id) || '|' || a.email
+                          FROM {schema}.families f JOIN {schema}.subscriptions s ON s.family_id = f.id
+                          JOIN {schema}.accounts a ON a.id = s.account_id JOIN {schema}.children c ON c.family_id = f.id
+                          WHERE f.subscriber_code ~ '^BANC-' GROUP BY f.id, s.account_id, a.email ORDER BY f.subscriber_code""").split()
+    families = [Family(stack, row) for row in rows]
+    values = ",".join(f"('{f.token}', {f.account}, '{f.csrf}')" for f in families)
+    stack.psql(f"""INSERT INTO {schema}.sessions (token_hash, principal_kind, principal_id, csrf_token, created_at, last_seen_at, expires_at)
+                   SELECT encode(sha256(convert_to(t, 'UTF8')), 'hex'), 'family', p, c, now(), now(), now() + interval '1 day'
+                   FROM (VALUES {values}) AS v(t, p, c)""")
+    return schema, open_lines(stack, schema), families
+
+
+def in_parallel(families: list, action, clients: int = RUSH_CLIENTS) -> dict:
+    """Runs `action(family)` for every family from `clients` threads; {family id: result or the
+    exception it raised}."""
+    work, results = queue.Queue(), {}
+    for family in families:
+        work.put(family)
+
+    def client():
+        while True:
+            try:
+                family = work.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                results[family.id] = action(family)
+            except (OSError, http.client.HTTPException, AssertionError) as error:
+                results[family.id] = error
+
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=600)
+    return results
+
+
+RECAP = "Récapitulatif de votre réservation n° "
+
+
+def delivered_recaps(mail_dir: Path) -> set[int]:
+    """Booking numbers of the recaps among the messages in `mail_dir`."""
+    numbers = set()
+    for path in mail_dir.glob("*.eml"):
+        subject = str(email.message_from_bytes(path.read_bytes(), policy=email.policy.default)["subject"])
+        if RECAP in subject:
+            numbers.add(int(subject.rsplit(" ", 1)[1]))
+    return numbers
+
+
+def test_server_killed_during_a_booking_rush_loses_no_confirmed_basket_and_no_e_mail(stack, rush):
+    schema, lines, everyone = rush
+    families = everyone[:RUSH_FAMILIES]
+    by_id = {family.id: family for family in families}
+    family_list = "(" + ",".join(str(f.id) for f in families) + ")"
+    in_parallel(families, lambda family: family.fill_basket(lines))
+    basket_size = len(lines) * len(families[0].children)
+    assert stack.psql(f"SELECT count(*) FROM {schema}.basket_lines WHERE family_id IN {family_list}").strip() == str(basket_size * len(families))
+
+    answered = {}
+    rushing = threading.Thread(target=lambda: answered.update(in_parallel(families, lambda family: family.confirm())), daemon=True)
+    rushing.start()
+    until(lambda: int(stack.psql(f"SELECT count(*) FROM {schema}.confirmations WHERE family_id IN {family_list}")) >= len(families) // 4)
+    stack.server.kill()
+    stack.server.wait(timeout=30)
+    rushing.join(timeout=600)
+    confirmed = {family: number for family, number in answered.items() if isinstance(number, int)}
+    # The rush was cut: some families got their booking number, others no answer at all.
+    assert confirmed and len(confirmed) < len(families)
+    stack.start_server()
+
+    # Every booking number a family was shown is there, for that family.
+    stored = dict(tuple(map(int, line.split("|"))) for line in stack.psql(
+        f"SELECT id || '|' || family_id FROM {schema}.confirmations WHERE family_id IN {family_list}").split())
+    assert all(stored.get(number) == family for family, number in confirmed.items())
+    # Each « Valider » is whole or absent: a confirmation has all its lines, its line in « Mes
+    # demandes », its recap e-mail queued, the bookings its lines name, and an empty basket; a
+    # family without one has its basket as it was and no booking on those days.
+    for number, family in stored.items():
+        lines_stored, bookings, request, recaps, left = stack.psql(f"""SELECT
+            (SELECT count(*) FROM {schema}.confirmation_lines WHERE confirmation_id = {number}),
+            (SELECT count(*) FROM {schema}.confirmation_lines l JOIN {schema}.bookings b ON b.id = l.booking_id
+             WHERE l.confirmation_id = {number} AND b.family_id = {family}) = (SELECT count(*) FROM {schema}.confirmation_lines
+             WHERE confirmation_id = {number} AND outcome <> 'refused'),
+            (SELECT count(*) FROM {schema}.confirmations c JOIN {schema}.requests r ON r.id = c.request_id WHERE c.id = {number}),
+            (SELECT count(*) FROM platform.outbox WHERE recipient = '{by_id[family].email}' AND subject LIKE '%{RECAP}{number}'),
+            (SELECT count(*) FROM {schema}.basket_lines WHERE family_id = {family})""").strip().split("|")
+        assert (lines_stored, bookings, request, recaps, left) == (str(basket_size), "t", "1", "1", "0"), number
+    days = "ARRAY[" + ",".join(f"'{day}'::date" for _, _, day in lines) + "]"
+    for family in set(by_id) - set(stored.values()):
+        basket, booked = stack.psql(f"""SELECT (SELECT count(*) FROM {schema}.basket_lines WHERE family_id = {family}),
+            (SELECT count(*) FROM {schema}.bookings b JOIN {schema}.slots s ON s.id = b.slot_id
+             WHERE b.family_id = {family} AND s.day = ANY({days}))""").strip().split("|")
+        assert (basket, booked) == (str(basket_size), "0"), family
+    assert len(set(stored.values())) == len(stored)
+    # Not a vacuous rush: the lines booked places (or joined a waiting list) rather than being refused.
+    assert int(stack.psql(f"SELECT count(*) FROM {schema}.confirmation_lines WHERE confirmation_id IN ({','.join(map(str, stored))}) "
+                          f"AND outcome <> 'refused'")) > 0
+
+    # The families left without an answer confirm again on the restarted server.
+    waiting = [by_id[family] for family in set(by_id) - set(stored.values())]
+    retried = in_parallel(waiting, lambda family: family.confirm())
+    assert all(isinstance(number, int) for number in retried.values()), retried
+    # Places are counted right: no slot holds more or fewer than its bookings.
+    miscounted = stack.psql(f"""SELECT count(*) FROM {schema}.slots s WHERE s.day = ANY({days})
+        AND (s.booked > s.capacity OR s.booked <> (SELECT count(*) FROM {schema}.bookings b WHERE b.slot_id = s.id
+             AND b.status IN ('booked', 'pendingValidation', 'absent', 'cancellationRequested')))""")
+    assert miscounted.strip() == "0"
+    # Every recap, queued before or after the kill, leaves once the server is back.
+    numbers = set(stored) | set(retried.values())
+    assert len(numbers) == len(families)
+    until(lambda: numbers <= delivered_recaps(stack.root / "mail"), attempts=1200)
+    # And the summary page a family was sent to before the kill shows its booking number.
+    family, number = next(iter(confirmed.items()))
+    status, page = by_id[family].get(f"/panier/confirmation/{number}?famille={family}")
+    assert status == 200 and f"n° {number}" in page
+
