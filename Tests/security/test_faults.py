@@ -1,6 +1,7 @@
 """Faults on a private stack (its own PostgreSQL cluster and its own server, so the shared test
-cluster and the suites' server are never disturbed): PostgreSQL restarted under load, and the
-server killed with SIGKILL mid-load and during a booking rush then restarted."""
+cluster and the suites' server are never disturbed): PostgreSQL restarted under load, the
+server killed with SIGKILL mid-load and during a booking rush then restarted, and e-mail that
+cannot leave (mail directory unwritable, mail command failing) while families keep booking."""
 import email
 import email.policy
 import http.client
@@ -12,6 +13,7 @@ import subprocess
 import threading
 import time
 import urllib.parse
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -22,10 +24,11 @@ from private_stack import BINARY, Stack, start_stack, stop_stack
 
 POOL = 4
 TOWN = "cayres-pradelles"
-# The rush: generated families (portal seed-demo --families) of this town confirm their baskets at once.
+# The rush: generated families (portal seed-demo --families) of this town confirm their baskets
+# at once; the last MAIL_FAMILIES are kept for the e-mail faults.
 RUSH_TOWN = "clermontais"
 RUSH_FAMILIES = 80
-MAIL_FAMILIES = 0
+MAIL_FAMILIES = 2
 RUSH_CLIENTS = 12
 
 
@@ -332,3 +335,90 @@ def test_server_killed_during_a_booking_rush_loses_no_confirmed_basket_and_no_e_
     status, page = by_id[family].get(f"/panier/confirmation/{number}?famille={family}")
     assert status == 200 and f"n° {number}" in page
 
+
+@contextmanager
+def server_with(stack: Stack, **changes: str):
+    """The server restarted with other settings, then as it was."""
+    saved = {name: stack.env.get(name) for name in changes}
+    stack.server.terminate()
+    stack.server.wait(timeout=30)
+    stack.env.update(changes)
+    stack.start_server()
+    try:
+        yield
+    finally:
+        stack.server.terminate()
+        stack.server.wait(timeout=30)
+        for name, value in saved.items():
+            if value is None:
+                stack.env.pop(name, None)
+            else:
+                stack.env[name] = value
+        stack.start_server()
+
+
+def recap_row(stack: Stack, family: Family, number: int) -> tuple[int, int, str, bool]:
+    """(id, attempts, last error, sent) of the recap in the outbox."""
+    row = stack.psql(f"SELECT id, attempts, sent_at IS NOT NULL, coalesce(last_error, '') "
+                     f"FROM platform.outbox WHERE recipient = '{family.email}' AND subject LIKE '%{RECAP}{number}'").strip()
+    assert row, f"no recap of booking {number} in the outbox"
+    identifier, attempts, sent, error = row.split("|", 3)
+    return int(identifier), int(attempts), error, sent == "t"
+
+
+def booking_survives_a_mail_failure(stack: Stack, family: Family, lines: list, cookie: str) -> tuple[int, int]:
+    """The family books while e-mail cannot leave: the booking is made and shown, the recap waits
+    in the outbox after a failed attempt. Returns (booking number, outbox id)."""
+    family.fill_basket(lines, cookie)
+    number = family.confirm(cookie)
+    status, page = family.get(f"/panier/confirmation/{number}?famille={family.id}", cookie)
+    assert status == 200 and f"n° {number}" in page
+    until(lambda: recap_row(stack, family, number)[1] >= 1)
+    identifier, _, error, sent = recap_row(stack, family, number)
+    assert error and not sent
+    # The failure is the outbox's business only: pages are served as before.
+    assert stack.get("/", host=f"{RUSH_TOWN}.localhost")[0] == 200
+    return number, identifier
+
+
+def retry_now(stack: Stack, identifier: int):
+    """The worker retries a failed row after a backoff of a minute or more; bring it forward,
+    as if that time had passed."""
+    stack.psql(f"UPDATE platform.outbox SET next_attempt_at = now() WHERE id = {identifier}")
+
+
+def test_booking_goes_through_while_the_mail_directory_cannot_be_written_and_the_recap_leaves_later(stack, rush):
+    _, lines, families = rush
+    family = families[RUSH_FAMILIES]
+    # A file where the directory's parent should be: no one, root included, can create it.
+    blocker = stack.root / "mail-blocked"
+    blocker.write_text("")
+    with server_with(stack, PORTAL_MAIL_DIR=str(blocker / "mail")):
+        number, identifier = booking_survives_a_mail_failure(stack, family, lines, "pf_session")
+        assert not (blocker / "mail").exists()
+        blocker.unlink()
+        retry_now(stack, identifier)
+        until(lambda: recap_row(stack, family, number)[3])
+        assert number in delivered_recaps(blocker / "mail")
+
+
+def test_booking_goes_through_while_the_mail_command_fails_and_the_recap_leaves_once_it_works(stack, rush):
+    _, lines, families = rush
+    family = families[RUSH_FAMILIES + 1]
+    down, sent = stack.root / "relay-down", stack.root / "sendmail-out"
+    sent.mkdir()
+    down.write_text("")
+    command = stack.root / "sendmail"
+    command.write_text("#!/bin/sh\n"
+                       f"if [ -e {down} ]; then echo 'sendmail: relais injoignable' >&2; exit 75; fi\n"
+                       f"cat > {sent}/$$.eml\n")
+    command.chmod(0o755)
+    # Production hands mail to the command, and names its cookies with the __Host- prefix.
+    with server_with(stack, PORTAL_ENVIRONMENT="production", PORTAL_SENDMAIL=f"{command} -t -i"):
+        number, identifier = booking_survives_a_mail_failure(stack, family, lines, "__Host-pf_session")
+        assert "relais injoignable" in recap_row(stack, family, number)[2]
+        assert not any(sent.iterdir())
+        down.unlink()
+        retry_now(stack, identifier)
+        until(lambda: recap_row(stack, family, number)[3])
+        assert number in delivered_recaps(sent)
