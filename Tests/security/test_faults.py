@@ -180,20 +180,16 @@ def rush_schema(stack: Stack) -> str:
 
 
 def open_lines(stack: Stack, schema: str) -> list[tuple[str, str, str]]:
-    """Up to four (activity, unit, day) the generated families may book now: days after the
-    current month (its days are booked already), within their registrations, whose booking
-    window is open, of the first activity that has some."""
+    """Up to four (activity, unit, day) the generated families may book now: days of the next
+    two months or so (the current month's are booked already) whose booking window is open, of
+    the first activity they are registered to that has some."""
     today, now = date.today(), datetime.now(timezone.utc)
-    first_of_next = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
-    registered = stack.psql(f"""SELECT r.activity, max(r.first_day), min(r.last_day) FROM {schema}.registrations r
-                                JOIN {schema}.families f ON f.id = r.family_id
-                                WHERE f.subscriber_code ~ '^BANC-' AND r.status = 'accepted' GROUP BY r.activity ORDER BY r.activity""")
-    for activity, first, last in (line.split("|") for line in registered.split()):
-        start, end = max(first_of_next, date.fromisoformat(first)), min(first_of_next + timedelta(days=75), date.fromisoformat(last))
-        if start > end:
-            continue
+    start = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    registered = stack.psql(f"""SELECT DISTINCT r.activity FROM {schema}.registrations r JOIN {schema}.families f ON f.id = r.family_id
+                                WHERE f.subscriber_code ~ '^BANC-' ORDER BY r.activity""")
+    for activity in registered.split():
         calendar = subprocess.run([BINARY, "rules", "calendar", "--tenant", RUSH_TOWN, "--activity", activity,
-                                   "--from", start.isoformat(), "--to", end.isoformat()],
+                                   "--from", start.isoformat(), "--to", (start + timedelta(days=75)).isoformat()],
                                   env=stack.env, check=True, capture_output=True, text=True, timeout=60).stdout
         lines = []
         for line in calendar.splitlines():
@@ -222,6 +218,11 @@ def rush(stack):
                           JOIN {schema}.accounts a ON a.id = s.account_id JOIN {schema}.children c ON c.family_id = f.id
                           WHERE f.subscriber_code ~ '^BANC-' GROUP BY f.id, s.account_id, a.email ORDER BY f.subscriber_code""").split()
     families = [Family(stack, row) for row in rows]
+    # Next school year's registrations too, as families renew them, so that the days after the
+    # current month can be booked whatever the date (in August this year's end with the month).
+    stack.psql(f"""INSERT INTO {schema}.registrations (family_id, child_id, activity, first_day, last_day, status, created_at, answered_at)
+                   SELECT r.family_id, r.child_id, r.activity, r.last_day + 1, r.last_day + 365, 'accepted', now(), now()
+                   FROM {schema}.registrations r JOIN {schema}.families f ON f.id = r.family_id WHERE f.subscriber_code ~ '^BANC-'""")
     values = ",".join(f"('{f.token}', {f.account}, '{f.csrf}')" for f in families)
     stack.psql(f"""INSERT INTO {schema}.sessions (token_hash, principal_kind, principal_id, csrf_token, created_at, last_seen_at, expires_at)
                    SELECT encode(sha256(convert_to(t, 'UTF8')), 'hex'), 'family', p, c, now(), now(), now() + interval '1 day'
