@@ -57,7 +57,7 @@ public enum DocumentProblem: Error, Sendable, Equatable {
 
     static func imageTooLargeMessage(_ dimensions: ImageDimensions) -> String {
         "Cette image mesure \(dimensions.french) pixels : enregistrez-la en plus petit "
-            + "(\(ImageDimensions.grouped(ImageDimensions.maximumSide)) pixels de côté et 100 millions de pixels au plus) puis réessayez."
+            + "(\(ImageDimensions.grouped(ImageDimensions.maximumSide)) pixels de côté et \(ImageDimensions.maximumPixels / 1_000_000) millions de pixels au plus) puis réessayez."
     }
 
     static let hiddenContentMessage = "Ce fichier contient autre chose qu'un document (script, page web, archive ou action automatique) : "
