@@ -108,4 +108,18 @@ final class RecordingDelivery: MailDelivery, @unchecked Sendable {
         try SendmailDelivery(command: "/bin/sh -c cat>" + directory + "/sent").deliver(long, id: 4, recipient: "famille@exemple.fr")
         #expect(try String(contentsOfFile: directory + "/sent", encoding: .utf8).hasPrefix("Subject: essai\n\nBonjour\nUne ligne"))
     }
+
+    /// A relay that hangs (here a command that never reads nor exits) is stopped after the time
+    /// limit: the delivery fails and the worker goes on with the next e-mail.
+    @Test func sendmailCommand_thatHangs_isStoppedAndIsAFailedDelivery() throws {
+        let short = "Subject: essai\r\n\r\nBonjour"
+        // Larger than a pipe holds: the write itself blocks until the command is stopped.
+        let long = short + String(repeating: "\r\nUne ligne qui remplit le tube.", count: 5_000)
+        for message in [short, long] {
+            let hung = try #require(throws: MailDeliveryError.self) {
+                try SendmailDelivery(command: "/bin/sleep 600", timeLimit: .seconds(1)).deliver(message, id: 5, recipient: "famille@exemple.fr")
+            }
+            #expect(hung.description.contains("did not finish within 1 s"), "\(hung.description)")
+        }
+    }
 }
