@@ -13,6 +13,7 @@ enum ChildPhotoViews {
         if pending != nil { describedBy.append(id + "-attente") }
         if !messages.isEmpty { describedBy.append(id + "-erreur") }
         var input: [Attribute] = [.type("file"), .id(id), .name(fieldName), Attribute("accept", "image/jpeg,image/png"),
+                                  Attribute(UploadSizeCheck.attribute, String(ChildPhoto.maximumBytes)),
                                   .aria("describedby", describedBy.joined(separator: " "))]
         if !messages.isEmpty { input.append(.aria("invalid", "true")) }
         return .div([.class(messages.isEmpty ? "field" : "field has-error")], [

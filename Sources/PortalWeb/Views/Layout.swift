@@ -20,6 +20,7 @@ enum Layout {
                     .el("title", [], [.text("\(title) – \(tenant.branding.portalTitle) \(tenant.shortName)")]),
                     .link([.rel("stylesheet"), .href(AssetPaths.stylesheet)]),
                     .link([.rel("stylesheet"), .href(AssetPaths.theme)]),
+                    .el("script", [Attribute("src", AssetPaths.script), Attribute("defer", nil)], []),
                 ]),
                 .el("body", [], [
                     .a([.class("skip"), .href("#contenu")], ["Aller au contenu"]),
@@ -113,6 +114,7 @@ extension RequestContext {
 enum AssetPaths {
     static let stylesheet = "/static/portail.css"
     static let theme = "/theme.css"
+    static let script = "/static/portail.js"
 }
 
 /// One path per family tab, so links are printed from the tab rather than typed twice.
