@@ -78,6 +78,55 @@ final class RecordingDelivery: MailDelivery, @unchecked Sendable {
         #expect(QuotedPrintable.decode(encoded) == text)
     }
 
+    static func mail(recipient: String = "famille@exemple.fr", replyTo: String? = "service@exemple.fr",
+                     fromName: String = "Portail Famille", subject: String = "Essai") -> OutgoingMail {
+        OutgoingMail(tenantID: "cayres-pradelles", fromName: fromName, replyTo: replyTo, recipient: recipient, subject: subject, body: "Bonjour")
+    }
+
+    static let injectedAddresses = [
+        "famille@exemple.fr\r\nBcc: tous@exemple.fr", "famille@exemple.fr\nBcc: tous@exemple.fr", "famille@exemple.fr\rBcc: tous@exemple.fr",
+        "famille@exemple.fr\0", "famille@exemple.fr, tous@exemple.fr", "Espion <espion@exemple.fr>", "famille@exemple.fr tous@exemple.fr",
+        "famille@exemple.fr;tous@exemple.fr", "", "sans-arobase",
+    ]
+
+    /// Whichever address carries it, a line break or a second address refuses the whole message.
+    @Test(arguments: injectedAddresses)
+    func addressWithALineBreakOrASecondAddress_refusesTheMessage(address: String) {
+        let date = Date(timeIntervalSince1970: 1_767_600_000)
+        #expect(throws: UnsafeMailHeader.self) { try MailMessage.render(Self.mail(recipient: address), id: 1, from: "portail@exemple.fr", date: date) }
+        #expect(throws: UnsafeMailHeader.self) { try MailMessage.render(Self.mail(replyTo: address), id: 1, from: "portail@exemple.fr", date: date) }
+        #expect(throws: UnsafeMailHeader.self) { try MailMessage.render(Self.mail(), id: 1, from: address, date: date) }
+    }
+
+    /// Subjects and sender names carry text users typed (a message's subject, a town's name):
+    /// CR and LF in them stay inside their own header, encoded, and come back intact.
+    @Test(arguments: ["Objet\r\nBcc: espion@exemple.fr\r\n\r\nCorps falsifié", "Objet\nBcc: espion@exemple.fr", "Objet\rBcc: espion@exemple.fr",
+                      "=?utf-8?B?QmNjOg==?= \r\n\tBcc: espion@exemple.fr"])
+    func lineBreaksInASubjectOrSenderName_neverStartAHeader(text: String) throws {
+        let raw = try MailMessage.render(Self.mail(fromName: text, subject: text), id: 1, from: "portail@exemple.fr", date: Date(timeIntervalSince1970: 1_767_600_000))
+        let head = try #require(raw.components(separatedBy: "\r\n\r\n").first)
+        let lines = head.components(separatedBy: "\r\n")
+        #expect(lines.map { $0.prefix { $0 != ":" } } == ["Date", "From", "To", "Reply-To", "Subject", "Message-ID", "MIME-Version",
+                                                         "Content-Type", "Content-Transfer-Encoding", "Auto-Submitted"])
+        #expect(!raw.contains("\nBcc") && !raw.contains("\rBcc"))
+        let subject = try #require(lines.first { $0.hasPrefix("Subject: ") })
+        #expect(MailMessage.decodeEncodedWord(String(subject.dropFirst("Subject: ".count))) == text)
+        #expect(QuotedPrintable.decode(String(raw[raw.range(of: "\r\n\r\n")!.upperBound...])) == "Bonjour")
+    }
+
+    @Test func worker_neverHandsOverAMessageWithAnInjectedRecipient_andKeepsItForOperators() throws {
+        let world = try AccountWorld()
+        defer { world.drop() }
+        let injected = AccountWorld.uniqueEmail("victime") + "\r\nBcc: tous@exemple.fr"
+        try world.pool.withConnection { try Outbox.enqueue(Self.mail(recipient: injected), now: world.clock.now, in: $0) }
+        let delivery = RecordingDelivery(failing: "")
+        let worker = MailWorker(pool: world.pool, delivery: delivery, fromAddress: "portail@exemple.fr", clock: { world.clock.now })
+        while try worker.deliverDue() == MailWorker.batchSize {}
+        #expect(delivery.count(to: injected) == 0)
+        let kept = try #require(try world.mails(to: injected).first)
+        #expect(kept.sentAt == nil && kept.lastError?.contains("adresse refusée dans l'en-tête To") == true)
+    }
+
     @Test func rfc5322Date_isWrittenByHand() {
         #expect(RFC5322Date.format(Date(timeIntervalSince1970: 1_767_600_000)) == "Mon, 05 Jan 2026 08:00:00 +0000")
     }

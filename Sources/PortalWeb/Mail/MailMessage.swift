@@ -1,15 +1,25 @@
 import Foundation
 import PortalStore
 
+/// An address that could end its header line and start another (CR, LF, NUL), or slip in a
+/// second recipient (`,`, `<`, spaces…): the message is refused, never repaired.
+struct UnsafeMailHeader: Error, CustomStringConvertible {
+    let description: String
+}
+
 /// An outbox row as an RFC 5322 message: UTF-8 text in quoted-printable (RFC 2045 §6.7), the
-/// subject and sender name as encoded-words (RFC 2047), CRLF line ends.
+/// subject and sender name as encoded-words (RFC 2047), CRLF line ends. Text typed by users
+/// can never add a header: names and subjects are encoded, addresses are checked.
 enum MailMessage {
-    static func render(_ mail: OutgoingMail, id: Int64, from address: String, date: Date) -> String {
+    static func render(_ mail: OutgoingMail, id: Int64, from fromAddress: String, date: Date) throws -> String {
+        let address = try singleAddress(fromAddress, header: "From")
+        let recipient = try singleAddress(mail.recipient, header: "To")
+        let replyTo = try mail.replyTo.map { try singleAddress($0, header: "Reply-To") }
         let domain = address.split(separator: "@").last.map(String.init) ?? "localhost"
         var headers = [
             "Date: \(RFC5322Date.format(date))",
             "From: \(encodedWord(mail.fromName)) <\(address)>",
-            "To: <\(mail.recipient)>",
+            "To: <\(recipient)>",
             "Subject: \(encodedWord(mail.subject))",
             "Message-ID: <outbox-\(id)-\(Int(date.timeIntervalSince1970))@\(domain)>",
             "MIME-Version: 1.0",
@@ -17,8 +27,19 @@ enum MailMessage {
             "Content-Transfer-Encoding: quoted-printable",
             "Auto-Submitted: auto-generated",
         ]
-        if let replyTo = mail.replyTo { headers.insert("Reply-To: <\(replyTo)>", at: 3) }
+        if let replyTo { headers.insert("Reply-To: <\(replyTo)>", at: 3) }
         return headers.joined(separator: "\r\n") + "\r\n\r\n" + QuotedPrintable.encode(mail.body)
+    }
+
+    /// One bare `local@domain` of printable ASCII without the characters that separate or
+    /// bracket addresses; `sendmail -t` reads the recipients from these headers.
+    static func singleAddress(_ text: String, header: String) throws -> String {
+        let forbidden = "<>,;:\"()[]\\".unicodeScalars
+        guard (3...254).contains(text.utf8.count),
+              text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && !forbidden.contains($0) }),
+              text.split(separator: "@", omittingEmptySubsequences: false).count == 2
+        else { throw UnsafeMailHeader(description: "adresse refusée dans l'en-tête \(header) : \(text.debugDescription)") }
+        return text
     }
 
     /// `=?utf-8?B?…?=` when the text is not plain ASCII; header injection is impossible either way
