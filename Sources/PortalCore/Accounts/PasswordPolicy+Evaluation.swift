@@ -41,8 +41,10 @@ extension CharacterClass {
 }
 
 extension PasswordPolicy {
-    /// Long passphrases are welcome (CNIL: no upper bound below 64); past this it is abuse.
-    public static let maximumLength = 256
+    /// Long passphrases are welcome up to the bound ASVS 2.1.2 sets (64 at least, 128 at most).
+    /// No form has a `maxlength`: a browser would cut a pasted password silently, and the
+    /// account would get a shorter one than its owner believes; the server says why instead.
+    public static let maximumLength = 128
 
     /// The CNIL's estimate: length × log2(size of the union of the classes used).
     public static func entropyBits(of password: String) -> Double {

@@ -53,10 +53,11 @@ struct PasswordPolicyTests {
         #expect(abs(PasswordPolicy.entropyBits(of: password) - bits) < 0.05)
     }
 
-    @Test func passwordOf64CharactersAndMore_isAccepted_upToTheAbuseLimit() {
+    @Test func passwordOf64To128Characters_isAccepted_andLongerIsRefused() {
         #expect(Self.cnil.problems(with: String(repeating: "k7-Q", count: 16)) == [])
-        #expect(Self.cnil.problems(with: String(repeating: "k7-Q", count: 64)) == [])
-        #expect(Self.cnil.problems(with: String(repeating: "k7-Q", count: 65)).contains(.tooLong(maximum: 256)))
+        #expect(Self.cnil.problems(with: String(repeating: "k7-Q", count: 32)) == [])
+        #expect(Self.cnil.problems(with: String(repeating: "k7-Q", count: 32) + "x") == [.tooLong(maximum: 128)])
+        #expect(PasswordProblem.tooLong(maximum: 128).frenchMessage == "Le mot de passe ne peut pas dépasser 128 caractères.")
     }
 
     @Test func passwordContainingTheAccountsAddress_isRefused() {

@@ -18,7 +18,7 @@ enum AccountViews {
                             hint: "Elle servira d'identifiant ; un lien d'activation y sera envoyé.", errors: errors,
                             extra: [Attribute("inputmode", "email"), Attribute("spellcheck", "false")]),
                 Forms.field("mot_de_passe", label: "Mot de passe", type: "password", autocomplete: "new-password",
-                            hint: policy.frenchRule, errors: errors, extra: [Attribute("maxlength", "\(PasswordPolicy.maximumLength)")]),
+                            hint: policy.frenchRule, errors: errors),
                 Forms.field("confirmation", label: "Confirmation du mot de passe", type: "password", autocomplete: "new-password", errors: errors),
                 Forms.field("code_abonne", label: "Code abonné", value: values.subscriberCode, autocomplete: "off",
                             hint: "Donné par la collectivité ; il relie votre compte au dossier de votre famille. Vous pourrez aussi l'ajouter plus tard dans « Mes abonnements ».",
