@@ -160,6 +160,44 @@ import PortalStore
         #expect(events.contains("password_change"))
     }
 
+    /// ASVS 2.2.3 / 2.5.5: the account's address hears of every change of password or login
+    /// address, and no e-mail ever carries a password, old or new.
+    @Test func everyCredentialChange_isMailedToTheAccount_andNoMailCarriesAPassword() throws {
+        let world = try AccountWorld()
+        defer { world.drop() }
+        let email = AccountWorld.uniqueEmail(), newEmail = AccountWorld.uniqueEmail("nouveau")
+        var browser = world.browser()
+        browser.submit(from: AccountPaths.signUp, to: AccountPaths.signUp, Self.signUpFields(email), clock: world.clock)
+        browser.get(AccountPaths.activation + "?jeton=" + (try #require(try world.lastMail(to: email)?.token)))
+        browser.post(AccountPaths.activation, browser.hiddenFields())
+        browser.submit(from: AccountPaths.signIn, to: AccountPaths.signIn, ["courriel": email, "mot_de_passe": AccountWorld.password])
+
+        let newPassword = "Un-autre-velo-bleu-2026"
+        browser.get(SpacePaths.account)
+        browser.post(SpacePaths.password, ["csrf": browser.csrf, "mot_de_passe_actuel": AccountWorld.password,
+                                           "nouveau_mot_de_passe": newPassword, "confirmation": newPassword])
+        #expect(try world.lastMail(to: email)?.subject == "Cayres-Pradelles – Votre mot de passe a été changé")
+
+        browser.get(SpacePaths.account)
+        browser.post(SpacePaths.email, ["csrf": browser.csrf, "nouveau_courriel": newEmail, "mot_de_passe_courriel": newPassword])
+        let notice = try #require(try world.lastMail(to: email))
+        #expect(notice.subject == "Cayres-Pradelles – Changement d'adresse demandé")
+        #expect(notice.body.contains(newEmail) && notice.body.contains("changez votre mot de passe"))
+
+        let resetPassword = "Encore-un-velo-vert-2027"
+        var other = world.browser()
+        other.submit(from: AccountPaths.forgotten, to: AccountPaths.forgotten, ["courriel": email], clock: world.clock)
+        other.get(AccountPaths.reset + "?jeton=" + (try #require(try world.lastMail(to: email)?.token)))
+        other.post(AccountPaths.reset, other.hiddenFields().merging(["mot_de_passe": resetPassword, "confirmation": resetPassword]) { $1 })
+        #expect(try world.lastMail(to: email)?.subject == "Cayres-Pradelles – Votre mot de passe a été changé")
+
+        let everything = try world.mails(to: email) + world.mails(to: newEmail)
+        #expect(everything.count == 6)
+        for mail in everything {
+            for password in [AccountWorld.password, newPassword, resetPassword] { #expect(!mail.mail.body.contains(password)) }
+        }
+    }
+
     @Test func changeEmail_needsThePassword_oldAddressWorksUntilTheNewOneConfirms() throws {
         let world = try AccountWorld()
         defer { world.drop() }
