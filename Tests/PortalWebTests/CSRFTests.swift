@@ -55,6 +55,32 @@ import PortalStore
         #expect(browser.post(AccountPaths.signIn, ["csrf": token, "courriel": "a@b.fr", "mot_de_passe": "x"]).status.code == 401)
     }
 
+    /// ASVS 13.1.5: a body that is not a form is refused as such (415), with the right token too,
+    /// on every state-changing route of the town and of the console; it changes nothing.
+    @Test func everyStateChangingRoute_refusesABodyThatIsNotAForm() throws {
+        let world = try AccountWorld()
+        defer { world.drop() }
+        var family = try world.signedInFamily()
+        var staff = try world.signedInStaff(role: .admin)
+        family.get(SpacePaths.home)
+        staff.get(StaffPaths.home)
+        var visitor = world.browser()
+        visitor.get(AccountPaths.signIn)
+        for route in world.app.townRoutes.entries where !CSRFGuard.isSafeMethod(route.method) {
+            var browser = route.access == .family ? family : (route.access == .anyone ? visitor : staff)
+            let body = Array("{\"csrf\": \"\(browser.csrf)\"}".utf8)
+            for type in ["application/json", "text/xml", "text/plain", nil] as [String?] {
+                let response = browser.send(method: route.method, target: Self.concrete(route.pattern), body: body, contentType: type)
+                #expect(response.status.code == 415, "\(route.method) \(route.pattern) with \(type ?? "no type") → \(response.status)")
+            }
+        }
+        var console = Browser(app: world.app, host: "operateur.localhost:8080", address: "192.0.2.9")
+        console.get(OperatorConsole.signInPath)
+        let response = console.send(method: "POST", target: OperatorConsole.signInPath, body: Array("{}".utf8), contentType: "application/json")
+        #expect(response.status.code == 415)
+        #expect(family.get(SpacePaths.home).status.code == 200)
+    }
+
     @Test func everyStateChangingOperatorRoute_refusesAMissingOrWrongToken() throws {
         let world = try AccountWorld()
         defer { world.drop() }

@@ -26,6 +26,16 @@ struct FormData: Sendable {
 
     private init() {}
 
+    /// Only what an HTML form sends, or no body at all, reaches a handler: a JSON or XML body
+    /// is answered 415 rather than read as an empty form (ASVS 13.1.5).
+    static func hasFormMediaType(_ request: HTTPRequest) -> Bool {
+        guard !request.body.isEmpty else { return true }
+        let type = String((request.headers["content-type"] ?? "").prefix { $0 != ";" }.filter { $0 != " " && $0 != "\t" }).lowercased()
+        return type == "application/x-www-form-urlencoded" || type == "multipart/form-data"
+    }
+
+    static let unsupportedMediaType = HTTPResponse.text("Type de contenu non pris en charge : envoyez le formulaire de la page.", status: .unsupportedMediaType)
+
     func value(_ name: String) -> String? { fields[name]?.first }
 
     /// The field's value trimmed of surrounding spaces, empty when absent.

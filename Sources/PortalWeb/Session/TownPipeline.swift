@@ -50,6 +50,7 @@ struct TownPipeline {
         if CSRFGuard.isSafeMethod(request.method) {
             form = .empty
         } else {
+            guard FormData.hasFormMediaType(request) else { return FormData.unsupportedMediaType }
             guard let parsed = FormData(request: request) else { return .text("Formulaire illisible", status: .badRequest) }
             form = parsed
             // The token a page was rendered with: the session's when signed in, else the form cookie's.

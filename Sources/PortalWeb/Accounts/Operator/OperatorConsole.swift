@@ -79,6 +79,7 @@ final class OperatorConsole: Sendable {
         let newFormToken = formCookie == nil ? SecureToken.generate() : nil
         var form = FormData.empty
         if !CSRFGuard.isSafeMethod(request.method) {
+            guard FormData.hasFormMediaType(request) else { return FormData.unsupportedMediaType }
             guard let parsed = FormData(request: request) else { return .text("Formulaire illisible", status: .badRequest) }
             form = parsed
             guard CSRFGuard.allows(request, form: parsed, expected: sessionCSRF ?? formCookie, scheme: settings.scheme) else {
