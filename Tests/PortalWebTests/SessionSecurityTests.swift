@@ -54,6 +54,64 @@ import PortalStore
         #expect(stolen.get(SpacePaths.home).status.code == 303)
     }
 
+    /// ASVS 5.1.5: after signing in, the browser goes back only to a path of this town.
+    @Test func signIn_returnsOnlyToAPathOfThisTown() throws {
+        let world = try AccountWorld()
+        defer { world.drop() }
+        let email = AccountWorld.uniqueEmail()
+        try world.familyAccount(email)
+        let staffEmail = AccountWorld.uniqueEmail("agent")
+        try world.staffAccount(staffEmail, role: .admin)
+        let cases = [("/reservations?mois=2026-02", "/reservations?mois=2026-02"), ("//evil.example/connexion", nil), ("https://evil.example/", nil),
+                     ("/\\evil.example", nil), ("/\r\nSet-Cookie: x=1", nil), ("javascript:alert(1)", nil), ("evil.example", nil), ("", nil)]
+        for (retour, expected) in cases {
+            var family = world.browser()
+            let signedIn = family.submit(from: AccountPaths.signIn, to: AccountPaths.signIn, ["courriel": email, "mot_de_passe": AccountWorld.password, "retour": retour])
+            #expect(signedIn.headers["location"] == expected ?? SpacePaths.home, "retour=\(retour.debugDescription)")
+            var agent = world.browser()
+            let staffIn = agent.submit(from: StaffPaths.signIn, to: StaffPaths.signIn, ["courriel": staffEmail, "mot_de_passe": AccountWorld.password, "retour": retour])
+            #expect(staffIn.headers["location"] == expected ?? StaffPaths.home, "retour=\(retour.debugDescription)")
+        }
+    }
+
+    /// ASVS 3.1.1: the session token travels in its cookie only — never in a redirect, a link or
+    /// a page — and a token put in the query string opens nothing.
+    @Test func sessionToken_neverAppearsInAURLOrAPage() throws {
+        let world = try AccountWorld()
+        defer { world.drop() }
+        let email = AccountWorld.uniqueEmail()
+        try world.familyAccount(email)
+        var browser = world.browser()
+        let signedIn = browser.submit(from: AccountPaths.signIn + "?retour=/mon-espace/compte", to: AccountPaths.signIn,
+                                      ["courriel": email, "mot_de_passe": AccountWorld.password, "retour": "/mon-espace/compte"])
+        let token = try #require(browser.cookies["pf_session"])
+        #expect(signedIn.headers["location"] == SpacePaths.account)
+        for path in [SpacePaths.home, SpacePaths.account, SpacePaths.subscriptions, SpacePaths.requests, SpacePaths.documents, "/", BookingPaths.planning, BookingPaths.registrations, "/dossier"] {
+            let response = browser.get(path)
+            #expect(!response.text.contains(token) && !(response.headers["location"] ?? "").contains(token), "\(path)")
+        }
+        var bare = world.browser()
+        for query in ["?pf_session=\(token)", "?session=\(token)", "?jeton=\(token)"] {
+            #expect(bare.get(SpacePaths.home + query).status.code == 303)
+        }
+    }
+
+    /// ASVS 8.1.1 / 8.2.1 / 8.2.3: a signed-in page is never stored by the browser or a proxy, and
+    /// signing out asks the browser to drop what it kept of the town.
+    @Test func signedInPages_areNotStored_andSignOutClearsTheBrowsersCopy() throws {
+        let world = try AccountWorld()
+        defer { world.drop() }
+        var family = try world.signedInFamily()
+        for path in [SpacePaths.home, SpacePaths.account, "/dossier", BookingPaths.planning, BookingPaths.registrations, "/"] {
+            #expect(family.get(path).headers["cache-control"]?.contains("no-store") == true, "\(path)")
+        }
+        let out = family.post(AccountPaths.signOut, ["csrf": family.csrf])
+        #expect(out.headers["clear-site-data"] == "\"cache\", \"storage\"")
+        var staff = try world.signedInStaff(role: .agent)
+        #expect(staff.get(StaffPaths.home).headers["cache-control"]?.contains("no-store") == true)
+        #expect(staff.post(StaffPaths.signOut, ["csrf": staff.csrf]).headers["clear-site-data"] == "\"cache\", \"storage\"")
+    }
+
     @Test func forgedOrMalformedSessionCookies_openNothing() throws {
         let world = try AccountWorld()
         defer { world.drop() }

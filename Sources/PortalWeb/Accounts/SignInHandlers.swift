@@ -46,7 +46,7 @@ enum SignInHandlers {
             }
         }
         var response = HTTPResponse.redirect(to: location)
-        context.cookies.clearSession(on: &response)
+        context.cookies.endSession(on: &response)
         return response
     }
 }

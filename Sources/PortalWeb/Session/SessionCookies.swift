@@ -24,6 +24,13 @@ struct SessionCookies: Sendable {
         set(sessionName, "", maxAge: 0, on: &response)
     }
 
+    /// Sign-out: the cookie goes, and so does what the browser kept of the signed-in pages.
+    /// Not `"cookies"`: that clears the whole registrable domain, every other town included.
+    func endSession(on response: inout HTTPResponse) {
+        clearSession(on: &response)
+        response.headers.set("Clear-Site-Data", "\"cache\", \"storage\"")
+    }
+
     func setFormToken(_ token: String, on response: inout HTTPResponse) {
         set(formName, token, on: &response)
     }

@@ -147,7 +147,7 @@ final class OperatorConsole: Sendable {
             try database.platformTransaction { try OperatorStore.deleteSession(token: token, in: $0) }
         }
         var response = HTTPResponse.redirect(to: Self.signInPath)
-        SessionCookies(mode: settings.mode).clearSession(on: &response)
+        SessionCookies(mode: settings.mode).endSession(on: &response)
         return response
     }
 
