@@ -1,6 +1,8 @@
-"""Every text field round-trips markup, quotes, SQL meta-characters and long Unicode: the page
-shows exactly what was typed, as text, and its element structure is the one an ordinary value
-gives (no element or attribute comes from the value)."""
+"""Every text field round-trips markup, quotes, SQL meta-characters and long Unicode: each page
+that shows it, to its author and to the other party, shows exactly what was typed, as text, and
+its element structure is the one an ordinary value gives (no element or attribute comes from
+the value)."""
+import functools
 from html.parser import HTMLParser
 
 import pytest
@@ -19,7 +21,8 @@ PAYLOADS = {
 
 
 class Page(HTMLParser):
-    """The text of a page, and its skeleton: every element with its attribute names."""
+    """The text of a page (with the values its form fields show), and its skeleton: every element
+    with its attribute names."""
 
     def __init__(self, html: bytes):
         super().__init__(convert_charrefs=True)
@@ -29,6 +32,10 @@ class Page(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.skeleton.append((tag, tuple(sorted(name for name, _ in attrs))))
+        # A form shows a stored value back in its field.
+        values = dict(attrs)
+        if tag == "input" and values.get("type") != "hidden" and values.get("value"):
+            self.text.append(values["value"])
 
     def handle_data(self, data):
         self.text.append(data)
@@ -38,29 +45,34 @@ def fitted(payload: str, max_length: int) -> str:
     return payload if len(payload) <= max_length else payload[:max_length]
 
 
+def shown(field, value: str) -> list[tuple[str, "Page"]]:
+    """Writes the value, reads every page that shows it, and removes it whatever happens."""
+    handle = field.write(value)
+    try:
+        return [(who, Page(body)) for who, body in field.pages(handle)]
+    finally:
+        field.remove(handle)
+
+
+@functools.cache
+def baseline(field) -> list[tuple[str, "Page"]]:
+    """The pages with an ordinary value: once per field, the town being back as it was after each write."""
+    return shown(field, "Valeur ordinaire")
+
+
 @pytest.mark.parametrize("field", FIELDS, ids=[f.name for f in FIELDS])
 @pytest.mark.parametrize("payload", PAYLOADS.values(), ids=list(PAYLOADS))
 def test_text_field_comes_back_escaped_and_intact(field, payload):
     value = fitted(payload, field.max_length)
-    baseline_handle = field.write("Valeur ordinaire")
-    try:
-        baseline = Page(field.page(baseline_handle))
-    finally:
-        field.remove(baseline_handle)
-    handle = field.write(value)
-    try:
-        page = Page(field.page(handle))
-    finally:
-        field.remove(handle)
-    assert value in "".join(page.text), "the value is not shown intact"
-    assert page.skeleton == baseline.skeleton, "the value changed the page's elements"
+    pages = shown(field, value)
+    assert len(pages) == len(baseline(field))
+    for index, ((who, page), (_, ordinary)) in enumerate(zip(pages, baseline(field))):
+        assert value in "".join(page.text), f"page {index} ({who}) does not show the value intact"
+        assert page.skeleton == ordinary.skeleton, f"the value changed the elements of page {index} ({who})"
 
 
 @pytest.mark.parametrize("field", FIELDS, ids=[f.name for f in FIELDS])
 def test_longest_unicode_value_fits_the_field(field):
     value = ("Àé😀" * field.max_length)[:field.max_length]
-    handle = field.write(value)
-    try:
-        assert value in "".join(Page(field.page(handle)).text)
-    finally:
-        field.remove(handle)
+    for index, (who, page) in enumerate(shown(field, value)):
+        assert value in "".join(page.text), f"page {index} ({who}) does not show the value intact"

@@ -1,14 +1,30 @@
-"""Every text field a family or staff member can fill, and how to write it then read it back
-on a page. Test files iterate FIELDS; a feature that adds a form appends its fields here
-(writing through the form once it exists, the way a user would)."""
+"""Every text field a family or staff member types, written through its form the way a user
+would, and every page that shows it — to its author and to the other party. Test files iterate
+FIELDS; a feature that adds a form appends its fields here.
+
+A field's `write` stores a value and returns a handle, `pages` fetches each page that shows it
+as (who sees it, body), `remove` puts the town back as it was. What a field needs around it (a
+pending registration to refuse, a thread to answer) is made through the database when typing it
+is not what the field is about, and removed with it."""
+import datetime
+import functools
+import html
+import json
 import os
+import re
 import subprocess
+import urllib.parse
+import uuid
 from dataclasses import dataclass
 from typing import Callable
+from xml.etree import ElementTree
 
-from portal_live import PORT, http_get
+from portal_live import PORT, CookieSession
 
 DB = os.environ.get("PORTAL_DATABASE_URL", "")
+ACCOUNTS = {"family": ("famille.martin@exemple.fr", "Demo-famille-2026!"), "staff": ("gestion@exemple.fr", "Demo-gestion-2026!"),
+            "director": ("direction@exemple.fr", "Demo-direction-2026!")}
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
 def psql(sql: str, **variables: str) -> str:
@@ -19,43 +35,310 @@ def psql(sql: str, **variables: str) -> str:
     return subprocess.run(command, input=sql, check=True, capture_output=True, text=True).stdout
 
 
+@functools.cache
 def schema_of(tenant: str) -> str:
     return psql("SELECT schema_name FROM platform.tenants WHERE id = :'t'", t=tenant).strip()
+
+
+def in_town(town: str, sql: str, **variables: str) -> str:
+    return psql(f"SET search_path TO {schema_of(town)}, public;\n{sql}", **variables).strip()
+
+
+class Client(CookieSession):
+    """A browser on one town: keeps cookies, sends each form with the token of its page."""
+
+    def __init__(self, town: str):
+        super().__init__(f"{town}.localhost:{PORT}", timeout=60)
+        self.town = town
+
+    def page(self, path: str) -> bytes:
+        status, _, body = self.request("GET", path)
+        assert status == 200, f"GET {path} → {status}"
+        return body
+
+    def submit(self, page: str, action: str, fields: dict, files: tuple = ()) -> tuple[int, dict, bytes]:
+        token = re.search(rb'name="csrf" value="([0-9a-f]{64})"', self.page(page)).group(1).decode()
+        fields = {"csrf": token, **fields}
+        if not files:
+            return self.request("POST", action, urllib.parse.urlencode(fields, doseq=True), "application/x-www-form-urlencoded")
+        boundary = "----portail" + uuid.uuid4().hex
+        parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+                 for name, value in fields.items()]
+        parts += [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                  f"Content-Type: {content_type}\r\n\r\n".encode() + data + b"\r\n" for name, filename, content_type, data in files]
+        parts.append(f"--{boundary}--\r\n".encode())
+        return self.request("POST", action, b"".join(parts), f"multipart/form-data; boundary={boundary}")
+
+    def done(self, page: str, action: str, fields: dict, files: tuple = ()) -> str:
+        """Submits and expects the redirect of a success; returns its location."""
+        status, headers, body = self.submit(page, action, fields, files)
+        assert status == 303, f"POST {action} → {status}: {body[:3000]!r}"
+        return headers["location"]
+
+
+@functools.cache
+def signed_in(town: str, who: str) -> Client:
+    """One session per town and side for the whole run: signing in again for every field would
+    trip the per-client throttle that other suites share."""
+    client = Client(town)
+    email, password = ACCOUNTS[who]
+    page = "/connexion" if who == "family" else "/gestion/connexion"
+    client.done(page, page, {"courriel": email, "mot_de_passe": password})
+    return client
+
+
+def family(town: str) -> Client:
+    return signed_in(town, "family")
+
+
+def staff(town: str) -> Client:
+    """The town's administrator."""
+    return signed_in(town, "staff")
+
+
+def director(town: str) -> Client:
+    """Reads health sheets like an administrator, but its family page does not list every
+    staff view of them (a list that grows with each page this suite reads)."""
+    return signed_in(town, "director")
 
 
 @dataclass(frozen=True)
 class TextField:
     name: str
     max_length: int
-    write: Callable[[str], object]      # stores the value, returns a handle
-    page: Callable[[object], bytes]      # the page that shows it
+    write: Callable[[str], object]                      # stores the value, returns a handle
+    pages: Callable[[object], list[tuple[str, bytes]]]  # (who sees it, the page), for each page that shows it
     remove: Callable[[object], None]
 
 
-TOWN = "cayres-pradelles"
+def ordinary() -> str:
+    """A value of its own for the fields around the one under test, so rows can be found again."""
+    return f"Valeur ordinaire {uuid.uuid4().hex[:8]}"
 
 
-def _news_write(column: str) -> Callable[[str], object]:
+# Messagerie: a family writes to a service, staff answer; both read the thread.
+MESSAGING = "saint-aubin-des-pres"
+
+
+def _send_message(subject: str, body: str) -> int:
+    location = family(MESSAGING).done("/messagerie/nouveau", "/messagerie/nouveau",
+                                      {"service": "dossier-famille", "theme": "Informations", "objet": subject, "message": body})
+    return int(re.search(r"/messagerie/fils/(\d+)", location).group(1))
+
+
+def _thread_pages(thread: object) -> list[tuple[str, bytes]]:
+    return [("family", family(MESSAGING).page(f"/messagerie/fils/{thread}")),
+            ("staff", staff(MESSAGING).page(f"/gestion/messagerie/fils/{thread}"))]
+
+
+def _subject_pages(thread: object) -> list[tuple[str, bytes]]:
+    return _thread_pages(thread) + [("family", family(MESSAGING).page("/messagerie/envoyes")),
+                                    ("staff", staff(MESSAGING).page("/gestion/messagerie/service/dossier-famille"))]
+
+
+def _remove_thread(thread: object) -> None:
+    in_town(MESSAGING, "DELETE FROM message_threads WHERE id = :'id'", id=str(thread))
+
+
+def _staff_answer(value: str) -> int:
+    thread = _send_message(ordinary(), ordinary())
+    staff(MESSAGING).done(f"/gestion/messagerie/fils/{thread}", f"/gestion/messagerie/fils/{thread}", {"message": value})
+    return thread
+
+
+def _family_reply(value: str) -> int:
+    thread = _send_message(ordinary(), ordinary())
+    family(MESSAGING).done(f"/messagerie/fils/{thread}", f"/messagerie/fils/{thread}", {"message": value})
+    return thread
+
+
+# Actualités: staff publish, families (and anyone) read them on the home page, the list, the
+# item's page and the Atom feed.
+NEWS = "saint-aubin-des-pres"
+
+
+def _publish(title: str, body: str) -> int:
+    yesterday = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
+    staff(NEWS).done("/gestion/actualites", "/gestion/actualites/nouvelle",
+                     {"titre": title, "texte": body, "publication": yesterday, "expiration": "", "epingle": "oui"})
+    return int(in_town(NEWS, "SELECT max(id) FROM news_items"))
+
+
+def _as_a_feed_reader_shows(feed: bytes) -> bytes:
+    """Each entry's title as text and its content as the HTML the feed says it is."""
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = ElementTree.fromstring(feed).iter(f"{atom}entry")
+    return "".join(f"<article><h2>{html.escape(entry.findtext(f'{atom}title'))}</h2>{entry.findtext(f'{atom}content')}</article>"
+                   for entry in entries).encode()
+
+
+def _news_pages(item: object) -> list[tuple[str, bytes]]:
+    return [("family", family(NEWS).page("/")), ("family", family(NEWS).page("/actualites")),
+            ("family", family(NEWS).page(f"/actualites/{item}")),
+            ("feed reader", _as_a_feed_reader_shows(family(NEWS).page("/actualites/flux.atom"))),
+            ("staff", staff(NEWS).page(f"/gestion/actualites/{item}"))]
+
+
+def _news_title_pages(item: object) -> list[tuple[str, bytes]]:
+    return _news_pages(item) + [("staff", staff(NEWS).page("/gestion/actualites"))]
+
+
+def _remove_news(item: object) -> None:
+    in_town(NEWS, "DELETE FROM news_items WHERE id = :'id'", id=str(item))
+
+
+# Documents: a family sends a justificatif, staff accept or refuse it with a reason the family
+# reads in « Mes demandes »; staff publish the town's documents for every family.
+DOCUMENTS = "cayres-pradelles"
+
+
+def _send_justificatif(title: str) -> tuple[int, int]:
+    family(DOCUMENTS).done("/mon-espace/documents", "/mon-espace/documents", {"titre": title},
+                           files=(("fichier", "attestation.pdf", "application/pdf", PDF),))
+    return int(in_town(DOCUMENTS, "SELECT max(id) FROM account_documents")), int(in_town(DOCUMENTS, "SELECT max(id) FROM requests"))
+
+
+def _justificatif_pages(handle) -> list[tuple[str, bytes]]:
+    _, request = handle
+    return [("family", family(DOCUMENTS).page("/mon-espace/documents")), ("family", family(DOCUMENTS).page("/mon-espace/demandes")),
+            ("family", family(DOCUMENTS).page(f"/mon-espace/demandes/{request}")), ("staff", staff(DOCUMENTS).page("/gestion/documents"))]
+
+
+def _refuse_justificatif(reason: str) -> tuple[int, int]:
+    document, request = _send_justificatif(ordinary())
+    status, _, body = staff(DOCUMENTS).submit("/gestion/documents", "/gestion/documents/decision",
+                                              {"id": str(document), "decision": "refuser", "motif": reason})
+    assert status == 200, body[:3000]
+    return document, request
+
+
+def _refusal_pages(handle) -> list[tuple[str, bytes]]:
+    _, request = handle
+    return [("family", family(DOCUMENTS).page(f"/mon-espace/demandes/{request}")), ("staff", staff(DOCUMENTS).page("/gestion/documents"))]
+
+
+def _remove_justificatif(handle) -> None:
+    document, request = handle
+    in_town(DOCUMENTS, "DELETE FROM account_documents WHERE id = :'d'; DELETE FROM requests WHERE id = :'r';"
+                       "DELETE FROM queue_decisions WHERE queue = 'documents' AND item_id = :'d'", d=str(document), r=str(request))
+
+
+def _publish_town_document(title: str) -> int:
+    staff(DOCUMENTS).done("/gestion/documents-publies", "/gestion/documents-publies",
+                          {"categorie": "menus", "titre": title, "debut": (datetime.date.today() - datetime.timedelta(days=1)).isoformat(), "fin": ""},
+                          files=(("fichier", "menus.pdf", "application/pdf", PDF),))
+    return int(in_town(DOCUMENTS, "SELECT max(id) FROM town_documents"))
+
+
+def _town_document_pages(_document) -> list[tuple[str, bytes]]:
+    return [("family", family(DOCUMENTS).page("/documents")), ("staff", staff(DOCUMENTS).page("/gestion/documents-publies"))]
+
+
+def _remove_town_document(document) -> None:
+    in_town(DOCUMENTS, "DELETE FROM town_documents WHERE id = :'id'", id=str(document))
+
+
+# Dossier: a family asks for a change of any text field of its file, staff accept it; both read
+# the value, pending and then stored, and in the family's RGPD export. A refusal's reason is
+# read by the family.
+DOSSIER = "cayres-pradelles"
+# (segment in the URL, table, key of field and column, maximum length)
+DOSSIER_TEXT = [("responsable", "guardians", key, length) for key, length in [
+    ("last_name", 100), ("first_names", 150), ("address_line1", 150), ("address_line2", 150), ("city", 100),
+    ("profession", 100), ("employer", 150), ("account_holder", 150)]] + [
+    ("enfant", "children", "last_name", 100), ("enfant", "children", "first_names", 150), ("enfant", "children", "school", 150)] + [
+    ("sante", "child_health", key, length) for key, length in [("allergies", 1000), ("pai_details", 1000), ("doctor_name", 150), ("notes", 2000)]] + [
+    ("contact", "authorized_contacts", key, length) for key, length in [("last_name", 100), ("first_names", 150), ("relation", 100)]]
+
+
+@functools.cache
+def _martin() -> int:
+    return int(in_town(DOSSIER, "SELECT id FROM families WHERE subscriber_code = 'MARTIN-2026'"))
+
+
+def _record(table: str) -> int:
+    owner = "children" if table == "child_health" else table
+    return int(in_town(DOSSIER, f"SELECT min(id) FROM {owner} WHERE family_id = :'f'", f=str(_martin())))
+
+
+def _stored(table: str, key: str, record: int) -> str:
+    column = "child_id" if table == "child_health" else "id"
+    return in_town(DOSSIER, f"SELECT {key} FROM {table} WHERE {column} = :'id'", id=str(record))
+
+
+def _ask_change(segment: str, table: str, key: str, value: str) -> dict:
+    record = _record(table)
+    path = f"/dossier/{_martin()}/{segment}/{record}"
+    handle = {"table": table, "key": key, "record": record, "old": _stored(table, key, record), "path": path}
+    family(DOSSIER).done(path, path, {key: value})
+    handle["change"] = int(in_town(DOSSIER, "SELECT max(id) FROM dossier_change_requests"))
+    handle["request"] = int(in_town(DOSSIER, "SELECT request_id FROM dossier_change_requests WHERE id = :'id'", id=str(handle["change"])))
+    return handle
+
+
+def _dossier_field(segment: str, table: str, key: str) -> Callable[[str], object]:
     def write(value: str) -> object:
-        title, body = ("Titre ordinaire", "Texte ordinaire.")
-        title, body = (value, body) if column == "title" else (title, value)
-        return int(psql(f"INSERT INTO {schema_of(TOWN)}.news_items (title, body, published_on, pinned) "
-                        "VALUES (:'title', :'body', current_date, true) RETURNING id", title=title, body=body))
+        handle = _ask_change(segment, table, key, value)
+        handle["pending"] = [("family", family(DOSSIER).page(f"/dossier/{_martin()}")), ("family", family(DOSSIER).page(handle["path"]))]
+        decision = f"/gestion/dossier/demandes/{handle['change']}"
+        director(DOSSIER).done(decision, decision, {"tout": "accepter"})
+        return handle
     return write
 
 
-def _home(_handle: object) -> bytes:
-    status, _, body = http_get(f"{TOWN}.localhost:{PORT}", "/")
-    assert status == 200
-    return body
+def _as_text(export: bytes) -> bytes:
+    """The strings of a JSON document, one paragraph each: what a reader of the export sees."""
+    def strings(node):
+        if isinstance(node, dict):
+            for item in node.values():
+                yield from strings(item)
+        elif isinstance(node, list):
+            for item in node:
+                yield from strings(item)
+        elif isinstance(node, str):
+            yield node
+    return "".join(f"<p>{html.escape(text)}</p>" for text in strings(json.loads(export))).encode()
 
 
-def _news_remove(handle: object) -> None:
-    psql(f"DELETE FROM {schema_of(TOWN)}.news_items WHERE id = :'id'", id=str(handle))
+def _dossier_pages(handle) -> list[tuple[str, bytes]]:
+    fam = _martin()
+    return handle["pending"] + [
+        ("family", family(DOSSIER).page(f"/dossier/{fam}")), ("family", family(DOSSIER).page(handle["path"])),
+        ("family", family(DOSSIER).page(f"/dossier/{fam}/mes-donnees")), ("family", _as_text(family(DOSSIER).page(f"/dossier/{fam}/mes-donnees.json"))),
+        ("staff", director(DOSSIER).page(f"/gestion/dossier/demandes/{handle['change']}")), ("staff", director(DOSSIER).page(f"/gestion/familles/{fam}"))]
+
+
+def _remove_change(handle) -> None:
+    column = "child_id" if handle["table"] == "child_health" else "id"
+    in_town(DOSSIER, f"UPDATE {handle['table']} SET {handle['key']} = :'old' WHERE {column} = :'id';"
+                     "DELETE FROM requests WHERE id = :'request'; DELETE FROM queue_decisions WHERE queue = 'dossier' AND item_id = :'change'",
+            old=handle["old"], id=str(handle["record"]), request=str(handle["request"]), change=str(handle["change"]))
+
+
+def _refuse_change(reason: str) -> dict:
+    handle = _ask_change("responsable", "guardians", "employer", ordinary())
+    decision = f"/gestion/dossier/demandes/{handle['change']}"
+    director(DOSSIER).done(decision, decision, {"tout": "refuser", "motif": reason})
+    return handle
+
+
+def _change_refusal_pages(handle) -> list[tuple[str, bytes]]:
+    return [("family", family(DOSSIER).page(f"/dossier/{_martin()}")), ("family", family(DOSSIER).page(f"/mon-espace/demandes/{handle['request']}")),
+            ("staff", director(DOSSIER).page(f"/gestion/dossier/demandes/{handle['change']}"))]
 
 
 FIELDS = [
-    # Actualités are written by staff (issue 8 brings the form); until then, through the database.
-    TextField("news title", 200, _news_write("title"), _home, _news_remove),
-    TextField("news body", 20000, _news_write("body"), _home, _news_remove),
+    TextField("message subject", 200, lambda value: _send_message(value, ordinary()), _subject_pages, _remove_thread),
+    TextField("message body", 10_000, lambda value: _send_message(ordinary(), value), _thread_pages, _remove_thread),
+    TextField("family reply in a thread", 10_000, _family_reply, _thread_pages, _remove_thread),
+    TextField("staff answer", 10_000, _staff_answer, _thread_pages, _remove_thread),
+    TextField("news title", 200, lambda value: _publish(value, ordinary()), _news_title_pages, _remove_news),
+    TextField("news text", 20_000, lambda value: _publish(ordinary(), value), _news_pages, _remove_news),
+    TextField("justificatif title", 200, _send_justificatif, _justificatif_pages, _remove_justificatif),
+    TextField("justificatif refusal reason", 1000, _refuse_justificatif, _refusal_pages, _remove_justificatif),
+    TextField("town document title", 200, _publish_town_document, _town_document_pages, _remove_town_document),
+    TextField("dossier change refusal reason", 1000, _refuse_change, _change_refusal_pages, _remove_change),
+] + [
+    TextField(f"dossier {segment} {key}", length, _dossier_field(segment, table, key), _dossier_pages, _remove_change)
+    for segment, table, key, length in DOSSIER_TEXT
 ]
