@@ -3,6 +3,7 @@ that shows it, to its author and to the other party, shows exactly what was type
 its element structure is the one an ordinary value gives (no element or attribute comes from
 the value)."""
 import functools
+from collections import Counter
 from html.parser import HTMLParser
 
 import pytest
@@ -68,7 +69,8 @@ def test_text_field_comes_back_escaped_and_intact(field, payload):
     assert len(pages) == len(baseline(field))
     for index, ((who, page), (_, ordinary)) in enumerate(zip(pages, baseline(field))):
         assert value in "".join(page.text), f"page {index} ({who}) does not show the value intact"
-        assert page.skeleton == ordinary.skeleton, f"the value changed the elements of page {index} ({who})"
+        # As multisets: a list sorted by name puts the value's row elsewhere, which is no injection.
+        assert Counter(page.skeleton) == Counter(ordinary.skeleton), f"the value changed the elements of page {index} ({who})"
 
 
 @pytest.mark.parametrize("field", FIELDS, ids=[f.name for f in FIELDS])

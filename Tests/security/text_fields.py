@@ -327,6 +327,79 @@ def _change_refusal_pages(handle) -> list[tuple[str, bytes]]:
             ("staff", director(DOSSIER).page(f"/gestion/dossier/demandes/{handle['change']}"))]
 
 
+# Names: a family member's own (every page greets them; staff read it on the justificatif it
+# sends), a staff member's as an administrator types it in the team.
+def _rename(last: str, first: str) -> tuple[int, int]:
+    family(DOCUMENTS).done("/mon-espace/compte", "/mon-espace/compte/identite", {"nom": last, "prenoms": first})
+    return _send_justificatif(ordinary())
+
+
+def _name_pages(_handle) -> list[tuple[str, bytes]]:
+    return [("family", family(DOCUMENTS).page("/mon-espace")), ("family", family(DOCUMENTS).page("/mon-espace/compte")),
+            ("staff", staff(DOCUMENTS).page("/gestion/documents"))]
+
+
+def _remove_rename(handle) -> None:
+    in_town(DOCUMENTS, "UPDATE accounts SET last_name = 'Martin', first_names = 'Camille' WHERE email = :'e'", e=ACCOUNTS["family"][0])
+    _remove_justificatif(handle)
+
+
+def _invite(name: str) -> int:
+    email = f"agent.{uuid.uuid4().hex[:12]}@exemple.fr"
+    staff(DOCUMENTS).done("/gestion/equipe", "/gestion/equipe", {"nom": name, "courriel": email, "role": "agent"})
+    return int(in_town(DOCUMENTS, "SELECT id FROM staff_accounts WHERE email = :'e'", e=email))
+
+
+def _remove_staff(member) -> None:
+    in_town(DOCUMENTS, "DELETE FROM account_tokens WHERE principal_kind = 'staff' AND principal_id = :'id';"
+                       "DELETE FROM staff_accounts WHERE id = :'id'", id=str(member))
+
+
+# Pré-inscriptions: staff refuse one with a reason the family reads. The request itself (a
+# child, an activity, next year) is put in the database: choosing them is not what is tested.
+def _refuse_registration(reason: str) -> tuple[int, int]:
+    next_year = datetime.date.today().year + 1
+    registration, request = in_town(DOSSIER, """
+        WITH request AS (
+            INSERT INTO requests (account_id, family_id, kind, kind_label, status, summary, created_at, updated_at)
+            SELECT a.id, :'f', 'registration', 'Pré-inscription', 'pending', 'Pré-inscription aux vacances', now(), now()
+            FROM accounts a WHERE a.email = :'e' RETURNING id)
+        INSERT INTO registrations (family_id, child_id, activity, first_day, last_day, status, created_at, request_id)
+        SELECT :'f', (SELECT min(id) FROM children WHERE family_id = :'f'), 'alsh-vacances', :'first', :'last', 'pending', now(), request.id
+        FROM request RETURNING id, request_id""", f=str(_martin()), e=ACCOUNTS["family"][0],
+                                    first=f"{next_year}-01-01", last=f"{next_year}-12-31").split("|")
+    status, _, body = staff(DOSSIER).submit("/gestion/inscriptions", "/gestion/inscriptions/decision",
+                                            {"id": registration, "decision": "refuser", "motif": reason})
+    assert status == 200, body[:3000]
+    return int(registration), int(request)
+
+
+def _registration_refusal_pages(handle) -> list[tuple[str, bytes]]:
+    _, request = handle
+    return [("family", family(DOSSIER).page("/inscriptions")), ("family", family(DOSSIER).page(f"/mon-espace/demandes/{request}")),
+            ("staff", staff(DOSSIER).page("/gestion/inscriptions"))]
+
+
+def _remove_registration(handle) -> None:
+    registration, request = handle
+    in_town(DOSSIER, "DELETE FROM registrations WHERE id = :'g'; DELETE FROM requests WHERE id = :'r';"
+                     "DELETE FROM queue_decisions WHERE queue = 'registrations' AND item_id = :'g'", g=str(registration), r=str(request))
+
+
+# Avoirs: staff credit a cent of the demo invoice with a reason the family reads on the credit
+# note. A credit note is a legal document, immutable in the database: each one stays.
+def _credit(reason: str) -> int:
+    invoice = in_town(DOSSIER, "SELECT min(id) FROM invoices WHERE family_id = :'f' AND kind = 'invoice'", f=str(_martin()))
+    page = f"/gestion/facturation/factures/{invoice}"
+    staff(DOSSIER).done(page, f"{page}/avoir", {"ligne": "1", "montant_avoir": "0,01", "motif": reason})
+    return int(in_town(DOSSIER, "SELECT max(id) FROM invoices WHERE kind = 'creditNote'"))
+
+
+def _credit_pages(note) -> list[tuple[str, bytes]]:
+    return [("family", family(DOSSIER).page(f"/facturation/{_martin()}/factures/{note}")),
+            ("staff", staff(DOSSIER).page(f"/gestion/facturation/factures/{note}"))]
+
+
 FIELDS = [
     TextField("message subject", 200, lambda value: _send_message(value, ordinary()), _subject_pages, _remove_thread),
     TextField("message body", 10_000, lambda value: _send_message(ordinary(), value), _thread_pages, _remove_thread),
@@ -338,6 +411,11 @@ FIELDS = [
     TextField("justificatif refusal reason", 1000, _refuse_justificatif, _refusal_pages, _remove_justificatif),
     TextField("town document title", 200, _publish_town_document, _town_document_pages, _remove_town_document),
     TextField("dossier change refusal reason", 1000, _refuse_change, _change_refusal_pages, _remove_change),
+    TextField("family last name", 100, lambda value: _rename(value, "Camille"), _name_pages, _remove_rename),
+    TextField("family first names", 150, lambda value: _rename("Martin", value), _name_pages, _remove_rename),
+    TextField("staff member name", 150, _invite, lambda _member: [("staff", staff(DOCUMENTS).page("/gestion/equipe"))], _remove_staff),
+    TextField("pré-inscription refusal reason", 1000, _refuse_registration, _registration_refusal_pages, _remove_registration),
+    TextField("credit note reason", 500, _credit, _credit_pages, lambda _note: None),
 ] + [
     TextField(f"dossier {segment} {key}", length, _dossier_field(segment, table, key), _dossier_pages, _remove_change)
     for segment, table, key, length in DOSSIER_TEXT
