@@ -84,15 +84,16 @@ class CookieSession:
     """A client on one host that keeps the cookies the server sets (and drops those it expires);
     `request` answers (status, lower-cased headers, body bytes)."""
 
-    def __init__(self, host: str, timeout: float = 20, port: int | None = None):
+    def __init__(self, host: str, timeout: float = 20, port: int | None = None, headers: dict | None = None):
         self.host = host
         self.timeout = timeout
         self.port = port or int(PORT)
+        self.headers = headers or {}
         self.cookies: dict = {}
 
     def request(self, method, path, body=None, content_type=None):
         connection = http.client.HTTPConnection(HOST, self.port, timeout=self.timeout)
-        headers = {"Host": self.host}
+        headers = {"Host": self.host, **self.headers}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if content_type:

@@ -23,7 +23,7 @@ def free_port() -> int:
 class Stack:
     """A cluster, a migrated and seeded database, and a server on free ports."""
 
-    def __init__(self, root: Path, pool: int = 4, environment: str = "development"):
+    def __init__(self, root: Path, pool: int = 4, environment: str = "development", settings: dict | None = None):
         self.root = root
         self.pg_dir = root / "pg"
         self.pg_port = free_port()
@@ -32,7 +32,7 @@ class Stack:
         self.server = None
         self.env = dict(os.environ, PORTAL_DATABASE_URL=self.url, PORTAL_LISTEN=f"127.0.0.1:{self.port}",
                         PORTAL_DB_POOL=str(pool), PORTAL_WORKERS="8", PORTAL_MAIL_DIR=str(root / "mail"),
-                        PORTAL_ENVIRONMENT=environment)
+                        PORTAL_ENVIRONMENT=environment, **(settings or {}))
 
     def cluster(self, action: str, *extra: str):
         subprocess.run([str(CLUSTER), action, str(self.pg_dir), str(self.pg_port), *extra],
@@ -72,8 +72,9 @@ class Stack:
         return responses[0] if responses else (0, {}, b"")
 
 
-def start_stack(root: Path, pool: int = 4, environment: str = "development") -> Stack:
-    stack = Stack(root, pool=pool, environment=environment)
+def start_stack(root: Path, pool: int = 4, environment: str = "development", settings: dict | None = None) -> Stack:
+    """`settings`: more PORTAL_* variables for the server."""
+    stack = Stack(root, pool=pool, environment=environment, settings=settings)
     stack.cluster("start")
     stack.cluster("createdb", "portal_private")
     for command in ("migrate", "seed-demo"):
