@@ -96,9 +96,19 @@ def test_operator_pages_do_not_exist_on_town_hosts():
 
 
 def test_session_cookie_attributes():
+    """Both cookies, the anonymous forms' and the signed-in session's: HttpOnly, SameSite=Lax,
+    the whole site (Path=/) of this host only (no Domain); no lifetime, so the session cookie
+    goes with the browser (its server-side end is the session's own)."""
     host = f"{TOWN}.localhost:{PORT}"
     _, headers, body = request("GET", host, "/connexion")
     form = [c for c in headers["set-cookie"] if c.startswith("pf_form=")][0]
-    for attribute in ("HttpOnly", "SameSite=Lax", "Path=/"):
-        assert attribute in form
-    assert "Domain" not in form
+    csrf = re.search(rb'name="csrf" value="([0-9a-f]{64})"', body).group(1).decode()
+    status, headers, _ = request("POST", host, "/connexion", {"Cookie": form.split(";")[0]},
+                                 f"csrf={csrf}&courriel=famille.martin%40exemple.fr&mot_de_passe=Demo-famille-2026%21")
+    assert status == 303
+    session = [c for c in headers["set-cookie"] if c.startswith("pf_session=")][0]
+    assert re.fullmatch(r"pf_session=[0-9a-f]{64}(; .*)?", session)
+    for cookie in (form, session):
+        attributes = {part.strip() for part in cookie.split(";")[1:]}
+        assert {"HttpOnly", "SameSite=Lax", "Path=/"} <= attributes, cookie
+        assert not any(a.lower().startswith(("domain", "expires", "max-age")) for a in attributes), cookie
