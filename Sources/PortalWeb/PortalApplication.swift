@@ -47,6 +47,7 @@ public final class PortalApplication: Sendable {
         AccountRoutes.register(&table)
         CitizenSpaceRoutes.register(&table)
         StaffRoutes.register(&table)
+        StaffAccountHandlers.register(&table)
         FirstAdministratorHandlers.register(&table)
         DossierRoutes.register(&table)
         BookingRoutes.register(&table)

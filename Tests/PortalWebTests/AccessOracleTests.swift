@@ -35,7 +35,7 @@ enum AccessOracle {
         // Mon espace citoyen and the family's dossier: the signed-in family only.
         "GET /mon-espace": .family, "GET /mon-espace/compte": .family,
         "POST /mon-espace/compte/identite": .family, "POST /mon-espace/compte/mot-de-passe": .family,
-        "POST /mon-espace/compte/courriel": .family,
+        "POST /mon-espace/compte/courriel": .family, "POST /mon-espace/compte/connexions": .family,
         "GET /mon-espace/abonnements": .family, "POST /mon-espace/abonnements": .family,
         "GET /mon-espace/demandes": .family, "GET /mon-espace/demandes/:id": .family,
         "GET /mon-espace/documents": .family, "POST /mon-espace/documents": .family, "GET /mon-espace/documents/:id": .family,
@@ -63,6 +63,8 @@ enum AccessOracle {
         "GET /facturation/:famille/paiement/:refdet": .family,
         // Back-office: staff, by role. Team management and anonymisation are the admin's.
         "GET /gestion": .anyStaff,
+        // Every staff member's own account: password and connections.
+        "GET /gestion/mon-compte": .anyStaff, "POST /gestion/mon-compte/mot-de-passe": .anyStaff, "POST /gestion/mon-compte/connexions": .anyStaff,
         "GET /gestion/documents": documentStaff, "GET /gestion/documents/:id": documentStaff,
         "GET /gestion/equipe": adminOnly, "POST /gestion/equipe": adminOnly,
         "GET /gestion/familles": .anyStaff, "GET /gestion/familles/:id": .anyStaff,

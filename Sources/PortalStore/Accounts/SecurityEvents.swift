@@ -13,6 +13,8 @@ public enum SecurityEventKind: String, Sendable, CaseIterable {
     case emailChange = "email_change"
     case activation
     case staffInvitation = "staff_invitation"
+    /// The owner closed the account's other sessions from « Mes connexions ».
+    case otherSessionsEnded = "other_sessions_ended"
 }
 
 public struct SecurityEvent: Sendable, Equatable {

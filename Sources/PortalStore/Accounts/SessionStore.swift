@@ -11,6 +11,15 @@ public struct StoredSession: Sendable, Equatable {
     public let lastSeenAt: Date
 }
 
+/// One of an account's live sessions, as its owner sees it in « Mes connexions ».
+public struct ActiveSession: Sendable, Equatable {
+    public let createdAt: Date
+    public let lastSeenAt: Date
+    public let ip: String
+    /// The session of the browser asking.
+    public let isCurrent: Bool
+}
+
 /// Town sessions (families and staff). The cookie carries a random token; the table holds its
 /// SHA-256, so reading the table gives no way in.
 public enum SessionStore {
@@ -58,6 +67,19 @@ public enum SessionStore {
             DELETE FROM sessions WHERE principal_kind = \(kind.rawValue) AND principal_id = \(principalID)
             AND token_hash <> coalesce(\(token.map { TokenHash.sql($0) } ?? "NULL"), '')
             """)
+    }
+
+    /// The account's sessions still alive at `now`, the most recently used first.
+    public static func active(kind: PrincipalKind, principalID: Int64, current token: String?, now: Date,
+                              lifetime: SessionLifetime = .standard, in connection: PostgresConnection) throws -> [ActiveSession] {
+        try connection.query("""
+            SELECT created_at, last_seen_at, ip, token_hash = coalesce(\(token.map { TokenHash.sql($0) } ?? "NULL"), '') AS current
+            FROM sessions WHERE principal_kind = \(kind.rawValue) AND principal_id = \(principalID)
+            ORDER BY last_seen_at DESC, created_at DESC
+            """).map { row in
+            ActiveSession(createdAt: try row.decode("created_at"), lastSeenAt: try row.decode("last_seen_at"), ip: try row.decode("ip"),
+                          isCurrent: try row.decode("current"))
+        }.filter { lifetime.isAlive(createdAt: $0.createdAt, lastSeenAt: $0.lastSeenAt, now: now) }
     }
 
     public static func count(kind: PrincipalKind, principalID: Int64, in connection: PostgresConnection) throws -> Int {

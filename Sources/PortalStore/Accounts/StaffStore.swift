@@ -51,6 +51,12 @@ public enum StaffStore {
     public static func setPassword(id: Int64, password: String, in connection: PostgresConnection) throws {
         try connection.execute("UPDATE staff_accounts SET password_hash = \(PasswordHashing.hash(password)) WHERE id = \(id)")
     }
+
+    public static func passwordMatches(staffID: Int64, password: String, in connection: PostgresConnection) throws -> Bool {
+        try connection.query("""
+            SELECT \(PasswordHashing.matches(password, column: "password_hash")) AS ok FROM staff_accounts WHERE id = \(staffID)
+            """).first?.decode("ok", as: Bool.self) ?? false
+    }
 }
 
 extension StaffAccount {

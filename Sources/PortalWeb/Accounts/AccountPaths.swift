@@ -23,6 +23,7 @@ enum SpacePaths {
     static let identity = "/mon-espace/compte/identite"
     static let password = "/mon-espace/compte/mot-de-passe"
     static let email = "/mon-espace/compte/courriel"
+    static let connections = "/mon-espace/compte/connexions"
     static let subscriptions = "/mon-espace/abonnements"
     static let requests = "/mon-espace/demandes"
     static let documents = "/mon-espace/documents"
@@ -41,6 +42,9 @@ enum StaffPaths {
     static let forgottenSent = "/gestion/mot-de-passe-oublie/envoye"
     static let reset = "/gestion/mot-de-passe/nouveau"
     static let documents = "/gestion/documents"
+    static let account = "/gestion/mon-compte"
+    static let password = "/gestion/mon-compte/mot-de-passe"
+    static let connections = "/gestion/mon-compte/connexions"
 
     static func document(_ id: Int64) -> String { "\(documents)/\(id)" }
 }
@@ -61,6 +65,7 @@ enum Notices {
         case "invitation": "Votre compte est prêt. Connectez-vous."
         case "invite": "L'invitation a été envoyée."
         case "deconnecte": "Vous êtes déconnecté."
+        case "connexions": "Vos autres connexions sont fermées : seul cet appareil reste connecté."
         default: nil
         }
     }

@@ -29,6 +29,7 @@ enum StaffNavigation {
         StaffNavigationItem(path: BackOfficePaths.exports, label: "Exports", roles: BackOfficeRoles.everyone),
         StaffNavigationItem(path: StaffPaths.team, label: "Équipe", roles: BackOfficeRoles.administrators),
         StaffNavigationItem(path: BackOfficePaths.audit, label: "Journal", roles: BackOfficeRoles.administrators),
+        StaffNavigationItem(path: StaffPaths.account, label: "Mon compte", roles: BackOfficeRoles.everyone),
     ]
 
     static func items(for role: StaffRole, tenant: TenantConfig) -> [StaffNavigationItem] {

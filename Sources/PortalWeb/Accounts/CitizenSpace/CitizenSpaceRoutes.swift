@@ -13,6 +13,7 @@ enum CitizenSpaceRoutes {
         table.add("POST", SpacePaths.identity, .family) { try AccountSettingsHandlers.updateIdentity($0) }
         table.add("POST", SpacePaths.password, .family) { try AccountSettingsHandlers.changePassword($0) }
         table.add("POST", SpacePaths.email, .family) { try AccountSettingsHandlers.changeEmail($0) }
+        table.add("POST", SpacePaths.connections, .family) { try AccountSettingsHandlers.endOtherSessions($0) }
         table.add("GET", SpacePaths.subscriptions, .family) { try SubscriptionHandlers.show($0) }
         table.add("POST", SpacePaths.subscriptions, .family) { try SubscriptionHandlers.subscribe($0) }
         table.add("GET", SpacePaths.requests, .family) { context in
@@ -36,10 +37,25 @@ enum CitizenSpaceRoutes {
 }
 
 /// Mon compte: identity, password (needs the current one), login address (needs the password,
-/// confirmed by a link to the new address).
+/// confirmed by a link to the new address), and the account's connections.
 enum AccountSettingsHandlers {
     static func show(_ context: RequestContext) throws -> HTTPResponse {
-        .html(SpaceViews.account(context, account: try context.family, forms: AccountForms()).render())
+        try page(context, account: try context.family, forms: AccountForms())
+    }
+
+    /// The page with the forms as they were sent back, 422 when one has errors.
+    private static func page(_ context: RequestContext, account: FamilyAccount, forms: AccountForms) throws -> HTTPResponse {
+        let sessions = try CurrentPassword.sessions(context, kind: .family, id: account.id)
+        let failed = !(forms.identityErrors.isEmpty && forms.passwordErrors.isEmpty && forms.emailErrors.isEmpty && forms.connectionErrors.isEmpty)
+        return .html(SpaceViews.account(context, account: account, forms: forms, sessions: sessions).render(), status: failed ? .unprocessableContent : .ok)
+    }
+
+    static func endOtherSessions(_ context: RequestContext) throws -> HTTPResponse {
+        let account = try context.family
+        var forms = AccountForms()
+        guard try CurrentPassword.endOtherSessions(context, kind: .family, id: account.id, email: account.email, into: &forms.connectionErrors) != nil
+        else { return try page(context, account: account, forms: forms) }
+        return .redirect(to: SpacePaths.account + "?ok=connexions")
     }
 
     static func updateIdentity(_ context: RequestContext) throws -> HTTPResponse {
@@ -47,30 +63,9 @@ enum AccountSettingsHandlers {
         let lastName = context.form.text("nom"), firstNames = context.form.text("prenoms")
         var forms = AccountForms(lastName: lastName, firstNames: firstNames)
         AccountValidation.names(lastName: lastName, firstNames: firstNames, into: &forms.identityErrors)
-        guard forms.identityErrors.isEmpty else {
-            return .html(SpaceViews.account(context, account: account, forms: forms).render(), status: .unprocessableContent)
-        }
+        guard forms.identityErrors.isEmpty else { return try page(context, account: account, forms: forms) }
         try context.transaction { try AccountStore.updateIdentity(id: account.id, lastName: lastName, firstNames: firstNames, in: $0) }
         return .redirect(to: SpacePaths.account + "?ok=identite")
-    }
-
-    /// Wrong current passwords count against the account like failed sign-ins.
-    private static func checkCurrentPassword(_ context: RequestContext, account: FamilyAccount, field: String,
-                                             into errors: inout FieldErrors, in connection: PostgresConnection) throws {
-        let key = "family:\(account.id)"
-        let state = try ThrottleStore.state(.passwordCheck, key: key, in: connection)
-        if let message = ThrottleRule.account.decide(state, now: context.now).frenchMessage(now: context.now) {
-            errors.add(field, message)
-            return
-        }
-        if try AccountStore.passwordMatches(accountID: account.id, password: context.form.value(field) ?? "", in: connection) {
-            try ThrottleStore.save(ThrottleRule.account.recordingSuccess(state), .passwordCheck, key: key, in: connection)
-        } else {
-            try ThrottleStore.save(ThrottleRule.account.recordingFailure(state, now: context.now), .passwordCheck, key: key, in: connection)
-            try SecurityEvents.record(.signInFailure, principal: (.family, account.id), email: account.email, ip: context.clientAddress,
-                                      detail: "mot de passe actuel erroné", now: context.now, in: connection)
-            errors.add(field, "Le mot de passe actuel est incorrect.")
-        }
     }
 
     static func changePassword(_ context: RequestContext) throws -> HTTPResponse {
@@ -78,7 +73,8 @@ enum AccountSettingsHandlers {
         let password = context.form.value("nouveau_mot_de_passe") ?? "", confirmation = context.form.value("confirmation") ?? ""
         var forms = AccountForms()
         let token: String? = try context.transaction { connection in
-            try checkCurrentPassword(context, account: account, field: "mot_de_passe_actuel", into: &forms.passwordErrors, in: connection)
+            try CurrentPassword.check(context, kind: .family, id: account.id, email: account.email, field: "mot_de_passe_actuel",
+                                      into: &forms.passwordErrors, in: connection)
             AccountValidation.newPassword(password, confirmation: confirmation, policy: context.tenant.passwordPolicy, email: account.email,
                                           field: "nouveau_mot_de_passe", into: &forms.passwordErrors)
             guard forms.passwordErrors.isEmpty else { return nil }
@@ -91,9 +87,7 @@ enum AccountSettingsHandlers {
                                            lifetime: context.settings.sessionLifetime, in: connection).token
         }
         // The failed check's counters must be kept, so errors are shown after the commit.
-        guard let token else {
-            return .html(SpaceViews.account(context, account: account, forms: forms).render(), status: .unprocessableContent)
-        }
+        guard let token else { return try page(context, account: account, forms: forms) }
         var response = HTTPResponse.redirect(to: SpacePaths.account + "?ok=mot-de-passe")
         context.cookies.setSession(token, on: &response)
         return response
@@ -106,7 +100,8 @@ enum AccountSettingsHandlers {
         let sent: Bool = try context.transaction { connection in
             let newEmail = AccountValidation.email(typed, field: "nouveau_courriel", into: &forms.emailErrors)
             if let newEmail, newEmail.value == account.email { forms.emailErrors.add("nouveau_courriel", "C'est déjà l'adresse de votre compte.") }
-            try checkCurrentPassword(context, account: account, field: "mot_de_passe_courriel", into: &forms.emailErrors, in: connection)
+            try CurrentPassword.check(context, kind: .family, id: account.id, email: account.email, field: "mot_de_passe_courriel",
+                                      into: &forms.emailErrors, in: connection)
             guard forms.emailErrors.isEmpty, let newEmail else { return false }
             // Whether the new address is taken is only checked at confirmation: saying it here would reveal it.
             let token = try TokenStore.issue(.emailChange, kind: .family, principalID: account.id, newEmail: newEmail.value, now: context.now, in: connection)
@@ -115,7 +110,7 @@ enum AccountSettingsHandlers {
             try Outbox.enqueue(AccountMails.emailChangeRequested(context.tenant, to: account.email, newEmail: newEmail.value), now: context.now, in: connection)
             return true
         }
-        guard sent else { return .html(SpaceViews.account(context, account: account, forms: forms).render(), status: .unprocessableContent) }
+        guard sent else { return try page(context, account: account, forms: forms) }
         return .redirect(to: SpacePaths.account + "?ok=courriel-envoye")
     }
 }
@@ -128,6 +123,7 @@ struct AccountForms {
     var identityErrors = FieldErrors()
     var passwordErrors = FieldErrors()
     var emailErrors = FieldErrors()
+    var connectionErrors = FieldErrors()
 }
 
 /// Mes abonnements: linking a family file with its code abonné, active at once.

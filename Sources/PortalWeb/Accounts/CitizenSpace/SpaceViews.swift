@@ -31,10 +31,12 @@ enum SpaceViews {
         ])
     }
 
-    static func account(_ context: RequestContext, account: FamilyAccount, forms: AccountForms) -> Node {
+    static func account(_ context: RequestContext, account: FamilyAccount, forms: AccountForms, sessions: [ActiveSession]) -> Node {
         let policy = context.tenant.passwordPolicy
         var all = FieldErrors()
-        for item in forms.identityErrors.items + forms.passwordErrors.items + forms.emailErrors.items { all.add(item.field, item.message) }
+        for item in forms.identityErrors.items + forms.passwordErrors.items + forms.emailErrors.items + forms.connectionErrors.items {
+            all.add(item.field, item.message)
+        }
         return page(context, title: "Mon compte", current: SpacePaths.account, content: [
             .h1([], ["Mon compte"]),
             Notices.banner(context.request),
@@ -74,6 +76,7 @@ enum SpaceViews {
                     Forms.submit("Changer de mot de passe"),
                 ]),
             ]),
+            SessionViews.section(context, sessions: sessions, action: SpacePaths.connections, errors: forms.connectionErrors),
         ])
     }
 

@@ -1,0 +1,53 @@
+import Foundation
+import PortalCore
+import PortalStore
+import Postgres
+
+/// The current password asked again before a sensitive change (address, password, ending the
+/// other sessions), for families and staff alike. Wrong ones count against the account like
+/// failed sign-ins, and are audited.
+enum CurrentPassword {
+    static func check(_ context: RequestContext, kind: PrincipalKind, id: Int64, email: String, field: String,
+                      into errors: inout FieldErrors, in connection: PostgresConnection) throws {
+        let key = "\(kind.rawValue):\(id)"
+        let state = try ThrottleStore.state(.passwordCheck, key: key, in: connection)
+        if let message = ThrottleRule.account.decide(state, now: context.now).frenchMessage(now: context.now) {
+            errors.add(field, message)
+            return
+        }
+        let typed = context.form.value(field) ?? ""
+        let matches = switch kind {
+        case .family: try AccountStore.passwordMatches(accountID: id, password: typed, in: connection)
+        case .staff: try StaffStore.passwordMatches(staffID: id, password: typed, in: connection)
+        }
+        if matches {
+            try ThrottleStore.save(ThrottleRule.account.recordingSuccess(state), .passwordCheck, key: key, in: connection)
+        } else {
+            try ThrottleStore.save(ThrottleRule.account.recordingFailure(state, now: context.now), .passwordCheck, key: key, in: connection)
+            try SecurityEvents.record(.signInFailure, principal: (kind, id), email: email, ip: context.clientAddress,
+                                      detail: "mot de passe actuel erroné", now: context.now, in: connection)
+            errors.add(field, "Le mot de passe actuel est incorrect.")
+        }
+    }
+
+    /// « Fermer les autres connexions »: every session of the account but this browser's ends,
+    /// once the password is typed again (ASVS 3.3.4). Nil when it was not.
+    static func endOtherSessions(_ context: RequestContext, kind: PrincipalKind, id: Int64, email: String,
+                                 into errors: inout FieldErrors) throws -> Int? {
+        try context.transaction { connection -> Int? in
+            try check(context, kind: kind, id: id, email: email, field: SessionViews.passwordField, into: &errors, in: connection)
+            guard errors.isEmpty else { return nil }
+            let ended = try SessionStore.deleteAll(kind: kind, principalID: id, keeping: context.sessionToken, in: connection)
+            try SecurityEvents.record(.otherSessionsEnded, principal: (kind, id), email: email, ip: context.clientAddress,
+                                      detail: "\(ended) connexion(s) fermée(s)", now: context.now, in: connection)
+            return ended
+        }
+    }
+
+    static func sessions(_ context: RequestContext, kind: PrincipalKind, id: Int64) throws -> [ActiveSession] {
+        try context.transaction {
+            try SessionStore.active(kind: kind, principalID: id, current: context.sessionToken, now: context.now,
+                                    lifetime: context.settings.sessionLifetime, in: $0)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import HTML
+import HTTPServer
+import PortalCore
+import PortalStore
+
+/// « Mon compte » of a staff member: their password (the current one first; the other sessions
+/// end and the address is told) and their connections.
+enum StaffAccountHandlers {
+    static func register(_ table: inout RouteTable) {
+        table.add("GET", StaffPaths.account, .anyStaff) { try page($0, passwordErrors: FieldErrors(), connectionErrors: FieldErrors()) }
+        table.add("POST", StaffPaths.password, .anyStaff) { try changePassword($0) }
+        table.add("POST", StaffPaths.connections, .anyStaff) { try endOtherSessions($0) }
+    }
+
+    private static func page(_ context: RequestContext, passwordErrors: FieldErrors, connectionErrors: FieldErrors) throws -> HTTPResponse {
+        let staff = try context.staff
+        let sessions = try CurrentPassword.sessions(context, kind: .staff, id: staff.id)
+        let failed = !(passwordErrors.isEmpty && connectionErrors.isEmpty)
+        return .html(view(context, staff: staff, sessions: sessions, passwordErrors: passwordErrors, connectionErrors: connectionErrors).render(),
+                     status: failed ? .unprocessableContent : .ok)
+    }
+
+    static func changePassword(_ context: RequestContext) throws -> HTTPResponse {
+        let staff = try context.staff
+        let password = context.form.value("nouveau_mot_de_passe") ?? "", confirmation = context.form.value("confirmation") ?? ""
+        var errors = FieldErrors()
+        let token: String? = try context.transaction { connection in
+            try CurrentPassword.check(context, kind: .staff, id: staff.id, email: staff.email, field: "mot_de_passe_actuel", into: &errors, in: connection)
+            AccountValidation.newPassword(password, confirmation: confirmation, policy: context.tenant.passwordPolicy, email: staff.email,
+                                          field: "nouveau_mot_de_passe", into: &errors)
+            guard errors.isEmpty else { return nil }
+            try StaffStore.setPassword(id: staff.id, password: password, in: connection)
+            // Every session of the account ends, this one included; this browser gets a new one.
+            try SessionStore.deleteAll(kind: .staff, principalID: staff.id, in: connection)
+            try SecurityEvents.record(.passwordChange, principal: (.staff, staff.id), email: staff.email, ip: context.clientAddress, now: context.now, in: connection)
+            try Outbox.enqueue(AccountMails.passwordChanged(context.tenant, to: staff.email), now: context.now, in: connection)
+            return try SessionStore.create(kind: .staff, principalID: staff.id, ip: context.clientAddress, now: context.now,
+                                           lifetime: context.settings.sessionLifetime, in: connection).token
+        }
+        // The failed check's counters must be kept, so errors are shown after the commit.
+        guard let token else { return try page(context, passwordErrors: errors, connectionErrors: FieldErrors()) }
+        var response = HTTPResponse.redirect(to: StaffPaths.account + "?ok=mot-de-passe")
+        context.cookies.setSession(token, on: &response)
+        return response
+    }
+
+    static func endOtherSessions(_ context: RequestContext) throws -> HTTPResponse {
+        let staff = try context.staff
+        var errors = FieldErrors()
+        guard try CurrentPassword.endOtherSessions(context, kind: .staff, id: staff.id, email: staff.email, into: &errors) != nil
+        else { return try page(context, passwordErrors: FieldErrors(), connectionErrors: errors) }
+        return .redirect(to: StaffPaths.account + "?ok=connexions")
+    }
+
+    static func view(_ context: RequestContext, staff: StaffAccount, sessions: [ActiveSession],
+                     passwordErrors: FieldErrors, connectionErrors: FieldErrors) -> Node {
+        var all = FieldErrors()
+        for item in passwordErrors.items + connectionErrors.items { all.add(item.field, item.message) }
+        return StaffViews.page(context, title: "Mon compte", content: [
+            .h1([], ["Mon compte"]),
+            Notices.banner(context.request),
+            Forms.errorSummary(all),
+            .p([], [.text("\(staff.displayName) – \(staff.role.frenchLabel) – "), .strong([], [.text(staff.email)])]),
+            .section([.aria("labelledby", "mdp-titre")], [
+                .h2([.id("mdp-titre")], ["Mot de passe"]),
+                Forms.form(action: StaffPaths.password, csrf: context.csrfToken, label: "Changer de mot de passe", [
+                    .input([.type("text"), .name("identifiant"), .value(staff.email), .autocomplete("username"), Attribute("hidden", nil),
+                            .aria("hidden", "true"), Attribute("tabindex", "-1")]),
+                    Forms.field("mot_de_passe_actuel", label: "Mot de passe actuel", type: "password", autocomplete: "current-password",
+                                errors: passwordErrors),
+                    Forms.field("nouveau_mot_de_passe", label: "Nouveau mot de passe", type: "password", autocomplete: "new-password",
+                                hint: context.tenant.passwordPolicy.frenchRule, errors: passwordErrors),
+                    Forms.field("confirmation", label: "Confirmation du nouveau mot de passe", type: "password", autocomplete: "new-password",
+                                errors: passwordErrors),
+                    Forms.submit("Changer de mot de passe"),
+                ]),
+            ]),
+            SessionViews.section(context, sessions: sessions, action: StaffPaths.connections, errors: connectionErrors),
+        ])
+    }
+}
