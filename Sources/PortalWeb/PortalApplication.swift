@@ -30,7 +30,9 @@ public final class PortalApplication: Sendable {
         self.settings = settings
         var assets = StaticAssets(cacheControl: "public, max-age=3600")
         assets.add(path: AssetPaths.stylesheet, contentType: "text/css; charset=utf-8", bytes: Array((Stylesheet.css + MessagingStyles.css + BackOfficeStyles.css).utf8))
-        assets.add(path: AssetPaths.script, contentType: "text/javascript; charset=utf-8", bytes: Array(UploadSizeCheck.script.utf8))
+        // The portal's one script, optional: uploads' size check and the password fields' help.
+        assets.add(path: AssetPaths.script, contentType: "text/javascript; charset=utf-8",
+                   bytes: Array((UploadSizeCheck.script + "\n" + PasswordScript.javascript).utf8))
         self.assets = assets
         self.townRoutes = Self.townRouteTable()
         // Operator accounts and sessions live in the default cluster's `platform` schema.

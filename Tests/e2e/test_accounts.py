@@ -171,3 +171,25 @@ def test_change_email_is_confirmed_by_the_new_address(visit, browser, check_acce
     assert "nouvelle adresse électronique est confirmée" in page.find_element(By.CSS_SELECTOR, ".flash").text
     assert new_email in page.find_element(By.TAG_NAME, "main").text
     check_accessible(page)
+
+
+def test_a_password_can_be_shown_and_its_strength_is_told_while_typing(visit, browser, check_accessible):
+    """ASVS 2.1.8 and 2.1.12: what the town's rule still asks for is said while typing (Cayres
+    asks for every kind of character), and the typed password can be shown and hidden again."""
+    fresh(browser)
+    page = visit(tenant_url(TOWN, "/inscription"))
+    field = page.find_element(By.NAME, "mot_de_passe")
+    strength = page.find_element(By.ID, "champ-mot_de_passe-solidite")
+    field.send_keys("velo")
+    assert "insuffisante" in strength.text and "au moins 8 caractères" in strength.text and "un chiffre" in strength.text
+    field.send_keys("-Rouge-2026")
+    assert strength.text.startswith("Solidité : suffisante")
+    show = page.find_element(By.XPATH, "//button[@aria-controls='champ-mot_de_passe']")
+    show.click()
+    assert field.get_attribute("type") == "text" and show.get_attribute("aria-pressed") == "true" and show.text == "Masquer"
+    check_accessible(page)
+    show.click()
+    assert field.get_attribute("type") == "password" and show.text == "Afficher"
+    # The confirmation can be shown too, and tells no strength (it only has to match).
+    assert page.find_elements(By.XPATH, "//button[@aria-controls='champ-confirmation']")
+    assert not page.find_elements(By.ID, "champ-confirmation-solidite")

@@ -62,6 +62,8 @@ enum Stylesheet {
     .field.checkbox label { flex: 1; font-weight: 400; }
     .field.checkbox .field-error { flex-basis: 100%; }
     .hint { margin: 0 0 .35rem; color: var(--muted); font-size: .95rem; }
+    .show-password { margin-top: .35rem; }
+    .password-strength { margin-top: .35rem; }
     .has-error input { border-color: var(--danger); }
     .field-error { margin: 0 0 .35rem; color: var(--danger); font-weight: 600; }
     .error-summary { border: 3px solid var(--danger); border-radius: .4rem; background: #fff; padding: .75rem 1rem; margin-bottom: 1rem; }

@@ -1,4 +1,5 @@
-/// The portal's only script, and optional: a file chosen in an upload field that is larger than
+/// The uploads' part of the portal's one script, optional (the password fields' follows it,
+/// `PasswordScript`): a file chosen in an upload field that is larger than
 /// the field's `data-max-bytes` is refused at once with a French message, so the form is never
 /// sent (the server would refuse it, maybe before reading it) and keeps everything typed.
 enum UploadSizeCheck {

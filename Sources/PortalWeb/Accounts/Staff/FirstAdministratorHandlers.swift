@@ -59,8 +59,7 @@ enum FirstAdministratorHandlers {
             Forms.form(action: AdminInvitation.linkPath + token, csrf: context.csrfToken, [
                 Forms.field("nom", label: "Nom et prénom", value: values.name, autocomplete: "name", errors: errors),
                 Forms.field("courriel", label: "Adresse électronique", type: "email", value: values.email, autocomplete: "email", errors: errors),
-                Forms.field("mot_de_passe", label: "Mot de passe", type: "password", autocomplete: "new-password",
-                            hint: context.tenant.passwordPolicy.frenchRule, errors: errors),
+                Forms.newPassword("mot_de_passe", label: "Mot de passe", policy: context.tenant.passwordPolicy, errors: errors),
                 Forms.field("confirmation", label: "Confirmation du mot de passe", type: "password", autocomplete: "new-password", errors: errors),
                 Forms.submit("Créer mon compte"),
             ]),

@@ -67,8 +67,7 @@ enum StaffViews {
             Forms.form(action: StaffPaths.invitation, csrf: context.csrfToken, [
                 Forms.hidden("jeton", token),
                 .input([.type("text"), .name("identifiant"), .value(staff.email), .autocomplete("username"), Attribute("hidden", nil)]),
-                Forms.field("mot_de_passe", label: "Mot de passe", type: "password", autocomplete: "new-password",
-                            hint: context.tenant.passwordPolicy.frenchRule, errors: errors),
+                Forms.newPassword("mot_de_passe", label: "Mot de passe", policy: context.tenant.passwordPolicy, errors: errors),
                 Forms.field("confirmation", label: "Confirmation du mot de passe", type: "password", autocomplete: "new-password", errors: errors),
                 Forms.submit("Enregistrer"),
             ]),

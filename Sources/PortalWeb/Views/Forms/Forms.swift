@@ -1,4 +1,5 @@
 import HTML
+import PortalCore
 
 /// Building blocks of every server-rendered form: a label per field, the hint before the first
 /// try, the field's errors next to it (linked with aria-describedby) and summarised at the top,
@@ -49,6 +50,15 @@ enum Forms {
             .when(hint != nil, .p([.class("hint"), .id(id + "-aide")], [.text(hint ?? "")])),
             .when(!messages.isEmpty, .p([.class("field-error"), .id(id + "-erreur")], messages.map { .text($0 + " ") })),
             .input(attributes + extra),
+        ])
+    }
+
+    /// A new password: the town's rule as its hint, and again as data for the strength that
+    /// `PasswordScript` tells while typing.
+    static func newPassword(_ name: String, label: String, policy: PasswordPolicy, errors: FieldErrors) -> Node {
+        field(name, label: label, type: "password", autocomplete: "new-password", hint: policy.frenchRule, errors: errors, extra: [
+            Attribute("data-entropie-min", "\(policy.minEntropyBits)"), Attribute("data-longueur-min", "\(policy.minLength)"),
+            Attribute("data-classes", policy.requiredClasses.map(\.rawValue).joined(separator: " ")),
         ])
     }
 
