@@ -93,6 +93,28 @@ import PortalStore
         #expect(hashed == 2)
     }
 
+    /// ASVS 7.1.1, 7.1.4, 7.2.1: sign-ins, failed or not, are in the town's audit trail with
+    /// their time, address and client, and never with the password that was typed.
+    @Test func signIns_areAuditedWithTimeAndClient_neverWithThePasswordTyped() throws {
+        let world = try AccountWorld()
+        defer { world.drop() }
+        let email = AccountWorld.uniqueEmail()
+        try world.familyAccount(email)
+        var browser = world.browser(address: "203.0.113.9")
+        let wrong = "Mauvais-mot-de-passe-tape-42"
+        browser.submit(from: AccountPaths.signIn, to: AccountPaths.signIn, ["courriel": email, "mot_de_passe": wrong])
+        browser.submit(from: AccountPaths.signIn, to: AccountPaths.signIn, ["courriel": email, "mot_de_passe": AccountWorld.password])
+        let events = try world.transaction { try SecurityEvents.recent(limit: 10, in: $0) }.filter { $0.email == email }
+        #expect(Set(events.map(\.kind)) == ["sign_in_failure", "sign_in"])
+        for event in events {
+            #expect(event.ip == "203.0.113.9" && abs(event.createdAt.timeIntervalSince(world.clock.now)) < 60)
+        }
+        let rows: [String] = try world.transaction { connection in
+            try connection.query("SELECT row_to_json(e)::text AS row FROM security_events e").map { try $0.decode("row") }
+        }
+        #expect(!rows.contains { $0.contains(wrong) || $0.contains(AccountWorld.password) })
+    }
+
     /// 64 hex digits from the system CSPRNG: never the same twice, every digit in use.
     @Test func secureTokens_areSixtyFourRandomHexDigits() {
         let tokens = (0..<2000).map { _ in SecureToken.generate() }

@@ -64,6 +64,7 @@ struct ExpiryAndInputTests {
     @Test func documents_thatAreNotPDFJPEGOrPNG_orTooLarge_areRefused() {
         #expect(DocumentProblem.check(Array("<html><script>".utf8)) == .failure(.unsupportedFormat))
         #expect(DocumentProblem.check(Array("GIF89a".utf8)) == .failure(.unsupportedFormat))
+        #expect(DocumentProblem.check(Array("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".utf8)) == .failure(.unsupportedFormat))
         #expect(DocumentProblem.check([]) == .failure(.missing))
         #expect(DocumentProblem.check(Array("%PDF-".utf8) + [UInt8](repeating: 0, count: 6 * 1024 * 1024)) == .failure(.tooLarge))
     }
