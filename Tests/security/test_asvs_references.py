@@ -69,14 +69,7 @@ def test_every_cited_path_exists():
     assert missing == [], "ASVS.md names files that do not exist:\n" + "\n".join(missing)
 
 
-# Upload rows the uploads work had not proved yet when this guard was written: listed here so
-# the guard holds for every other row; each must still be pending, so proving one means
-# taking it off this list.
-UPLOAD_ROWS_STILL_OPEN = {"12.1.3", "12.3.4", "12.3.5", "12.4.1", "12.4.2"}
-
-
 def test_no_row_waits_for_an_issue_that_has_landed():
     """Only issue 10 (operations) is still to come; every other proof is in the suites."""
     stale = {row.split("|")[1].strip() for row in rows() if re.search(r"pending: issues? (?!10\b)\d", row)}
-    assert stale - UPLOAD_ROWS_STILL_OPEN == set(), f"rows still pending on landed issues: {sorted(stale - UPLOAD_ROWS_STILL_OPEN)}"
-    assert UPLOAD_ROWS_STILL_OPEN - stale == set(), f"proved now, take them off the list: {sorted(UPLOAD_ROWS_STILL_OPEN - stale)}"
+    assert stale == set(), f"rows still pending on landed issues: {sorted(stale)}"

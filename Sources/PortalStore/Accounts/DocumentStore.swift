@@ -25,6 +25,15 @@ public enum DocumentStore {
             """)[0].decode("id")
     }
 
+    /// Files and bytes the account sent since `since`, for its upload quota.
+    public static func usage(accountID: Int64, since: Date, in connection: PostgresConnection) throws -> (files: Int, bytes: Int) {
+        let row = try connection.query("""
+            SELECT count(*)::bigint AS files, coalesce(sum(octet_length(bytes)), 0)::bigint AS bytes
+            FROM account_documents WHERE account_id = \(accountID) AND uploaded_at > \(since)
+            """)[0]
+        return (Int(try row.decode("files", as: Int64.self)), Int(try row.decode("bytes", as: Int64.self)))
+    }
+
     public static func list(accountID: Int64, in connection: PostgresConnection) throws -> [AccountDocument] {
         try connection.query("""
             SELECT d.id, d.account_id, d.title, d.file_name, d.content_type, octet_length(d.bytes) AS size, d.uploaded_at, NULL::text AS sender

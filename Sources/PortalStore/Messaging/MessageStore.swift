@@ -6,6 +6,16 @@ import PortalCore
 /// transaction is bound to. A family only ever reaches its own threads: every family read
 /// carries the account id in its WHERE clause.
 public enum MessageStore {
+    /// Attachments the account sent with its messages since `since`, for its upload quota.
+    public static func attachmentUsage(accountID: Int64, since: Date, in connection: PostgresConnection) throws -> (files: Int, bytes: Int) {
+        let row = try connection.query("""
+            SELECT count(*)::bigint AS files, coalesce(sum(octet_length(a.bytes)), 0)::bigint AS bytes
+            FROM message_attachments a JOIN messages m ON m.id = a.message_id JOIN message_threads t ON t.id = m.thread_id
+            WHERE t.account_id = \(accountID) AND m.author = 'family' AND m.created_at > \(since)
+            """)[0]
+        return (Int(try row.decode("files", as: Int64.self)), Int(try row.decode("bytes", as: Int64.self)))
+    }
+
     public static func startThread(accountID: Int64, draft: MessageDraft, attachments: [NewAttachment], now: Date,
                                    in connection: PostgresConnection) throws -> Int64 {
         let threadID: Int64 = try connection.query("""

@@ -34,13 +34,19 @@ enum FamilyMessagingHandlers {
         guard errors.isEmpty else {
             return .html(MessagingViews.compose(context, draft: draft, errors: errors).render(), status: .unprocessableContent)
         }
-        let threadID = try context.transaction { connection in
+        let outcome: Result<Int64, QuotaExceeded> = try context.transaction { connection in
+            if let problem = try quotaProblem(upload.attachments, accountID: account.id, now: context.now, in: connection) { return .failure(problem) }
             let id = try MessageStore.startThread(accountID: account.id, draft: draft, attachments: upload.attachments, now: context.now, in: connection)
             try Outbox.enqueue(MessagingMails.sent(context.tenant, to: account.email, serviceLabel: config.label(of: draft.serviceCode), subject: draft.subject,
                                                    at: context.now, link: context.baseURL + MessagingPaths.thread(id)), now: context.now, in: connection)
-            return id
+            return .success(id)
         }
-        return .redirect(to: MessagingPaths.thread(threadID) + "?ok=message-envoye")
+        switch outcome {
+        case .success(let threadID): return .redirect(to: MessagingPaths.thread(threadID) + "?ok=message-envoye")
+        case .failure(let problem):
+            errors.add(AttachmentUpload.fieldName(1), problem.message)
+            return .html(MessagingViews.compose(context, draft: draft, errors: errors).render(), status: .unprocessableContent)
+        }
     }
 
     static func thread(_ context: RequestContext) throws -> HTTPResponse {
@@ -56,9 +62,14 @@ enum FamilyMessagingHandlers {
         let upload = AttachmentUpload.collect(context.form, maximumBytes: AttachmentRules.limit(for: context.tenant.messaging))
         errors.add(upload.problems)
         guard errors.isEmpty else { return try showThread(context, draftBody: body, errors: errors) }
+        var overQuota: QuotaExceeded?
         let sent: Bool = try context.transaction { connection in
-            guard let (thread, _) = try MessageStore.thread(id: id, accountID: account.id, in: connection),
-                  try MessageStore.addFamilyMessage(threadID: id, accountID: account.id, body: body, attachments: upload.attachments,
+            guard let (thread, _) = try MessageStore.thread(id: id, accountID: account.id, in: connection) else { return false }
+            if let problem = try quotaProblem(upload.attachments, accountID: account.id, now: context.now, in: connection) {
+                overQuota = problem
+                return true
+            }
+            guard try MessageStore.addFamilyMessage(threadID: id, accountID: account.id, body: body, attachments: upload.attachments,
                                                     now: context.now, in: connection) != nil else { return false }
             try Outbox.enqueue(MessagingMails.sent(context.tenant, to: account.email, serviceLabel: context.tenant.messaging.label(of: thread.serviceCode),
                                                    subject: thread.subject, at: context.now, link: context.baseURL + MessagingPaths.thread(id)),
@@ -66,6 +77,10 @@ enum FamilyMessagingHandlers {
             return true
         }
         guard sent else { throw RouteError.notFound }
+        if let overQuota {
+            errors.add(AttachmentUpload.fieldName(1), overQuota.message)
+            return try showThread(context, draftBody: body, errors: errors)
+        }
         return .redirect(to: MessagingPaths.thread(id) + "?ok=message-envoye")
     }
 
@@ -94,5 +109,19 @@ enum FamilyMessagingHandlers {
     static func trimmedBody(_ text: String?) -> String {
         let value = (text ?? "").replacingOccurrences(of: "\r\n", with: "\n")
         return String(value.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}
+
+extension FamilyMessagingHandlers {
+    struct QuotaExceeded: Error {
+        let message: String
+    }
+
+    /// The account's attachments of the last 24 hours plus these must fit its upload quota.
+    static func quotaProblem(_ attachments: [NewAttachment], accountID: Int64, now: Date, in connection: PostgresConnection) throws -> QuotaExceeded? {
+        guard !attachments.isEmpty else { return nil }
+        let sent = try MessageStore.attachmentUsage(accountID: accountID, since: now.addingTimeInterval(-UploadQuota.window), in: connection)
+        return UploadQuota.messageAttachments.problem(sentFiles: sent.files, sentBytes: sent.bytes, addingFiles: attachments.count,
+                                                      addingBytes: attachments.reduce(0) { $0 + $1.bytes.count }).map(QuotaExceeded.init)
     }
 }

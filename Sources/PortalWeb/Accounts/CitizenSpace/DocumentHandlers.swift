@@ -26,9 +26,18 @@ enum DocumentHandlers {
         }
         guard errors.isEmpty, let format, let file else { return try show(context, title: title, errors: errors) }
         let fileName = safeFileName(file.filename ?? "", format: format)
-        try context.transaction { connection in
+        let overQuota: String? = try context.transaction { connection in
+            let sent = try DocumentStore.usage(accountID: account.id, since: context.now.addingTimeInterval(-UploadQuota.window), in: connection)
+            if let problem = UploadQuota.justificatifs.problem(sentFiles: sent.files, sentBytes: sent.bytes, addingFiles: 1, addingBytes: file.body.count) {
+                return problem
+            }
             try DocumentStore.insert(accountID: account.id, title: title, fileName: fileName, format: format, bytes: file.body, now: context.now, in: connection)
             try Requests.record(.document, summary: "Justificatif envoyé : \(title)", accountID: account.id, now: context.now, in: connection)
+            return nil
+        }
+        if let overQuota {
+            errors.add("fichier", overQuota)
+            return try show(context, title: title, errors: errors)
         }
         return .redirect(to: SpacePaths.documents + "?ok=document")
     }
