@@ -39,6 +39,8 @@ STAFF_TOWN, STAFF_FAMILIES = "val-de-lauze", int(os.environ.get("BENCH_STAFF_FAM
 RUSH_ACTIVITY, RUSH_UNIT, RUSH_DAYS = "alsh-vacances", "journee", 4
 RUSH_CLIENTS = 200
 POOL = int(os.environ.get("PORTAL_DB_POOL", "16"))
+# BENCH_ONLY=planning: only the planning page and its nginx reference (quick runs while tuning it).
+ONLY = os.environ.get("BENCH_ONLY", "")
 
 
 def host(town: str) -> str:
@@ -338,14 +340,15 @@ def main() -> None:
     binary = sys.argv[1]
     WORK.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, PORTAL_LISTEN=f"127.0.0.1:{PORTAL_PORT}")
-    days = rush_days(binary, env)
     results = {"machine": {"cores": os.cpu_count(),
                            "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)},
                "duration": DURATION}
 
-    # pgbench first, on the week the portal's rush will book, then everything put back.
-    results["rush_pgbench"] = pgbench(days)
-    reset_rush(days)
+    if ONLY != "planning":
+        # pgbench first, on the week the portal's rush will book, then everything put back.
+        days = rush_days(binary, env)
+        results["rush_pgbench"] = pgbench(days)
+        reset_rush(days)
 
     started = time.monotonic()
     server = subprocess.Popen([binary, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -371,6 +374,8 @@ def main() -> None:
         results["planning"] = {"portal": portal_planning, "nginx": nginx_planning, "bytes": len(planning),
                                "ratio": round(portal_planning["requests_per_s"] / nginx_planning["requests_per_s"], 3),
                                "peak_rss_mb": rss.peak}
+        if ONLY == "planning":
+            return report_planning(results)
 
         for name, path in (("dashboard", "/gestion"), ("attendance", attendance_path)):
             fetch(path, STAFF_TOWN, staff_token)
@@ -403,6 +408,16 @@ def main() -> None:
 
 def verdict(ok: bool) -> str:
     return "atteint" if ok else "MANQUÉ"
+
+
+def report_planning(r: dict) -> None:
+    p = r["planning"]
+    (WORK / "results-planning.json").write_text(json.dumps(r, indent=2, ensure_ascii=False))
+    print(f"\nMachine : {r['machine']['cores']} cœurs — wrk 64 connexions, {r['duration']} par mesure, {p['bytes']} octets")
+    for name, x in (("portail", p["portal"]), ("nginx", p["nginx"])):
+        print(f"planning du mois — {name:<8}{x['requests_per_s']:>9.0f} req/s  p50 {x['p50_ms']:.2f} ms  p99 {x['p99_ms']:.2f} ms  erreurs {x['errors']}")
+    print(f"planning : portail / nginx = {p['ratio']:.1%} (objectif ≥ 30 % : {verdict(p['ratio'] >= 0.3)}), "
+          f"p99 {p['portal']['p99_ms']} ms (objectif < 20 ms : {verdict(p['portal']['p99_ms'] < 20)}), RSS {p['peak_rss_mb']} Mo")
 
 
 def report(r: dict) -> None:
