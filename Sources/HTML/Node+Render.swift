@@ -1,40 +1,48 @@
 extension Node {
     /// The HTML text of this tree.
     public func render() -> String {
-        var out = ""
-        out.reserveCapacity(4096)
+        String(decoding: renderedBytes(), as: UTF8.self)
+    }
+
+    /// The tree as UTF-8 bytes, what a response body carries: one growing buffer, no
+    /// intermediate strings.
+    public func renderedBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(16 * 1024)
         render(into: &out)
         return out
     }
 
-    public func render(into out: inout String) {
+    public func render(into out: inout [UInt8]) {
         switch self {
         case .doctype:
-            out += "<!DOCTYPE html>"
+            HTMLEscape.appendRaw("<!DOCTYPE html>", to: &out)
         case .text(let text):
             HTMLEscape.append(text, to: &out)
         case .raw(let html):
-            out += html
+            HTMLEscape.appendRaw(html, to: &out)
         case .fragment(let children):
             for child in children { child.render(into: &out) }
         case .element(let tag, let attributes, let children):
-            out += "<"
-            out += tag
+            out.append(0x3C)  // <
+            HTMLEscape.appendRaw(tag, to: &out)
             for attribute in attributes {
-                out += " "
-                out += attribute.name
+                out.append(0x20)
+                HTMLEscape.appendRaw(attribute.name, to: &out)
                 if let value = attribute.value {
-                    out += "=\""
+                    out.append(0x3D)  // =
+                    out.append(0x22)  // "
                     HTMLEscape.append(value, to: &out)
-                    out += "\""
+                    out.append(0x22)
                 }
             }
-            out += ">"
-            guard !Node.voidElements.contains(tag) else { return }
+            out.append(0x3E)  // >
+            guard !Node.isVoidElement(tag) else { return }
             for child in children { child.render(into: &out) }
-            out += "</"
-            out += tag
-            out += ">"
+            out.append(0x3C)
+            out.append(0x2F)  // /
+            HTMLEscape.appendRaw(tag, to: &out)
+            out.append(0x3E)
         }
     }
 }
@@ -43,25 +51,37 @@ extension Node {
 /// so a value is safe wherever a view puts it.
 public enum HTMLEscape {
     public static func escape(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         append(text, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func append(_ text: String, to out: inout String) {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            out += text
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+    /// The five characters are ASCII, so escaping byte by byte is escaping character by
+    /// character: runs between them are copied whole.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices {
+                let replacement: StaticString
+                switch bytes[index] {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                case 0x27: replacement = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                start = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
+    }
+
+    static func appendRaw(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 }

@@ -32,9 +32,12 @@ extension Node: ExpressibleByStringLiteral {
 
 extension Node {
     /// Elements that have no end tag (HTML Living Standard §13.1.2).
-    static let voidElements: Set<String> = [
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-    ]
+    static func isVoidElement(_ tag: String) -> Bool {
+        switch tag {
+        case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr": true
+        default: false
+        }
+    }
 
     public static func el(_ tag: String, _ attributes: [Attribute] = [], _ children: [Node] = []) -> Node {
         precondition(Attribute.isValidName(tag), "invalid tag name \(tag)")

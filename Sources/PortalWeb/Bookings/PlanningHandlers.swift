@@ -33,7 +33,7 @@ enum PlanningHandlers {
                                       feedCreatedAt: try CalendarFeedStore.createdAt(familyId: family.id, in: connection))
         }
         guard let page else { return BookingSupport.noFamily(context, tab: .planning) }
-        return .html(PlanningViews.render(context, page).render())
+        return .html(PlanningViews.render(context, page).renderedBytes())
     }
 
     static func addToBasket(_ context: RequestContext) throws -> HTTPResponse {

@@ -150,7 +150,7 @@ enum PlanningViews {
             parts.append(.p([.class("in-basket")], [.text(action == .book ? "Dans le panier : réservation" : "Dans le panier : annulation")]))
         } else if let change = cell.change {
             let value = BookingSupport.encode(change)
-            let id = "c-" + value.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+            let id = checkboxId(value)
             let verb: String
             switch (change.action, cell.state) {
             case (.book, _): verb = cell.full ? "Demander une place (liste d'attente)" : "Réserver"
@@ -174,6 +174,21 @@ enum PlanningViews {
                                  [.text("Retirer ma demande"), .span([.class("visually-hidden")], [.text(" : \(context)")])]))
         }
         return .div([.class("slot slot--\(cell.state.cssName)")], parts)
+    }
+
+    /// "c-" then the value's letters and digits, anything else as "-". Values are ASCII but
+    /// for a town's code: byte by byte then, else by Character (a CR LF pair is one).
+    static func checkboxId(_ value: String) -> String {
+        guard value.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            return "c-" + value.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+        }
+        var id: [UInt8] = [0x63, 0x2D]
+        id.reserveCapacity(value.utf8.count + 2)
+        for byte in value.utf8 {
+            let kept = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            id.append(kept ? byte : 0x2D)
+        }
+        return String(decoding: id, as: UTF8.self)
     }
 
     private static func joursTypes(_ context: RequestContext, _ page: Page) -> Node {
