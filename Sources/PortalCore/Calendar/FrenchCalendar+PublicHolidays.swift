@@ -50,8 +50,13 @@ extension FrenchCalendar {
             .map(\.element)
     }
 
+    /// Years listed once, at first use: the rules ask about every slot's day.
+    private static let listedYears = 1990...2100
+    private static let listedHolidays: [[PublicHoliday]] = listedYears.map(publicHolidays(year:))
+
     public static func publicHoliday(on date: LocalDate) -> PublicHoliday? {
-        publicHolidays(year: date.year).first { $0.date == date }
+        let holidays = listedYears.contains(date.year) ? listedHolidays[date.year - listedYears.lowerBound] : publicHolidays(year: date.year)
+        return holidays.first { $0.date == date }
     }
 
     public static func isPublicHoliday(_ date: LocalDate) -> Bool {

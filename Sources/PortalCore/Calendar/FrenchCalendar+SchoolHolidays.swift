@@ -46,9 +46,20 @@ extension FrenchCalendar {
 
     /// The school year containing `date` (1 September .. 31 August), shipped or not.
     public static func schoolYearName(containing date: LocalDate) -> String {
-        let startYear = date.month >= 9 ? date.year : date.year - 1
+        let startYear = startYear(containing: date)
         return "\(startYear)-\(startYear + 1)"
     }
+
+    private static func startYear(containing date: LocalDate) -> Int {
+        date.month >= 9 ? date.year : date.year - 1
+    }
+
+    /// Shipped terms by the year their school year starts, so that a day finds its term
+    /// without its school year's name being written.
+    private static let termsByStartYear: [Int: SchoolYearTerm] = Dictionary(
+        SchoolHolidayData.years.map(\.term).filter { schoolYearName(containing: $0.rentree) == $0.schoolYear }
+            .map { (startYear(containing: $0.rentree), $0) },
+        uniquingKeysWith: { first, _ in first })
 
     /// First and last day of class of a shipped school year, nil when not shipped.
     public static func schoolTerm(schoolYear: String) -> SchoolYearTerm? {
@@ -56,6 +67,6 @@ extension FrenchCalendar {
     }
 
     public static func schoolTerm(containing date: LocalDate) -> SchoolYearTerm? {
-        schoolTerm(schoolYear: schoolYearName(containing: date))
+        termsByStartYear[startYear(containing: date)]
     }
 }

@@ -125,8 +125,33 @@ public enum ParisTime {
     }
 
     private static func offset(atSeconds seconds: Int) -> Int {
-        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        guard let last = offsetChanges.last, seconds >= offsetChanges[0].from, seconds < offsetTableEnd else {
+            return timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        }
+        guard seconds < last.from else { return last.offset }
+        // The last change at or before `seconds`.
+        var low = 0
+        var high = offsetChanges.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if offsetChanges[middle].from <= seconds { low = middle } else { high = middle - 1 }
+        }
+        return offsetChanges[low].offset
     }
+
+    /// The zone's offsets from 2000 to 2100, read once from the tz database as its transitions:
+    /// a rule is judged for every slot of a page, and asking the zone each time is slow.
+    private static let offsetTableEnd = 4_102_444_800  // 2100-01-01T00:00:00Z
+    private static let offsetChanges: [(from: Int, offset: Int)] = {
+        let start = Date(timeIntervalSince1970: 946_684_800)  // 2000-01-01T00:00:00Z
+        var changes = [(from: Int(start.timeIntervalSince1970), offset: timeZone.secondsFromGMT(for: start))]
+        var cursor = start
+        while let next = timeZone.nextDaylightSavingTimeTransition(after: cursor), next.timeIntervalSince1970 < Double(offsetTableEnd) {
+            changes.append((Int(next.timeIntervalSince1970.rounded(.down)), timeZone.secondsFromGMT(for: next)))
+            cursor = next
+        }
+        return changes
+    }()
 
     private static func wholeSeconds(_ instant: Date) -> Int {
         Int(instant.timeIntervalSince1970.rounded(.down))

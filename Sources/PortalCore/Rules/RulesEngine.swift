@@ -39,7 +39,8 @@ public struct RulesEngine: Sendable {
     public func opensAt(_ activity: Activity, date: LocalDate, residency: Residency) -> Date? {
         guard let opening = activity.booking.opening else { return nil }
         let period = bookingPeriod(opening.period, containing: date)
-        let first = period.firstDay.through(date).first { notRunningReason(activity, on: $0) == nil } ?? date
+        let first = stride(from: period.firstDay.dayNumber, through: date.dayNumber, by: 1).lazy.map(LocalDate.init(dayNumber:))
+            .first { notRunningReason(activity, on: $0) == nil } ?? date
         return ParisTime.instant(first.adding(days: -opening.daysBefore(residency)), .midnight)
     }
 
