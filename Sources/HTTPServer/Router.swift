@@ -73,6 +73,15 @@ public struct Router<Handler> {
     /// Parameters bound by `segments` against `pieces`, and a score per segment
     /// (0 literal, 1 parameter, 2 wildcard) where lower is more specific.
     private static func bind(_ segments: [Segment], to pieces: [Substring]) -> ([String: String], [Int])? {
+        // Most patterns fail on length or on a literal: rejected before anything is allocated.
+        if case .wildcard? = segments.last {
+            guard pieces.count >= segments.count - 1 else { return nil }
+        } else {
+            guard pieces.count == segments.count else { return nil }
+        }
+        for (index, segment) in segments.enumerated() {
+            if case .literal(let literal) = segment, pieces[index] != literal { return nil }
+        }
         var parameters: [String: String] = [:]
         var score: [Int] = []
         for (index, segment) in segments.enumerated() {
