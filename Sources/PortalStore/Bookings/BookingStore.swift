@@ -7,12 +7,17 @@ public enum BookingStore {
     static let activeStatuses = BookingStatus.allCases.filter(\.isActive).map(\.rawValue)
 
     /// The family's bookings from `from` to `to`, every status, for the planning and the feed.
+    /// The family's rows are taken first: planned once for any dates (the statement is
+    /// prepared), a date range guessed narrow would otherwise probe a popular slot's thousands
+    /// of bookings for each slot of the range.
     public static func bookings(familyId: Int64, from: LocalDate, to: LocalDate,
                                 in connection: PostgresConnection) throws -> [StoredBooking] {
         try connection.query("""
+            WITH family_bookings AS MATERIALIZED (
+                SELECT id, child_id, status, amount_cents, tariff, in_draw, slot_id FROM bookings WHERE family_id = \(familyId))
             SELECT b.id, b.child_id, b.status, b.amount_cents, b.tariff, b.in_draw, s.activity, s.unit, s.day::text AS day
-            FROM bookings b JOIN slots s ON s.id = b.slot_id
-            WHERE b.family_id = \(familyId) AND s.day BETWEEN \(from.iso)::date AND \(to.iso)::date
+            FROM family_bookings b JOIN slots s ON s.id = b.slot_id
+            WHERE s.day BETWEEN \(from.iso)::date AND \(to.iso)::date
             ORDER BY s.day, b.child_id, s.activity, s.unit
             """).map(StoredBooking.init(row:))
     }
