@@ -4,13 +4,19 @@ import Glibc
 #endif
 
 /// One libpq connection, used by one thread at a time (the pool hands it from thread to thread).
-/// Every statement is sent with `PQexecParams` and text-format parameters, except
-/// `executeScript`, which exists for migration files.
+/// Statements carry text-format parameters; one whose text is fixed in the code is prepared on
+/// its first use and afterwards only bound and executed, which spares the server parsing and
+/// planning it on every request. `executeScript` exists for migration files.
 public final class PostgresConnection {
     private var handle: OpaquePointer?
     var savepointCount = 0
-    /// A `DISCARD ALL` was sent on return to the pool and its answer is still to be read.
+    /// The reset sent on return to the pool is still to be read.
     private var resetPending = false
+    /// Names of the statements prepared on this connection, by text.
+    private var prepared: [String: String] = [:]
+    private var preparedCount = 0
+    /// Past this many, the prepared statements are dropped and prepared again as they come.
+    static let preparedLimit = 256
 
     public init(configuration: PostgresConfiguration) throws {
         let parameters = configuration.connectParameters
@@ -117,17 +123,22 @@ public final class PostgresConnection {
         return PQtransactionStatus(handle) == PQTRANS_INERROR
     }
 
+    /// What `DISCARD ALL` does (session settings, temporary tables, session locks, cursors,
+    /// listeners) but for `DEALLOCATE ALL` and `DISCARD PLANS`: the prepared statements are
+    /// this connection's own, never a user's state, and keeping them is why they exist.
+    static let resetScript =
+        "CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL; UNLISTEN *; SELECT pg_advisory_unlock_all(); DISCARD SEQUENCES; DISCARD TEMP"
+
     /// Starts making the connection fit for its next user: an open transaction is rolled back
-    /// at once, then `DISCARD ALL` (session settings, temporary tables, session locks, prepared
-    /// statements) is sent without waiting for its answer, so the request that returned the
-    /// connection does not pay the round trip. `completeReset` reads that answer before the
-    /// connection is lent again. False when the connection cannot be reused.
+    /// at once, then the reset is sent without waiting for its answer, so the request that
+    /// returned the connection does not pay the round trip. `completeReset` reads that answer
+    /// before the connection is lent again. False when the connection cannot be reused.
     func resetForReuse() -> Bool {
         guard isHealthy, let handle else { return false }
         if isInTransaction {
             guard (try? executeScript("ROLLBACK")) != nil, !isInTransaction else { return false }
         }
-        guard PQsendQuery(handle, "DISCARD ALL") == 1 else { return false }
+        guard PQsendQuery(handle, Self.resetScript) == 1 else { return false }
         resetPending = true
         return true
     }
@@ -140,7 +151,8 @@ public final class PostgresConnection {
         guard let handle else { return false }
         var succeeded = true
         while let result = PQgetResult(handle) {
-            if PQresultStatus(result) != PGRES_COMMAND_OK { succeeded = false }
+            let status = PQresultStatus(result)
+            if status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK { succeeded = false }
             PQclear(result)
         }
         return succeeded && PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE
@@ -166,8 +178,32 @@ public final class PostgresConnection {
         let values = parameters.map { $0.flatMap { strdup($0) } }
         defer { values.forEach { free($0) } }
         let valueList = values.map { $0.map { UnsafePointer($0) } }
-        let result = PQexecParams(handle, sql.text, Int32(parameters.count), nil, valueList, nil, nil, 0)
-        return try check(result, on: handle)
+        let text = sql.text
+        guard sql.hasFixedText else {
+            return try check(PQexecParams(handle, text, Int32(parameters.count), nil, valueList, nil, nil, 0), on: handle)
+        }
+        let name = try preparedName(text, parameterCount: parameters.count, on: handle)
+        do {
+            return try check(PQexecPrepared(handle, name, Int32(parameters.count), valueList, nil, nil, 0), on: handle)
+        } catch let error as PostgresError where error.sqlState == "26000" || error.sqlState == "0A000" {
+            // Gone (a DEALLOCATE by hand) or outdated (its result changed shape under DDL): the
+            // next use prepares it afresh.
+            prepared[text] = nil
+            throw error
+        }
+    }
+
+    private func preparedName(_ text: String, parameterCount: Int, on handle: OpaquePointer) throws -> String {
+        if let name = prepared[text] { return name }
+        if prepared.count >= Self.preparedLimit {
+            try executeScript("DEALLOCATE ALL")
+            prepared.removeAll()
+        }
+        preparedCount += 1
+        let name = "pf_\(preparedCount)"
+        PQclear(try check(PQprepare(handle, name, text, Int32(parameterCount), nil), on: handle))
+        prepared[text] = name
+        return name
     }
 
     private func openHandle() throws -> OpaquePointer {

@@ -9,17 +9,24 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation {
     }
 
     private(set) var fragments: [Fragment]
+    /// True while the text comes only from literals written in the code (values travel apart):
+    /// such a statement is worth preparing, and there are only so many of them. Raw text and
+    /// identifiers make it false.
+    public private(set) var hasFixedText: Bool
 
     public init(unsafeSQL text: String) {
         fragments = [.text(text)]
+        hasFixedText = false
     }
 
     public init(stringLiteral value: String) {
         fragments = [.text(value)]
+        hasFixedText = true
     }
 
     public init(stringInterpolation: StringInterpolation) {
         fragments = stringInterpolation.fragments
+        hasFixedText = stringInterpolation.hasFixedText
     }
 
     /// The statement text with `$1`, `$2`... in place of the values.
@@ -49,6 +56,7 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation {
     /// Appends another statement fragment; its parameters are renumbered after ours.
     public mutating func append(_ other: SQL) {
         fragments += other.fragments
+        hasFixedText = hasFixedText && other.hasFixedText
     }
 
     public static func + (lhs: SQL, rhs: SQL) -> SQL {
@@ -65,6 +73,7 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation {
 
     public struct StringInterpolation: StringInterpolationProtocol {
         var fragments: [Fragment] = []
+        var hasFixedText = true
 
         public init(literalCapacity: Int, interpolationCount: Int) {
             fragments.reserveCapacity(interpolationCount * 2 + 1)
@@ -86,14 +95,17 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation {
 
         public mutating func appendInterpolation(_ sql: SQL) {
             fragments += sql.fragments
+            hasFixedText = hasFixedText && sql.hasFixedText
         }
 
         public mutating func appendInterpolation(identifier name: String) {
             fragments.append(.text(SQL.quoteIdentifier(name)))
+            hasFixedText = false
         }
 
         public mutating func appendInterpolation(unsafeSQL text: String) {
             fragments.append(.text(text))
+            hasFixedText = false
         }
     }
 }
