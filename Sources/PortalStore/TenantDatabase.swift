@@ -19,6 +19,16 @@ public final class TenantDatabase: Sendable {
         try pool.transaction(localSettings: [("search_path", "platform, public")], body)
     }
 
+    /// Reads sent together in one round trip, run as one implicit transaction bound to the
+    /// town's schema (`PostgresConnection.pipeline`): for a request's reads that lock nothing
+    /// and write nothing.
+    public func read<each Value>(schema: String, _ queries: repeat PostgresQuery<each Value>) throws -> (repeat each Value) {
+        guard Migrator.isValidSchemaName(schema) else { throw TenantDatabaseError.invalidSchemaName(schema) }
+        return try pool.withConnection { connection in
+            try connection.pipeline(localSettings: [("search_path", SQL.quoteIdentifier(schema) + ", public")], repeat each queries)
+        }
+    }
+
     public func isReachable() -> Bool {
         (try? pool.withConnection { try $0.query("SELECT 1") }) != nil
     }

@@ -61,6 +61,11 @@ public final class PostgresConnection {
     public func query(_ sql: SQL) throws -> [PostgresRow] {
         let result = try run(sql)
         defer { PQclear(result) }
+        return Self.rows(of: result)
+    }
+
+    /// The rows of a result, copied out of it.
+    static func rows(of result: OpaquePointer) -> [PostgresRow] {
         let rowCount = PQntuples(result)
         let fieldCount = PQnfields(result)
         let columns = PostgresRow.Columns(names: (0..<fieldCount).map { String(cString: PQfname(result, $0)) })
@@ -171,49 +176,68 @@ public final class PostgresConnection {
 
     private func run(_ sql: SQL) throws -> OpaquePointer {
         let handle = try openHandle()
-        let parameters = sql.parameters
-        for (index, parameter) in parameters.enumerated() where parameter?.utf8.contains(0) == true {
-            throw PostgresError.invalidParameter(index: index + 1, reason: "contains a NUL character")
-        }
-        let values = parameters.map { $0.flatMap { strdup($0) } }
+        let values = try Self.parameterValues(sql)
         defer { values.forEach { free($0) } }
         let valueList = values.map { $0.map { UnsafePointer($0) } }
         let text = sql.text
         guard sql.hasFixedText else {
-            return try check(PQexecParams(handle, text, Int32(parameters.count), nil, valueList, nil, nil, 0), on: handle)
+            return try check(PQexecParams(handle, text, Int32(values.count), nil, valueList, nil, nil, 0), on: handle)
         }
-        let name = try preparedName(text, parameterCount: parameters.count, on: handle)
+        try makeRoomForPrepared(1)
+        let (name, isNew) = preparedStatement(text)
+        if isNew {
+            PQclear(try check(PQprepare(handle, name, text, Int32(values.count), nil), on: handle))
+            notePrepared(text, as: name)
+        }
+        return try checkPrepared(PQexecPrepared(handle, name, Int32(values.count), valueList, nil, nil, 0), text: text, on: handle)
+    }
+
+    /// The parameters as C strings for libpq, to be freed by the caller.
+    static func parameterValues(_ sql: SQL) throws -> [UnsafeMutablePointer<CChar>?] {
+        let parameters = sql.parameters
+        for (index, parameter) in parameters.enumerated() where parameter?.utf8.contains(0) == true {
+            throw PostgresError.invalidParameter(index: index + 1, reason: "contains a NUL character")
+        }
+        return parameters.map { $0.flatMap { strdup($0) } }
+    }
+
+    /// Drops every prepared statement when `count` more would pass the limit.
+    func makeRoomForPrepared(_ count: Int) throws {
+        guard prepared.count + count > Self.preparedLimit else { return }
+        try executeScript("DEALLOCATE ALL")
+        prepared.removeAll()
+    }
+
+    /// The name `text` is prepared under, and whether it is still to be prepared.
+    func preparedStatement(_ text: String) -> (name: String, isNew: Bool) {
+        if let name = prepared[text] { return (name, false) }
+        preparedCount += 1
+        return ("pf_\(preparedCount)", true)
+    }
+
+    func notePrepared(_ text: String, as name: String) {
+        prepared[text] = name
+    }
+
+    /// `check` for the execution of a prepared statement: one gone (a DEALLOCATE by hand) or
+    /// outdated (its result changed shape under DDL) is prepared afresh on its next use.
+    func checkPrepared(_ result: OpaquePointer?, text: String, on handle: OpaquePointer) throws -> OpaquePointer {
         do {
-            return try check(PQexecPrepared(handle, name, Int32(parameters.count), valueList, nil, nil, 0), on: handle)
+            return try check(result, on: handle)
         } catch let error as PostgresError where error.sqlState == "26000" || error.sqlState == "0A000" {
-            // Gone (a DEALLOCATE by hand) or outdated (its result changed shape under DDL): the
-            // next use prepares it afresh.
             prepared[text] = nil
             throw error
         }
     }
 
-    private func preparedName(_ text: String, parameterCount: Int, on handle: OpaquePointer) throws -> String {
-        if let name = prepared[text] { return name }
-        if prepared.count >= Self.preparedLimit {
-            try executeScript("DEALLOCATE ALL")
-            prepared.removeAll()
-        }
-        preparedCount += 1
-        let name = "pf_\(preparedCount)"
-        PQclear(try check(PQprepare(handle, name, text, Int32(parameterCount), nil), on: handle))
-        prepared[text] = name
-        return name
-    }
-
-    private func openHandle() throws -> OpaquePointer {
+    func openHandle() throws -> OpaquePointer {
         guard let handle else { throw PostgresError.connectionFailed("connection is closed") }
         return handle
     }
 
     /// Returns a successful result; otherwise frees it and throws the server's error, or a
     /// connection failure when the connection broke (the caller must not reuse it then).
-    private func check(_ result: OpaquePointer?, on handle: OpaquePointer) throws -> OpaquePointer {
+    func check(_ result: OpaquePointer?, on handle: OpaquePointer) throws -> OpaquePointer {
         guard let result else {
             throw PostgresError.connectionFailed(Self.trimmed(PQerrorMessage(handle)))
         }
@@ -236,7 +260,7 @@ public final class PostgresConnection {
         }
     }
 
-    private static func trimmed(_ message: UnsafePointer<CChar>?) -> String {
+    static func trimmed(_ message: UnsafePointer<CChar>?) -> String {
         guard let message else { return "unknown error" }
         var text = Substring(String(cString: message))
         while let last = text.last, last.isWhitespace { text = text.dropLast() }
