@@ -38,6 +38,13 @@ public enum AccountStore {
         try connection.query("SELECT \(columns) FROM accounts WHERE id = \(id)").first.map(FamilyAccount.init(row:))
     }
 
+    /// The account whose session `token` names, read with the session itself.
+    public static func signedIn(token: String) -> PostgresQuery<FamilyAccount?> {
+        PostgresQuery("SELECT \(columns) FROM accounts WHERE id = \(SessionStore.principalID(token: token, kind: .family))") {
+            try $0.first.map(FamilyAccount.init(row:))
+        }
+    }
+
     /// The account when the password is right (activated or not: the caller tells which);
     /// an unknown address costs the same time as a wrong password.
     public static func authenticate(email: EmailAddress, password: String, in connection: PostgresConnection) throws -> FamilyAccount? {

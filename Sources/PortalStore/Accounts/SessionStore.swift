@@ -35,24 +35,40 @@ public enum SessionStore {
         return (token, csrf)
     }
 
-    /// The live session behind `token`, its last-seen time moved to `now`; an expired one is deleted.
-    public static func resolve(token: String, now: Date, lifetime: SessionLifetime = .standard,
-                               in connection: PostgresConnection) throws -> StoredSession? {
-        guard SecureToken.isWellFormed(token) else { return nil }
-        guard let row = try connection.query("""
+    /// The session behind `token` (a well-formed one: `SecureToken.isWellFormed`), to be read
+    /// with the request's other first reads; `upkeep` then says what is left to write.
+    public static func session(token: String) -> PostgresQuery<StoredSession?> {
+        PostgresQuery("""
             SELECT principal_kind, principal_id, csrf_token, created_at, last_seen_at
             FROM sessions WHERE token_hash = \(TokenHash.sql(token))
-            """).first else { return nil }
-        let session = try StoredSession(row: row)
-        guard lifetime.isAlive(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) else {
-            try delete(token: token, in: connection)
-            return nil
+            """) { try $0.first.map(StoredSession.init(row:)) }
+    }
+
+    /// What a session read at the start of a request still needs written.
+    public enum Upkeep: Sendable, Equatable {
+        case none
+        /// Its last-seen time moves to now: once a minute at most, not once per request.
+        case touch
+        /// Expired: it is deleted and the request goes on signed out.
+        case delete
+    }
+
+    public static func upkeep(_ session: StoredSession, now: Date, lifetime: SessionLifetime = .standard) -> Upkeep {
+        guard lifetime.isAlive(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) else { return .delete }
+        return now.timeIntervalSince(session.lastSeenAt) >= 60 ? .touch : .none
+    }
+
+    public static func apply(_ upkeep: Upkeep, token: String, now: Date, in connection: PostgresConnection) throws {
+        switch upkeep {
+        case .none: break
+        case .touch: try connection.execute("UPDATE sessions SET last_seen_at = \(now) WHERE token_hash = \(TokenHash.sql(token))")
+        case .delete: try delete(token: token, in: connection)
         }
-        // One write a minute at most per session, not one per request.
-        if now.timeIntervalSince(session.lastSeenAt) >= 60 {
-            try connection.execute("UPDATE sessions SET last_seen_at = \(now) WHERE token_hash = \(TokenHash.sql(token))")
-        }
-        return session
+    }
+
+    /// A subquery: the id of the principal of that kind signed in with `token`, NULL for none.
+    static func principalID(token: String, kind: PrincipalKind) -> SQL {
+        "(SELECT principal_id FROM sessions WHERE token_hash = \(TokenHash.sql(token)) AND principal_kind = \(kind.rawValue))"
     }
 
     public static func delete(token: String, in connection: PostgresConnection) throws {

@@ -40,6 +40,13 @@ public enum StaffStore {
         try connection.query("SELECT \(columns) FROM staff_accounts WHERE id = \(id) AND disabled_at IS NULL").first.map(StaffAccount.init(row:))
     }
 
+    /// The staff member whose session `token` names, read with the session itself.
+    public static func signedIn(token: String) -> PostgresQuery<StaffAccount?> {
+        PostgresQuery("""
+            SELECT \(columns) FROM staff_accounts WHERE id = \(SessionStore.principalID(token: token, kind: .staff)) AND disabled_at IS NULL
+            """) { try $0.first.map(StaffAccount.init(row:)) }
+    }
+
     public static func find(email: EmailAddress, in connection: PostgresConnection) throws -> StaffAccount? {
         try connection.query("SELECT \(columns) FROM staff_accounts WHERE lower(email) = \(email.value)").first.map(StaffAccount.init(row:))
     }

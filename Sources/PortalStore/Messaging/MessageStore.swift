@@ -76,10 +76,19 @@ public enum MessageStore {
     }
 
     public static func unreadForFamily(accountID: Int64, in connection: PostgresConnection) throws -> Int {
-        try connection.query("""
+        try connection.fetch(unread(account: "\(accountID)"))
+    }
+
+    /// `unreadForFamily` of the account whose session `token` names (0 for none), read with the session.
+    public static func unreadForSignedInFamily(token: String) -> PostgresQuery<Int> {
+        unread(account: SessionStore.principalID(token: token, kind: .family))
+    }
+
+    private static func unread(account: SQL) -> PostgresQuery<Int> {
+        PostgresQuery("""
             SELECT count(*)::int AS n FROM messages m JOIN message_threads t ON t.id = m.thread_id
-            WHERE t.account_id = \(accountID) AND m.author = 'staff' AND m.read_at IS NULL
-            """)[0].decode("n")
+            WHERE t.account_id = \(account) AND m.author = 'staff' AND m.read_at IS NULL
+            """) { try $0[0].decode("n") }
     }
 
     /// The family's threads, latest activity first.

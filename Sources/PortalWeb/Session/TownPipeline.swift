@@ -78,20 +78,26 @@ struct TownPipeline {
         }
     }
 
+    /// Who the token signs in, the session's CSRF token and the family's unread messages: read
+    /// in one round trip; written (last-seen time, an expired session's removal) only when due.
     private func resolve(_ token: String, now: Date) throws -> (Principal, String, Int?)? {
-        try database.transaction(schema: tenant.schema) { connection -> (Principal, String, Int?)? in
-            guard let session = try SessionStore.resolve(token: token, now: now, lifetime: settings.sessionLifetime, in: connection) else {
-                return nil
-            }
-            switch session.kind {
-            case .family:
-                guard let account = try AccountStore.find(id: session.principalID, in: connection), account.isActivated else { return nil }
-                let unread = tenant.tabs.contains(.messagerie) ? try MessageStore.unreadForFamily(accountID: account.id, in: connection) : nil
-                return (.family(account), session.csrfToken, unread)
-            case .staff:
-                guard let account = try StaffStore.find(id: session.principalID, in: connection) else { return nil }
-                return (.staff(account), session.csrfToken, nil)
-            }
+        guard SecureToken.isWellFormed(token) else { return nil }
+        let (found, family, staff, unread) = try database.read(
+            schema: tenant.schema, SessionStore.session(token: token), AccountStore.signedIn(token: token),
+            StaffStore.signedIn(token: token), MessageStore.unreadForSignedInFamily(token: token))
+        guard let session = found else { return nil }
+        let upkeep = SessionStore.upkeep(session, now: now, lifetime: settings.sessionLifetime)
+        if upkeep != .none {
+            try database.transaction(schema: tenant.schema) { try SessionStore.apply(upkeep, token: token, now: now, in: $0) }
+        }
+        guard upkeep != .delete else { return nil }
+        switch session.kind {
+        case .family:
+            guard let family, family.isActivated else { return nil }
+            return (.family(family), session.csrfToken, tenant.tabs.contains(.messagerie) ? unread : nil)
+        case .staff:
+            guard let staff else { return nil }
+            return (.staff(staff), session.csrfToken, nil)
         }
     }
 }
