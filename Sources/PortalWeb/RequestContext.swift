@@ -30,6 +30,11 @@ struct RequestContext {
         try database.transaction(schema: tenant.schema, body)
     }
 
+    /// Reads in one round trip on this town's schema (`TenantDatabase.read`).
+    func read<each Value>(_ queries: repeat PostgresQuery<each Value>) throws -> (repeat each Value) {
+        try database.read(schema: tenant.schema, repeat each queries)
+    }
+
     var cookies: SessionCookies { SessionCookies(mode: settings.mode) }
 
     /// `scheme://host[:port]` of this request: the host is one the directory mapped to this town.

@@ -41,10 +41,14 @@ public enum FamilyStore {
     }
 
     public static func subscriptions(accountID: Int64, in connection: PostgresConnection) throws -> [FamilyFile] {
-        try connection.query("""
+        try connection.fetch(subscriptions(accountID: accountID))
+    }
+
+    public static func subscriptions(accountID: Int64) -> PostgresQuery<[FamilyFile]> {
+        PostgresQuery("""
             SELECT f.id, f.name, f.subscriber_code FROM subscriptions s JOIN families f ON f.id = s.family_id
             WHERE s.account_id = \(accountID) ORDER BY s.created_at, f.id
-            """).map(FamilyFile.init(row:))
+            """) { try $0.map(FamilyFile.init(row:)) }
     }
 
     public static func isSubscribed(accountID: Int64, familyID: Int64, in connection: PostgresConnection) throws -> Bool {

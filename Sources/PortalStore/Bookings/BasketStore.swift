@@ -5,9 +5,13 @@ import PortalCore
 /// The panier kept server-side, so an unconfirmed basket survives sign-out and a lost connection.
 public enum BasketStore {
     public static func load(familyId: Int64, in connection: PostgresConnection) throws -> Basket {
-        Basket(lines: try connection.query("""
+        try connection.fetch(load(familyId: familyId))
+    }
+
+    public static func load(familyId: Int64) -> PostgresQuery<Basket> {
+        PostgresQuery("""
             SELECT child_id, activity, unit, day::text AS day, action FROM basket_lines WHERE family_id = \(familyId)
-            """).map { BasketLine(slot: try $0.slotKey(), action: try $0.enumValue("action", as: BookingAction.self)) })
+            """) { Basket(lines: try $0.map { BasketLine(slot: try $0.slotKey(), action: try $0.enumValue("action", as: BookingAction.self)) }) }
     }
 
     /// Adds lines; a line for a slot already in the basket replaces it.

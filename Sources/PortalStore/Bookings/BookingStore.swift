@@ -12,14 +12,18 @@ public enum BookingStore {
     /// of bookings for each slot of the range.
     public static func bookings(familyId: Int64, from: LocalDate, to: LocalDate,
                                 in connection: PostgresConnection) throws -> [StoredBooking] {
-        try connection.query("""
+        try connection.fetch(bookings(familyId: familyId, from: from, to: to))
+    }
+
+    public static func bookings(familyId: Int64, from: LocalDate, to: LocalDate) -> PostgresQuery<[StoredBooking]> {
+        PostgresQuery("""
             WITH family_bookings AS MATERIALIZED (
                 SELECT id, child_id, status, amount_cents, tariff, in_draw, slot_id FROM bookings WHERE family_id = \(familyId))
             SELECT b.id, b.child_id, b.status, b.amount_cents, b.tariff, b.in_draw, s.activity, s.unit, s.day::text AS day
             FROM family_bookings b JOIN slots s ON s.id = b.slot_id
             WHERE s.day BETWEEN \(from.iso)::date AND \(to.iso)::date
             ORDER BY s.day, b.child_id, s.activity, s.unit
-            """).map(StoredBooking.init(row:))
+            """) { try $0.map(StoredBooking.init(row:)) }
     }
 
     /// Active bookings of the family on the given days: the judge's view of the family.

@@ -22,7 +22,11 @@ public enum CalendarFeedStore {
 
     /// When the family's current link was made; nil when it has none.
     public static func createdAt(familyId: Int64, in connection: PostgresConnection) throws -> Date? {
-        try connection.query("SELECT created_at FROM calendar_feeds WHERE family_id = \(familyId)").first.map { try $0.decode("created_at") }
+        try connection.fetch(createdAt(familyId: familyId))
+    }
+
+    public static func createdAt(familyId: Int64) -> PostgresQuery<Date?> {
+        PostgresQuery("SELECT created_at FROM calendar_feeds WHERE family_id = \(familyId)") { try $0.first.map { try $0.decode("created_at") } }
     }
 
     public static func familyId(token: String, in connection: PostgresConnection) throws -> Int64? {

@@ -8,15 +8,25 @@ public struct DossierFamilyProfiles: FamilyProfiles {
     public init() {}
 
     public func profile(familyId: Int64, in connection: PostgresConnection) throws -> FamilyProfile? {
-        guard let family = try connection.query("""
-            SELECT f.family_quotient, f.quotient_valid_from::text AS valid_from, f.quotient_valid_until::text AS valid_until, EXISTS (SELECT 1 FROM guardians g WHERE g.family_id = f.id AND g.resident) AS resident
-            FROM families f WHERE f.id = \(familyId) AND f.anonymised_at IS NULL
-            """).first else { return nil }
-        let children = try connection.query("""
-            SELECT id, first_names, birth_date::text AS birth_date, school_class FROM children
-            WHERE family_id = \(familyId) AND birth_date IS NOT NULL ORDER BY birth_date, id
-            """).map { row in
-            BookableChild(id: try row.decode("id"), firstName: try row.decode("first_names"), birthDate: try row.localDate("birth_date"),
+        try connection.fetch(profile(familyId: familyId))
+    }
+
+    /// The family's row with one line per bookable child (one line with no child when it has none).
+    public func profile(familyId: Int64) -> PostgresQuery<FamilyProfile?> {
+        PostgresQuery("""
+            SELECT f.family_quotient, f.quotient_valid_from::text AS valid_from, f.quotient_valid_until::text AS valid_until,
+                   EXISTS (SELECT 1 FROM guardians g WHERE g.family_id = f.id AND g.resident) AS resident,
+                   c.id AS child_id, c.first_names, c.birth_date::text AS birth_date, c.school_class
+            FROM families f LEFT JOIN children c ON c.family_id = f.id AND c.birth_date IS NOT NULL
+            WHERE f.id = \(familyId) AND f.anonymised_at IS NULL
+            ORDER BY c.birth_date, c.id
+            """) { rows in try Self.profile(familyId: familyId, rows: rows) }
+    }
+
+    private static func profile(familyId: Int64, rows: [PostgresRow]) throws -> FamilyProfile? {
+        guard let family = rows.first else { return nil }
+        let children = try rows.filter { !(try $0.isNull("child_id")) }.map { row in
+            BookableChild(id: try row.decode("child_id"), firstName: try row.decode("first_names"), birthDate: try row.localDate("birth_date"),
                           schoolLevel: SchoolLevel(rawValue: (try row.decode("school_class") as String).lowercased()))
         }
         let resident: Bool = try family.decode("resident")

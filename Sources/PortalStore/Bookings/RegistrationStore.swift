@@ -35,11 +35,15 @@ public enum RegistrationStore {
 
     public static func forFamily(_ familyId: Int64, validity: RegistrationPolicy.Validity,
                                  in connection: PostgresConnection) throws -> [StoredRegistration] {
-        try connection.query("""
+        try connection.fetch(forFamily(familyId, validity: validity))
+    }
+
+    public static func forFamily(_ familyId: Int64, validity: RegistrationPolicy.Validity) -> PostgresQuery<[StoredRegistration]> {
+        PostgresQuery("""
             SELECT id, family_id, child_id, activity, first_day::text AS first_day, last_day::text AS last_day, status,
                    refusal_reason, created_at
             FROM registrations WHERE family_id = \(familyId) ORDER BY first_day DESC, child_id, activity
-            """).map { try stored($0, validity: validity) }
+            """) { try $0.map { try stored($0, validity: validity) } }
     }
 
     /// The staff queue: pending requests, oldest first, optionally for one activity and one period.

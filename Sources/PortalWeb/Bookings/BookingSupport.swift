@@ -27,7 +27,7 @@ enum BookingSupport {
     static func family(_ context: RequestContext, in connection: PostgresConnection) throws -> BookingFamily? {
         let account = try context.family
         let files = try FamilyStore.subscriptions(accountID: account.id, in: connection)
-        let asked = (context.form.value("famille") ?? context.request.queryValue("famille")).map { Int64($0) }
+        let asked = askedFamily(context)
         let file: FamilyFile?
         switch asked {
         case nil: file = files.first
@@ -42,16 +42,24 @@ enum BookingSupport {
         return BookingFamily(file: file, profile: profile, all: files)
     }
 
+    /// The `famille` of the form or the query: nil when absent, .some(nil) when not a number.
+    static func askedFamily(_ context: RequestContext) -> Int64?? {
+        (context.form.value("famille") ?? context.request.queryValue("famille")).map { Int64($0) }
+    }
+
     /// The booking context the judge reads: registrations and the family's bookings on `days`.
     static func bookingContext(_ family: BookingFamily, from: LocalDate, to: LocalDate, tenant: TenantConfig,
                                in connection: PostgresConnection) throws -> (FamilyBookingContext, [StoredBooking], [StoredRegistration]) {
         let registrations = try RegistrationStore.forFamily(family.id, validity: tenant.registration.validity, in: connection)
         let bookings = try BookingStore.bookings(familyId: family.id, from: from, to: to, in: connection)
-        let context = FamilyBookingContext(quotient: family.profile.quotient, residency: family.profile.residency,
-                                           children: family.profile.children, registrations: registrations.map(\.registration),
-                                           bookings: bookings.filter { $0.status.isActive }.map { ExistingBooking(slot: $0.slot, status: $0.status) },
-                                           quotientValidity: family.profile.quotientValidity)
-        return (context, bookings, registrations)
+        return (bookingContext(family, registrations: registrations, bookings: bookings), bookings, registrations)
+    }
+
+    static func bookingContext(_ family: BookingFamily, registrations: [StoredRegistration], bookings: [StoredBooking]) -> FamilyBookingContext {
+        FamilyBookingContext(quotient: family.profile.quotient, residency: family.profile.residency,
+                             children: family.profile.children, registrations: registrations.map(\.registration),
+                             bookings: bookings.filter { $0.status.isActive }.map { ExistingBooking(slot: $0.slot, status: $0.status) },
+                             quotientValidity: family.profile.quotientValidity)
     }
 
     /// « Ajoutez votre code abonné » when the account is linked to no family file yet.

@@ -16,23 +16,18 @@ enum PlanningHandlers {
         let activity = context.request.queryValue("activite").flatMap { $0.isEmpty ? nil : $0 }
         let range = PlanningRange(view: view, anchor: anchor)
         let judge = BookingSupport.judge(context.tenant)
-        let page: PlanningViews.Page? = try context.transaction { connection in
-            guard let family = try BookingSupport.family(context, in: connection) else { return nil }
-            let (bookingContext, stored, registrations) = try BookingSupport.bookingContext(family, from: range.firstDay, to: range.lastDay,
-                                                                                           tenant: context.tenant, in: connection)
-            let pairs = PlanningModel.pairs(registrations, range: range, tenant: context.tenant, child: child, activity: activity)
-            let basket = try BasketStore.load(familyId: family.id, in: connection)
-            let occupancy = try SlotStore.occupancies(activities: pairs.map(\.activity.code), from: range.firstDay, to: range.lastDay, in: connection)
-            let model = PlanningModel.make(range: range, pairs: pairs, family: family, context: bookingContext, stored: stored, basket: basket,
-                                           occupancy: occupancy, judge: judge, now: context.now)
-            var codes = Set<String>()
-            let registered = registrations.filter { $0.registration.status == .accepted && $0.registration.period.lastDay >= BookingSupport.today(context) }
-                .compactMap { context.tenant.activity($0.registration.activityCode) }.filter { codes.insert($0.code).inserted }
-            return PlanningViews.Page(family: family, model: model, childFilter: child, activityFilter: activity,
-                                      registeredActivities: registered, basketCount: basket.lines.count,
-                                      feedCreatedAt: try CalendarFeedStore.createdAt(familyId: family.id, in: connection))
-        }
-        guard let page else { return BookingSupport.noFamily(context, tab: .planning) }
+        guard let reads = try PlanningReads(context, range: range) else { return BookingSupport.noFamily(context, tab: .planning) }
+        let family = reads.family
+        let bookingContext = BookingSupport.bookingContext(family, registrations: reads.registrations, bookings: reads.bookings)
+        let pairs = PlanningModel.pairs(reads.registrations, range: range, tenant: context.tenant, child: child, activity: activity)
+        let model = PlanningModel.make(range: range, pairs: pairs, family: family, context: bookingContext, stored: reads.bookings,
+                                       basket: reads.basket, occupancy: reads.occupancy, judge: judge, now: context.now)
+        var codes = Set<String>()
+        let registered = reads.registrations
+            .filter { $0.registration.status == .accepted && $0.registration.period.lastDay >= BookingSupport.today(context) }
+            .compactMap { context.tenant.activity($0.registration.activityCode) }.filter { codes.insert($0.code).inserted }
+        let page = PlanningViews.Page(family: family, model: model, childFilter: child, activityFilter: activity,
+                                      registeredActivities: registered, basketCount: reads.basket.lines.count, feedCreatedAt: reads.feedCreatedAt)
         return .html(PlanningViews.render(context, page).renderedBytes())
     }
 
