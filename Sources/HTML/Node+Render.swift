@@ -21,21 +21,14 @@ extension Node {
             HTMLEscape.append(text, to: &out)
         case .raw(let html):
             HTMLEscape.appendRaw(html, to: &out)
+        case .written(let bytes):
+            out += bytes
         case .fragment(let children):
             for child in children { child.render(into: &out) }
         case .element(let tag, let attributes, let children):
             out.append(0x3C)  // <
             HTMLEscape.appendRaw(tag, to: &out)
-            for attribute in attributes {
-                out.append(0x20)
-                HTMLEscape.appendRaw(attribute.name, to: &out)
-                if let value = attribute.value {
-                    out.append(0x3D)  // =
-                    out.append(0x22)  // "
-                    HTMLEscape.append(value, to: &out)
-                    out.append(0x22)
-                }
-            }
+            for attribute in attributes { attribute.write(into: &out) }
             out.append(0x3E)  // >
             guard !Node.isVoidElement(tag) else { return }
             for child in children { child.render(into: &out) }
@@ -44,6 +37,19 @@ extension Node {
             HTMLEscape.appendRaw(tag, to: &out)
             out.append(0x3E)
         }
+    }
+}
+
+extension Attribute {
+    /// ` name="value"`, or ` name` alone for a boolean attribute.
+    func write(into out: inout [UInt8]) {
+        out.append(0x20)
+        HTMLEscape.appendRaw(name, to: &out)
+        guard let value else { return }
+        out.append(0x3D)  // =
+        out.append(0x22)  // "
+        HTMLEscape.append(value, to: &out)
+        out.append(0x22)
     }
 }
 

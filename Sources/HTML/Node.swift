@@ -6,6 +6,8 @@ public indirect enum Node: Sendable, Equatable {
     case raw(String)
     case fragment([Node])
     case doctype
+    /// HTML an `HTMLWriter` wrote: bytes already escaped, taken as they are.
+    case written([UInt8])
 }
 
 /// One attribute; a `nil` value renders as a boolean attribute (`required`, `checked`).
@@ -15,6 +17,13 @@ public struct Attribute: Sendable, Equatable {
 
     public init(_ name: String, _ value: String?) {
         precondition(Attribute.isValidName(name), "invalid attribute name \(name)")
+        self.name = name
+        self.value = value
+    }
+
+    /// For the names written in this module (`class`, `href`…), valid by construction.
+    init(known name: String, _ value: String?) {
+        assert(Attribute.isValidName(name), "invalid attribute name \(name)")
         self.name = name
         self.value = value
     }

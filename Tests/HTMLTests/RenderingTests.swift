@@ -32,4 +32,22 @@ import Testing
         let node = Node.fragment([.doctype, .el("html", [.lang("fr")], [.h1([], ["Bonjour"]), .when(false, "caché")])])
         #expect(node.render() == "<!DOCTYPE html><html lang=\"fr\"><h1>Bonjour</h1></html>")
     }
+
+    @Test func writer_writesWhatTheSameNodesRender() {
+        let nodes = Node.div([.class("slot"), .aria("label", "« l'été » & <co>")], [
+            .p([], [.text("Tom & \"Jerry\"")]),
+            .input([.type("checkbox"), .checked]),
+        ])
+        let written = Node.written { w in
+            w.element("div", [.class("slot"), .aria("label", "« l'été » & <co>")]) { w in
+                w.element("p") { w in
+                    w.text("Tom & ")
+                    w.text("\"Jerry\"")
+                }
+                w.voidElement("input", [.type("checkbox"), .checked])
+            }
+        }
+        #expect(written.render() == nodes.render())
+        #expect(Node.p([], [written]).render() == "<p>" + nodes.render() + "</p>")
+    }
 }
