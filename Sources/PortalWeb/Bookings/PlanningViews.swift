@@ -110,70 +110,117 @@ enum PlanningViews {
         ])
     }
 
+    // The days and their cells are most of the page's bytes: written straight, not built as nodes.
+
     private static func list(_ model: PlanningModel) -> Node {
         let days = model.range.days.filter { model.days[$0] != nil }
         guard !days.isEmpty else { return .p([], ["Aucune activité ne se déroule sur cette période."]) }
-        return .fragment(days.map { date in
-            .section([.class("day")], [.h3([], [.text(FrenchDateFormat.long(date))])] + (model.days[date] ?? []).map(entry))
-        })
+        return .written(capacity: 64 * 1024) { w in
+            for date in days {
+                w.element("section", [.class("day")]) { w in
+                    w.element("h3") { $0.text(FrenchDateFormat.long(date)) }
+                    for entry in model.days[date] ?? [] { write(entry, into: &w) }
+                }
+            }
+        }
     }
 
     private static func month(_ model: PlanningModel) -> Node {
-        .div([.class("table-wrap")], [.el("table", [.class("month")], [
-            .el("caption", [.class("visually-hidden")], [.text("Planning de \(model.range.title)")]),
-            .el("thead", [], [.el("tr", [], (1...7).map { .el("th", [Attribute("scope", "col")], [.text(FrenchDateFormat.weekdayAbbreviation($0))]) })]),
-            .el("tbody", [], model.range.weeks.map { week in
-                .el("tr", [], week.map { date in
-                    guard let date else { return .el("td", [.class("empty")], []) }
-                    let entries = model.days[date] ?? []
-                    return .el("td", entries.isEmpty ? [.class("empty")] : [], [
-                        .span([.class("day-number")], [.text(FrenchDateFormat.short(date))]),
-                    ] + entries.map(entry))
-                })
-            }),
-        ])])
-    }
-
-    private static func entry(_ entry: PlanningEntry) -> Node {
-        .div([.class("entry")], [
-            .p([.class("entry-title")], [.text("\(entry.childName) – \(entry.activity.label)")]),
-        ] + entry.dayNotes.map { .p([.class("slot-note")], [.text($0)]) } + entry.cells.map { cell($0, childName: entry.childName) })
-    }
-
-    static func cell(_ cell: PlanningCell, childName: String) -> Node {
-        let context = "\(cell.unitLabel), \(childName), \(FrenchDateFormat.short(cell.slot.date))"
-        var parts: [Node] = [
-            .p([.class("slot-state")], [.span([.aria("hidden", "true")], [.text(cell.state.symbol + " ")]),
-                                        .text("\(cell.unitLabel) : \(cell.state.label)")]),
-        ]
-        if let action = cell.inBasket {
-            parts.append(.p([.class("in-basket")], [.text(action == .book ? "Dans le panier : réservation" : "Dans le panier : annulation")]))
-        } else if let change = cell.change {
-            let value = BookingSupport.encode(change)
-            let id = checkboxId(value)
-            let verb: String
-            switch (change.action, cell.state) {
-            case (.book, _): verb = cell.full ? "Demander une place (liste d'attente)" : "Réserver"
-            case (.cancel, .waitingList): verb = "Quitter la liste d'attente"
-            case (.cancel, _): verb = "Annuler"
+        .written(capacity: 64 * 1024) { w in
+            w.element("div", [.class("table-wrap")]) { w in
+                w.element("table", [.class("month")]) { w in
+                    w.element("caption", [.class("visually-hidden")]) { $0.text("Planning de \(model.range.title)") }
+                    w.element("thead") { w in
+                        w.element("tr") { w in
+                            for weekday in 1...7 { w.element("th", [Attribute("scope", "col")]) { $0.text(FrenchDateFormat.weekdayAbbreviation(weekday)) } }
+                        }
+                    }
+                    w.element("tbody") { w in
+                        for week in model.range.weeks {
+                            w.element("tr") { w in
+                                for date in week { day(date, model, into: &w) }
+                            }
+                        }
+                    }
+                }
             }
-            parts.append(.div([.class("check")], [
-                // The shared legend in each name keeps the group whole although the cells hold buttons too.
-                .input([.type("checkbox"), .id(id), .name("creneau"), .value(value), .data("kind", change.action.rawValue),
-                        .aria("labelledby", "jours-legende \(id)-l")]),
-                .label([.for(id), .id("\(id)-l")], [.text(verb), .span([.class("visually-hidden")], [.text(" : \(context)")])]),
-            ]))
         }
-        parts += cell.notes.map { .p([.class("slot-note")], [.text($0)]) }
-        if let id = cell.absenceBooking {
-            parts.append(.button([.type("submit"), .class("link-button"), Attribute("formaction", BookingPaths.absence(id))],
-                                 [.text("Déclarer une absence"), .span([.class("visually-hidden")], [.text(" : \(context)")])]))
+    }
+
+    private static func day(_ date: LocalDate?, _ model: PlanningModel, into w: inout HTMLWriter) {
+        guard let date else { return w.element("td", [.class("empty")]) }
+        let entries = model.days[date] ?? []
+        w.element("td", entries.isEmpty ? [.class("empty")] : []) { w in
+            w.element("span", [.class("day-number")]) { $0.text(FrenchDateFormat.short(date)) }
+            for entry in entries { write(entry, into: &w) }
         }
-        if let id = cell.withdrawBooking {
-            parts.append(.button([.type("submit"), .class("link-button"), Attribute("formaction", BookingPaths.withdraw(id))],
-                                 [.text("Retirer ma demande"), .span([.class("visually-hidden")], [.text(" : \(context)")])]))
+    }
+
+    private static func write(_ entry: PlanningEntry, into w: inout HTMLWriter) {
+        w.element("div", [.class("entry")]) { w in
+            w.element("p", [.class("entry-title")]) { w in
+                w.text(entry.childName)
+                w.text(" – ")
+                w.text(entry.activity.label)
+            }
+            for note in entry.dayNotes { w.element("p", [.class("slot-note")]) { $0.text(note) } }
+            for cell in entry.cells { write(cell, childName: entry.childName, into: &w) }
         }
-        return .div([.class("slot slot--\(cell.state.cssName)")], parts)
+    }
+
+    private static func write(_ cell: PlanningCell, childName: String, into w: inout HTMLWriter) {
+        let context = "\(cell.unitLabel), \(childName), \(FrenchDateFormat.short(cell.slot.date))"
+        let hidden = { (w: inout HTMLWriter) in
+            w.element("span", [.class("visually-hidden")]) { w in
+                w.text(" : ")
+                w.text(context)
+            }
+        }
+        w.element("div", [.class("slot slot--" + cell.state.cssName)]) { w in
+            w.element("p", [.class("slot-state")]) { w in
+                w.element("span", [.aria("hidden", "true")]) { w in
+                    w.text(cell.state.symbol)
+                    w.text(" ")
+                }
+                w.text(cell.unitLabel)
+                w.text(" : ")
+                w.text(cell.state.label)
+            }
+            if let action = cell.inBasket {
+                w.element("p", [.class("in-basket")]) { $0.text(action == .book ? "Dans le panier : réservation" : "Dans le panier : annulation") }
+            } else if let change = cell.change {
+                let value = BookingSupport.encode(change)
+                let id = checkboxId(value)
+                let verb: String
+                switch (change.action, cell.state) {
+                case (.book, _): verb = cell.full ? "Demander une place (liste d'attente)" : "Réserver"
+                case (.cancel, .waitingList): verb = "Quitter la liste d'attente"
+                case (.cancel, _): verb = "Annuler"
+                }
+                w.element("div", [.class("check")]) { w in
+                    // The shared legend in each name keeps the group whole although the cells hold buttons too.
+                    w.voidElement("input", [.type("checkbox"), .id(id), .name("creneau"), .value(value), .data("kind", change.action.rawValue),
+                                            .aria("labelledby", "jours-legende " + id + "-l")])
+                    w.element("label", [.for(id), .id(id + "-l")]) { w in
+                        w.text(verb)
+                        hidden(&w)
+                    }
+                }
+            }
+            for note in cell.notes { w.element("p", [.class("slot-note")]) { $0.text(note) } }
+            if let id = cell.absenceBooking {
+                w.element("button", [.type("submit"), .class("link-button"), Attribute("formaction", BookingPaths.absence(id))]) { w in
+                    w.text("Déclarer une absence")
+                    hidden(&w)
+                }
+            }
+            if let id = cell.withdrawBooking {
+                w.element("button", [.type("submit"), .class("link-button"), Attribute("formaction", BookingPaths.withdraw(id))]) { w in
+                    w.text("Retirer ma demande")
+                    hidden(&w)
+                }
+            }
+        }
     }
 
     /// "c-" then the value's letters and digits, anything else as "-". Values are ASCII but
