@@ -16,32 +16,46 @@ public enum FrenchDateFormat {
 
     /// « vendredi 9 janvier 2026 », « lundi 1er juin 2026 »
     public static func long(_ date: LocalDate) -> String {
-        "\(weekdayName(date.weekday)) \(dayOfMonth(date)) \(monthName(date.month)) \(date.year)"
+        written { $0.long(date) }
     }
 
     /// « vendredi 9 janvier 2026 à 23 h 59 »
     public static func longWithTime(_ instant: Date) -> String {
-        "\(long(ParisTime.localDate(of: instant))) à \(time(ParisTime.localTime(of: instant)))"
+        written { text in
+            text.long(ParisTime.localDate(of: instant))
+            text.put(" à ")
+            text.time(ParisTime.localTime(of: instant))
+        }
     }
 
     /// « ven. 9 janv. », « lun. 1er juin »
     public static func short(_ date: LocalDate) -> String {
-        "\(weekdayAbbreviation(date.weekday)) \(dayOfMonth(date)) \(monthAbbreviation(date.month))"
+        written { $0.short(date) }
     }
 
     /// « ven. 9 janv. 23 h 59 »
     public static func shortWithTime(_ instant: Date) -> String {
-        "\(short(ParisTime.localDate(of: instant))) \(time(ParisTime.localTime(of: instant)))"
+        written { text in
+            text.short(ParisTime.localDate(of: instant))
+            text.put(" ")
+            text.time(ParisTime.localTime(of: instant))
+        }
     }
 
     /// « 09/01/2026 »
     public static func numeric(_ date: LocalDate) -> String {
-        "\(pad(date.day))/\(pad(date.month))/\(date.year)"
+        written { text in
+            text.put(date.day, width: 2)
+            text.put("/")
+            text.put(date.month, width: 2)
+            text.put("/")
+            text.put(date.year)
+        }
     }
 
     /// « 23 h 59 », « 10 h 00 » (French style; seconds are not shown).
     public static func time(_ time: LocalTime) -> String {
-        "\(time.hour) h \(pad(time.minute))"
+        written { $0.time(time) }
     }
 
     /// « 1er » for the first of the month, the plain number otherwise.
@@ -61,5 +75,77 @@ public enum FrenchDateFormat {
     /// ISO weekday: 1 = « lun. » ... 7 = « dim. ».
     public static func weekdayAbbreviation(_ isoWeekday: Int) -> String { weekdayAbbreviations[isoWeekday - 1] }
 
-    private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    /// The words written into one string at once, without intermediate strings: the rules
+    /// put dates into the messages of every slot a page shows.
+    private static func written(_ write: (inout Text) -> Void) -> String {
+        String(unsafeUninitializedCapacity: Text.capacity) { buffer in
+            var text = Text(buffer: buffer)
+            write(&text)
+            return text.count
+        }
+    }
+
+    private struct Text {
+        /// Enough for the longest: « dimanche 1er septembre -9223372036854775808 à 23 h 59 ».
+        static let capacity = 64
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+
+        mutating func long(_ date: LocalDate) {
+            put(FrenchDateFormat.weekdays[date.weekday - 1])
+            put(" ")
+            dayOfMonth(date)
+            put(" ")
+            put(FrenchDateFormat.months[date.month - 1])
+            put(" ")
+            put(date.year)
+        }
+
+        mutating func short(_ date: LocalDate) {
+            put(FrenchDateFormat.weekdayAbbreviations[date.weekday - 1])
+            put(" ")
+            dayOfMonth(date)
+            put(" ")
+            put(FrenchDateFormat.monthAbbreviations[date.month - 1])
+        }
+
+        mutating func time(_ time: LocalTime) {
+            put(time.hour)
+            put(" h ")
+            put(time.minute, width: 2)
+        }
+
+        mutating func dayOfMonth(_ date: LocalDate) {
+            if date.day == 1 { put("1er") } else { put(date.day) }
+        }
+
+        mutating func put(_ words: String) {
+            for byte in words.utf8 {
+                precondition(count < buffer.count, "date text longer than \(Text.capacity) bytes")
+                buffer[count] = byte
+                count += 1
+            }
+        }
+
+        /// Decimal, with zeros in front up to `width` digits.
+        mutating func put(_ number: Int, width: Int = 1) {
+            if number < 0 { put("-") }
+            var magnitude = number.magnitude
+            var length = 1
+            var rest = magnitude / 10
+            while rest > 0 {
+                length += 1
+                rest /= 10
+            }
+            for _ in length..<max(width, length) { put("0") }
+            precondition(count + length <= buffer.count, "date text longer than \(Text.capacity) bytes")
+            var index = count + length
+            repeat {
+                index -= 1
+                buffer[index] = UInt8(magnitude % 10) + 0x30
+                magnitude /= 10
+            } while magnitude > 0
+            count += length
+        }
+    }
 }
