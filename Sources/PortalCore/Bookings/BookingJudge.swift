@@ -9,6 +9,12 @@ public struct BookingJudge: Sendable {
     public init(engine: RulesEngine) { self.engine = engine }
 
     public func decide(_ line: BasketLine, context: FamilyBookingContext, now: Date) -> LineDecision {
+        var cache = RuleDecisionCache()
+        return decide(line, context: context, now: now, remembering: &cache)
+    }
+
+    /// `decide`, taking the rules' answers already in `cache` and leaving its own there.
+    public func decide(_ line: BasketLine, context: FamilyBookingContext, now: Date, remembering cache: inout RuleDecisionCache) -> LineDecision {
         let slot = line.slot
         guard let child = context.child(slot.childId) else {
             return .refused(line, "unknown", "Cet enfant ne fait pas partie du dossier famille.")
@@ -17,39 +23,39 @@ public struct BookingJudge: Sendable {
             return .refused(line, "unknown", "Cette activité ou cette unité n'existe pas.")
         }
         switch line.action {
-        case .book: return decideBooking(line, child: child, activity: activity, unit: unit, context: context, now: now)
-        case .cancel: return decideCancellation(line, child: child, activity: activity, unit: unit, context: context, now: now)
+        case .book: return decideBooking(line, child: child, activity: activity, unit: unit, context: context, now: now, cache: &cache)
+        case .cancel: return decideCancellation(line, child: child, activity: activity, unit: unit, context: context, now: now, cache: &cache)
         }
     }
 
     private func decideBooking(_ line: BasketLine, child: BookableChild, activity: Activity, unit: ActivityUnit,
-                               context: FamilyBookingContext, now: Date) -> LineDecision {
+                               context: FamilyBookingContext, now: Date, cache: inout RuleDecisionCache) -> LineDecision {
         let slot = line.slot
-        let day = FrenchDateFormat.long(slot.date)
+        // Written only into refusals, which most lines are not.
+        func day() -> String { FrenchDateFormat.long(slot.date) }
         let registrations = context.registrations.filter { $0.childId == child.id && $0.activityCode == activity.code && $0.period.contains(slot.date) }
         if !registrations.contains(where: { $0.status == .accepted }) {
             if registrations.contains(where: { $0.status == .pending }) {
                 return .refused(line, "registrationPending", "La pré-inscription de \(child.firstName) à « \(activity.label) » est en cours de traitement : la réservation sera possible une fois acceptée.")
             }
-            return .refused(line, "notRegistered", "\(child.firstName) n'a pas de pré-inscription acceptée à « \(activity.label) » pour le \(day).")
+            return .refused(line, "notRegistered", "\(child.firstName) n'a pas de pré-inscription acceptée à « \(activity.label) » pour le \(day()).")
         }
         if !activity.audience.admits(birthDate: child.birthDate, schoolLevel: child.schoolLevel, on: slot.date) {
-            return .refused(line, "audience", "« \(activity.label) » est réservé aux \(activity.audience.label) : ce n'est pas le cas de \(child.firstName) le \(day).")
+            return .refused(line, "audience", "« \(activity.label) » est réservé aux \(activity.audience.label) : ce n'est pas le cas de \(child.firstName) le \(day()).")
         }
         if let status = context.status(slot), status.isActive {
             return .refused(line, "alreadyBooked", "\(child.firstName) : \(BookingTransitionError.alreadyBooked(status).frenchMessage)")
         }
         let quotient = context.quotient(on: slot.date)
-        let decision: RuleDecision
-        do {
-            decision = try engine.decide(activity: activity.code, unit: unit.code, date: slot.date, action: .book,
-                                         residency: context.residency, now: now, quotient: quotient,
-                                         alreadyBooked: context.unitsHeld(childId: child.id, activity: activity.code, on: slot.date))
-        } catch {
-            return .refused(line, "unknown", error.frenchMessage)
+        let held = context.unitsHeld(childId: child.id, activity: activity.code, on: slot.date)
+        let key = RuleDecisionCache.Key(activity: activity.code, unit: unit.code, date: slot.date, question: .action(.book),
+                                        residency: context.residency, quotient: quotient, alreadyBooked: held, now: now)
+        let decision = cache.decision(key) {
+            engine.decide(activity, unit: unit, date: slot.date, action: .book, residency: context.residency, now: now,
+                          quotient: quotient, alreadyBooked: held)
         }
         guard decision.allowed else { return .refused(line, decision.ruleId, decision.message, deadline: decision.deadline) }
-        let unitPrice = engine.unitPrice(activity: activity.code, unit: unit.code, quotient: quotient, residency: context.residency)
+        let unitPrice = activity.price(of: unit, quotient: quotient, residency: context.residency)
         let supplement = activity.supplement(on: slot.date).flatMap { $0.units.contains(unit.code) ? $0.amount : nil }
         let late = decision.lateOutcome != nil
         let base = late ? Money(cents: decision.surchargeCents ?? 0) : (unitPrice ?? .zero)
@@ -60,7 +66,7 @@ public struct BookingJudge: Sendable {
     }
 
     private func decideCancellation(_ line: BasketLine, child: BookableChild, activity: Activity, unit: ActivityUnit,
-                                    context: FamilyBookingContext, now: Date) -> LineDecision {
+                                    context: FamilyBookingContext, now: Date, cache: inout RuleDecisionCache) -> LineDecision {
         let slot = line.slot
         let free = LineDecision(line: line, allowed: true, ruleId: "", message: "", deadline: nil, needsValidation: false,
                                 unitPrice: nil, supplement: nil, amount: .zero, tariff: .none)
@@ -77,18 +83,16 @@ public struct BookingJudge: Sendable {
             return .refused(line, "notBooked", "Aucune réservation de \(child.firstName) à annuler le \(FrenchDateFormat.long(slot.date)).")
         }
         let quotient = context.quotient(on: slot.date)
-        let decision: RuleDecision
-        do {
-            decision = try engine.decide(activity: activity.code, unit: unit.code, date: slot.date, action: .cancel,
-                                         residency: context.residency, now: now, quotient: quotient)
-        } catch {
-            return .refused(line, "unknown", error.frenchMessage)
+        let key = RuleDecisionCache.Key(activity: activity.code, unit: unit.code, date: slot.date, question: .action(.cancel),
+                                        residency: context.residency, quotient: quotient, alreadyBooked: [], now: now)
+        let decision = cache.decision(key) {
+            engine.decide(activity, unit: unit, date: slot.date, action: .cancel, residency: context.residency, now: now, quotient: quotient)
         }
         guard decision.allowed else { return .refused(line, decision.ruleId, decision.message, deadline: decision.deadline) }
         let late = decision.lateOutcome != nil
         return LineDecision(line: line, allowed: true, ruleId: decision.ruleId, message: decision.message,
                             deadline: decision.deadline, needsValidation: activity.requiresValidation || isRequest(decision),
-                            unitPrice: engine.unitPrice(activity: activity.code, unit: unit.code, quotient: quotient, residency: context.residency),
+                            unitPrice: activity.price(of: unit, quotient: quotient, residency: context.residency),
                             supplement: nil, amount: late ? Money(cents: decision.surchargeCents ?? 0) : .zero,
                             tariff: late && (decision.surchargeCents ?? 0) > 0 ? .lateCancellation : .none)
     }
@@ -96,12 +100,22 @@ public struct BookingJudge: Sendable {
     /// May the family declare the child absent on this booked slot now? The town's absence
     /// deadline decides; a late absence it accepts carries its charge in `surchargeCents`.
     public func decideAbsence(_ slot: SlotKey, context: FamilyBookingContext, now: Date) -> RuleDecision {
+        var cache = RuleDecisionCache()
+        return decideAbsence(slot, context: context, now: now, remembering: &cache)
+    }
+
+    public func decideAbsence(_ slot: SlotKey, context: FamilyBookingContext, now: Date, remembering cache: inout RuleDecisionCache) -> RuleDecision {
         guard context.status(slot) == .booked else {
             return RuleDecision(allowed: false, ruleId: "notBooked", message: BookingTransitionError.notBooked.frenchMessage)
         }
+        let quotient = context.quotient(on: slot.date)
+        let key = RuleDecisionCache.Key(activity: slot.activity, unit: slot.unit, date: slot.date, question: .absence,
+                                        residency: context.residency, quotient: quotient, alreadyBooked: [], now: now)
         do {
-            return try engine.decideAbsence(activity: slot.activity, unit: slot.unit, date: slot.date, residency: context.residency,
-                                            now: now, quotient: context.quotient(on: slot.date))
+            return try cache.decision(key) { () throws(RulesError) in
+                try engine.decideAbsence(activity: slot.activity, unit: slot.unit, date: slot.date, residency: context.residency,
+                                         now: now, quotient: quotient)
+            }
         } catch {
             return RuleDecision(allowed: false, ruleId: "unknown", message: error.frenchMessage)
         }

@@ -10,6 +10,15 @@ public struct FamilyBookingContext: Sendable {
     public let registrations: [Registration]
     /// Active or past statuses of the family's bookings, by slot.
     public private(set) var bookings: [SlotKey: BookingStatus]
+    /// The same statuses by child, activity and day, then unit: a planning asks `unitsHeld`
+    /// for every slot it shows.
+    private var byDay: [ChildActivityDay: [String: BookingStatus]] = [:]
+
+    private struct ChildActivityDay: Hashable {
+        let childId: Int64
+        let activity: String
+        let date: LocalDate
+    }
 
     public init(quotient: Int?, residency: Residency, children: [BookableChild], registrations: [Registration],
                 bookings: [ExistingBooking], quotientValidity: ClosedRange<LocalDate>? = nil) {
@@ -19,6 +28,7 @@ public struct FamilyBookingContext: Sendable {
         self.children = children
         self.registrations = registrations
         self.bookings = Dictionary(bookings.map { ($0.slot, $0.status) }, uniquingKeysWith: { _, last in last })
+        for (slot, status) in self.bookings { index(slot, status) }
     }
 
     /// The quotient that prices a slot on `date`: nil (the highest bracket, as for a family that
@@ -43,12 +53,17 @@ public struct FamilyBookingContext: Sendable {
 
     /// Units of the activity the child holds a place on that day (for exclusivity).
     public func unitsHeld(childId: Int64, activity: String, on date: LocalDate) -> [String] {
-        bookings.filter { $0.key.childId == childId && $0.key.activity == activity && $0.key.date == date && $0.value.holdsPlace }
-            .map(\.key.unit).sorted()
+        guard let units = byDay[ChildActivityDay(childId: childId, activity: activity, date: date)] else { return [] }
+        return units.filter(\.value.holdsPlace).map(\.key).sorted()
     }
 
     /// Records the effect of an applied line, so later lines are judged against it.
     public mutating func record(_ slot: SlotKey, status: BookingStatus) {
         bookings[slot] = status
+        index(slot, status)
+    }
+
+    private mutating func index(_ slot: SlotKey, _ status: BookingStatus) {
+        byDay[ChildActivityDay(childId: slot.childId, activity: slot.activity, date: slot.date), default: [:]][slot.unit] = status
     }
 }

@@ -42,6 +42,11 @@ public struct Activity: Sendable, Equatable {
         units.first { $0.code == code }
     }
 
+    /// The price of one unit for a family; an unknown quotient pays the highest bracket.
+    public func price(of unit: ActivityUnit, quotient: Int?, residency: Residency) -> Money? {
+        prices[unit.priceCode]?.price(quotient: quotient, residency: residency)
+    }
+
     public func supplement(on date: LocalDate) -> DaySupplement? {
         supplements.first { $0.date == date }
     }

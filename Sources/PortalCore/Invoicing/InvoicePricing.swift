@@ -12,7 +12,7 @@ public struct InvoicePricing: Sendable {
     }
 
     public func unitPrice(activity: Activity, unit: ActivityUnit) -> Money {
-        activity.prices[unit.priceCode]?.price(quotient: quotient, residency: residency) ?? .zero
+        activity.price(of: unit, quotient: quotient, residency: residency) ?? .zero
     }
 
     /// nil when the activity or unit is no longer in the file (staff must bill it by hand).

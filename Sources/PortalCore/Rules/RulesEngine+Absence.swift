@@ -22,7 +22,7 @@ extension RulesEngine {
             return RuleDecision(allowed: false, ruleId: ruleId, deadline: deadline,
                                 message: "Déclaration d'absence close \(passed) : contactez le service.")
         }
-        let unitPrice = activity.prices[unit.priceCode]?.price(quotient: quotient, residency: residency)
+        let unitPrice = activity.price(of: unit, quotient: quotient, residency: residency)
         let amount = surcharge.amount(unitPrice: unitPrice)
         return RuleDecision(allowed: true, ruleId: ruleId, deadline: deadline, surchargeCents: amount.cents, lateOutcome: rule.late,
                             message: "Délai dépassé \(passed) : l'absence sera enregistrée hors délai, non excusée, et facturée \(amount.french).")

@@ -11,6 +11,13 @@ extension RulesEngine {
                        alreadyBooked: [String] = []) throws(RulesError) -> RuleDecision {
         let activity = try self.activity(code)
         guard let unit = activity.unit(unitCode) else { throw .unknownUnit(activity: code, unit: unitCode) }
+        return decide(activity, unit: unit, date: date, action: action, residency: residency, now: now, quotient: quotient,
+                      alreadyBooked: alreadyBooked)
+    }
+
+    /// `decide` for an activity and unit already found in the town's file.
+    func decide(_ activity: Activity, unit: ActivityUnit, date: LocalDate, action: BookingAction,
+                residency: Residency, now: Date, quotient: Int? = nil, alreadyBooked: [String] = []) -> RuleDecision {
         if let reason = notRunningReason(activity, on: date) {
             return RuleDecision(allowed: false, ruleId: reason.ruleId, message: reason.frenchMessage(activity: activity, date: date))
         }
@@ -19,21 +26,22 @@ extension RulesEngine {
                 return refusal
             }
         }
-        let unitPrice = activity.prices[unit.priceCode]?.price(quotient: quotient, residency: residency)
+        let unitPrice = activity.price(of: unit, quotient: quotient, residency: residency)
         return decideOnTime(activity, date: date, action: action, now: now, unitPrice: unitPrice)
     }
 
     private func refusalBeforeTime(_ activity: Activity, unit: ActivityUnit, date: LocalDate, residency: Residency,
                                    now: Date, alreadyBooked: [String]) -> RuleDecision? {
-        let day = FrenchDateFormat.long(date)
+        // Written only into refusals.
+        func day() -> String { FrenchDateFormat.long(date) }
         if let supplement = activity.supplement(on: date), supplement.closedUnits.contains(unit.code) {
             return RuleDecision(allowed: false, ruleId: "unitClosed",
-                                message: "« \(unit.label) » n'est pas proposé le \(day) : \(supplement.label).")
+                                message: "« \(unit.label) » n'est pas proposé le \(day()) : \(supplement.label).")
         }
-        if let conflict = activity.unitsExcluded(by: unit.code).first(where: alreadyBooked.contains),
+        if !alreadyBooked.isEmpty, let conflict = activity.unitsExcluded(by: unit.code).first(where: alreadyBooked.contains),
            let other = activity.unit(conflict) {
             return RuleDecision(allowed: false, ruleId: "exclusivity",
-                                message: "« \(unit.label) » ne peut pas s'ajouter à « \(other.label) », déjà réservé le \(day).")
+                                message: "« \(unit.label) » ne peut pas s'ajouter à « \(other.label) », déjà réservé le \(day()).")
         }
         if let opening = activity.booking.opening, let opens = opensAt(activity, date: date, residency: residency), now < opens {
             let span = bookingPeriod(opening.period, containing: date)

@@ -31,7 +31,7 @@ public struct RulesEngine: Sendable {
     /// The price of one unit for a family; an unknown quotient pays the highest bracket.
     public func unitPrice(activity: String, unit: String, quotient: Int?, residency: Residency) -> Money? {
         guard let found = tenant.activity(activity), let unit = found.unit(unit) else { return nil }
-        return found.prices[unit.priceCode]?.price(quotient: quotient, residency: residency)
+        return found.price(of: unit, quotient: quotient, residency: residency)
     }
 
     /// When booking opens for the slot on `date`: 00:00 on the activity's first day in the

@@ -59,8 +59,10 @@ struct PlanningModel {
         for booking in stored { latest[booking.slot] = booking }
         var basketActions: [SlotKey: BookingAction] = [:]
         for line in basket.lines { basketActions[line.slot] = line.action }
-        var full = Set<String>()
-        for slot in occupancy where slot.isFull { full.insert("\(slot.activity)/\(slot.unit)/\(slot.date.iso)") }
+        var full = Set<Place>()
+        for slot in occupancy where slot.isFull { full.insert(Place(activity: slot.activity, unit: slot.unit, date: slot.date)) }
+        // Each child asks the rules the same of each day.
+        var cache = RuleDecisionCache()
         var days: [LocalDate: [PlanningEntry]] = [:]
         for date in range.days {
             for pair in pairs {
@@ -81,7 +83,7 @@ struct PlanningModel {
                 }
                 let cells = activity.units.filter { !(supplement?.closedUnits.contains($0.code) ?? false) }.map { unit in
                     cell(SlotKey(date: date, childId: pair.childId, activity: activity.code, unit: unit.code), unit: unit, activity: activity,
-                         latest: latest, basket: basketActions, full: full, context: context, judge: judge, now: now, today: today)
+                         latest: latest, basket: basketActions, full: full, context: context, judge: judge, now: now, today: today, cache: &cache)
                 }
                 days[date, default: []].append(PlanningEntry(childId: pair.childId, childName: family.childName(pair.childId), activity: activity,
                                                              date: date, cells: cells, dayNotes: dayNotes))
@@ -90,16 +92,25 @@ struct PlanningModel {
         return PlanningModel(range: range, days: days, pairs: pairs)
     }
 
+    /// A slot whatever the child: what occupancy is counted for.
+    private struct Place: Hashable {
+        let activity: String
+        let unit: String
+        let date: LocalDate
+    }
+
     private static func cell(_ slot: SlotKey, unit: ActivityUnit, activity: Activity, latest: [SlotKey: StoredBooking],
-                             basket: [SlotKey: BookingAction], full: Set<String>, context: FamilyBookingContext,
-                             judge: BookingJudge, now: Date, today: LocalDate) -> PlanningCell {
+                             basket: [SlotKey: BookingAction], full: Set<Place>, context: FamilyBookingContext,
+                             judge: BookingJudge, now: Date, today: LocalDate, cache: inout RuleDecisionCache) -> PlanningCell {
         let booking = latest[slot]
-        let isFull = full.contains("\(slot.activity)/\(slot.unit)/\(slot.date.iso)")
+        let isFull = full.contains(Place(activity: slot.activity, unit: slot.unit, date: slot.date))
         var notes: [String] = []
         if let supplement = activity.supplement(on: slot.date), supplement.units.contains(unit.code), supplement.amount.cents > 0 {
             notes.append("Sortie : supplément de \(supplement.amount.french).")
         }
-        func decided(_ action: BookingAction) -> LineDecision { judge.decide(BasketLine(slot: slot, action: action), context: context, now: now) }
+        func decided(_ action: BookingAction) -> LineDecision {
+            judge.decide(BasketLine(slot: slot, action: action), context: context, now: now, remembering: &cache)
+        }
         func deadlineNote(_ decision: LineDecision) {
             if let deadline = decision.deadline { notes.insert(PlanningWording.modifiableUntil(deadline), at: 0) }
             if decision.needsValidation { notes.append(decision.message) }
@@ -119,7 +130,7 @@ struct PlanningModel {
             }
             var absence: Int64?
             if booking.status == .booked, slot.date >= today {
-                let decision = judge.decideAbsence(slot, context: context, now: now)
+                let decision = judge.decideAbsence(slot, context: context, now: now, remembering: &cache)
                 if decision.allowed { absence = booking.id }
                 // Once it can no longer be cancelled, the absence's own limit is what matters.
                 if change == nil || decision.lateOutcome != nil || !decision.allowed { notes.append(decision.message) }
