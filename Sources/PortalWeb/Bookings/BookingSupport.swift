@@ -73,7 +73,7 @@ enum BookingSupport {
 
     /// A slot key written into a checkbox value: `2026-01-14|12|alsh-mercredi|journee|book`.
     static func encode(_ line: BasketLine) -> String {
-        [line.slot.date.iso, String(line.slot.childId), line.slot.activity, line.slot.unit, line.action.rawValue].joined(separator: "|")
+        "\(line.slot.date.iso)|\(line.slot.childId)|\(line.slot.activity)|\(line.slot.unit)|\(line.action.rawValue)"
     }
 
     /// The line a checkbox names, if its child is the family's and its unit the town's.

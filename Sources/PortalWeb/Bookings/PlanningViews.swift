@@ -229,13 +229,15 @@ enum PlanningViews {
         guard value.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
             return "c-" + value.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
         }
-        var id: [UInt8] = [0x63, 0x2D]
-        id.reserveCapacity(value.utf8.count + 2)
-        for byte in value.utf8 {
-            let kept = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-            id.append(kept ? byte : 0x2D)
+        return String(unsafeUninitializedCapacity: value.utf8.count + 2) { id in
+            id[0] = 0x63  // c
+            id[1] = 0x2D  // -
+            for (index, byte) in value.utf8.enumerated() {
+                let kept = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                id[index + 2] = kept ? byte : 0x2D
+            }
+            return value.utf8.count + 2
         }
-        return String(decoding: id, as: UTF8.self)
     }
 
     private static func joursTypes(_ context: RequestContext, _ page: Page) -> Node {
