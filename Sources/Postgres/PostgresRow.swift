@@ -1,9 +1,11 @@
 /// One result row, copied out of libpq's result (which is freed right after the query), with
-/// values in text format. Decoding happens on demand, per column.
+/// values in text format. Decoding happens on demand, per column; it is inlinable so that the
+/// stores' reads of each type are specialised rather than generic at run time.
 public struct PostgresRow: Sendable {
+    @usableFromInline
     final class Columns: Sendable {
-        let names: [String]
-        let indexByName: [String: Int]
+        @usableFromInline let names: [String]
+        @usableFromInline let indexByName: [String: Int]
 
         init(names: [String]) {
             self.names = names
@@ -15,8 +17,8 @@ public struct PostgresRow: Sendable {
         }
     }
 
-    let columnSet: Columns
-    let values: [String?]
+    @usableFromInline let columnSet: Columns
+    @usableFromInline let values: [String?]
 
     init(columns: Columns, values: [String?]) {
         self.columnSet = columns
@@ -38,10 +40,12 @@ public struct PostgresRow: Sendable {
     }
 
     /// Decodes the first column with this name.
+    @inlinable
     public func decode<Value: PostgresDecodable>(_ column: String, as type: Value.Type = Value.self) throws -> Value {
         try decode(try index(of: column), as: type)
     }
 
+    @inlinable
     public func decode<Value: PostgresDecodable>(_ index: Int, as type: Value.Type = Value.self) throws -> Value {
         guard values.indices.contains(index) else { throw PostgresError.columnNotFound("#\(index)") }
         let decoded: Value?
@@ -56,7 +60,8 @@ public struct PostgresRow: Sendable {
         return value
     }
 
-    private func index(of column: String) throws -> Int {
+    @usableFromInline
+    func index(of column: String) throws -> Int {
         guard let index = columnSet.indexByName[column] else { throw PostgresError.columnNotFound(column) }
         return index
     }

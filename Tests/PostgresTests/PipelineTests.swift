@@ -35,7 +35,7 @@ import Testing
             }
             #expect(try ids(connection).isEmpty)
             // The same statements, now prepared, run again on the same connection.
-            try connection.pipeline(insert(1), insert(2), count)
+            _ = try connection.pipeline(insert(1), insert(2), count)
             #expect(try ids(connection) == [1, 2])
         }
     }

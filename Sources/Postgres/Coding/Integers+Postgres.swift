@@ -3,6 +3,7 @@
 extension Int: PostgresEncodable, PostgresDecodable, PostgresArrayElement {
     public var postgresText: String? { String(self) }
 
+    @inlinable
     public init?(postgresText: String) {
         self.init(postgresText, radix: 10)
     }
@@ -11,6 +12,7 @@ extension Int: PostgresEncodable, PostgresDecodable, PostgresArrayElement {
 extension Int64: PostgresEncodable, PostgresDecodable, PostgresArrayElement {
     public var postgresText: String? { String(self) }
 
+    @inlinable
     public init?(postgresText: String) {
         self.init(postgresText, radix: 10)
     }
@@ -19,6 +21,7 @@ extension Int64: PostgresEncodable, PostgresDecodable, PostgresArrayElement {
 extension Int32: PostgresEncodable, PostgresDecodable, PostgresArrayElement {
     public var postgresText: String? { String(self) }
 
+    @inlinable
     public init?(postgresText: String) {
         self.init(postgresText, radix: 10)
     }

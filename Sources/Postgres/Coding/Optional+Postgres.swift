@@ -5,11 +5,13 @@ extension Optional: PostgresEncodable where Wrapped: PostgresEncodable {
 }
 
 extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
+    @inlinable
     public init?(postgresText: String) {
         guard let value = Wrapped(postgresText: postgresText) else { return nil }
         self = .some(value)
     }
 
+    @inlinable
     public static var postgresNull: Wrapped?? { .some(nil) }
 }
 

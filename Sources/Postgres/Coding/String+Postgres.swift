@@ -1,6 +1,7 @@
 extension String: PostgresEncodable, PostgresDecodable, PostgresArrayElement {
     public var postgresText: String? { self }
 
+    @inlinable
     public init?(postgresText: String) {
         self = postgresText
     }
