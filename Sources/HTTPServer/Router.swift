@@ -22,6 +22,10 @@ public struct Router<Handler> {
     }
 
     private var table: [Route] = []
+    /// Routes a path may match, by its first segment: those whose pattern starts with that
+    /// literal and those that start with a parameter or wildcard (`others`), in registration order.
+    private var byFirstSegment: [Substring: [Int]] = [:]
+    private var others: [Int] = []
 
     public init() {}
 
@@ -43,7 +47,14 @@ public struct Router<Handler> {
                 segments.append(.literal(piece))
             }
         }
+        let index = table.count
         table.append(Route(method: method, pattern: pattern, segments: segments, handler: handler))
+        if case .literal(let first)? = segments.first {
+            byFirstSegment[first, default: others].append(index)
+        } else {
+            others.append(index)
+            for key in byFirstSegment.keys { byFirstSegment[key]!.append(index) }
+        }
     }
 
     /// HEAD falls back to the GET route (RFC 9110 §9.3.2). When several patterns match, the one
@@ -52,7 +63,8 @@ public struct Router<Handler> {
         let pieces = Array(path.split(separator: "/", omittingEmptySubsequences: false).dropFirst())
         var best: (route: Route, parameters: [String: String], score: [Int])?
         var allowed: Set<String> = []
-        for route in table {
+        for index in pieces.first.flatMap({ byFirstSegment[$0] }) ?? others {
+            let route = table[index]
             guard let (parameters, score) = Router.bind(route.segments, to: pieces) else { continue }
             allowed.insert(route.method)
             guard route.method == method || (method == "HEAD" && route.method == "GET") else { continue }
