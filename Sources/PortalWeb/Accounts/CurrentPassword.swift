@@ -30,6 +30,29 @@ enum CurrentPassword {
         }
     }
 
+    /// « Changer de mot de passe » from the signed-in account's page: the current one first, then
+    /// every session of the account ends, this one included, and the address is told. Returns
+    /// the new session's token for this browser; nil with `errors` filled when refused.
+    static func change(_ context: RequestContext, kind: PrincipalKind, id: Int64, email: String,
+                       into errors: inout FieldErrors) throws -> String? {
+        let password = context.form.value("nouveau_mot_de_passe") ?? "", confirmation = context.form.value("confirmation") ?? ""
+        return try context.transaction { connection in
+            try check(context, kind: kind, id: id, email: email, field: "mot_de_passe_actuel", into: &errors, in: connection)
+            AccountValidation.newPassword(password, confirmation: confirmation, policy: context.tenant.passwordPolicy, email: email,
+                                          field: "nouveau_mot_de_passe", into: &errors)
+            guard errors.isEmpty else { return nil }
+            switch kind {
+            case .family: try AccountStore.setPassword(id: id, password: password, in: connection)
+            case .staff: try StaffStore.setPassword(id: id, password: password, in: connection)
+            }
+            try SessionStore.deleteAll(kind: kind, principalID: id, in: connection)
+            try SecurityEvents.record(.passwordChange, principal: (kind, id), email: email, ip: context.clientAddress, now: context.now, in: connection)
+            try Outbox.enqueue(AccountMails.passwordChanged(context.tenant, to: email), now: context.now, in: connection)
+            return try SessionStore.create(kind: kind, principalID: id, ip: context.clientAddress, now: context.now,
+                                           lifetime: context.settings.sessionLifetime, in: connection).token
+        }
+    }
+
     /// « Fermer les autres connexions »: every session of the account but this browser's ends,
     /// once the password is typed again (ASVS 3.3.4). Nil when it was not.
     static func endOtherSessions(_ context: RequestContext, kind: PrincipalKind, id: Int64, email: String,

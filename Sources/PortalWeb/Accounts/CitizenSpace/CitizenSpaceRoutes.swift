@@ -70,22 +70,8 @@ enum AccountSettingsHandlers {
 
     static func changePassword(_ context: RequestContext) throws -> HTTPResponse {
         let account = try context.family
-        let password = context.form.value("nouveau_mot_de_passe") ?? "", confirmation = context.form.value("confirmation") ?? ""
         var forms = AccountForms()
-        let token: String? = try context.transaction { connection in
-            try CurrentPassword.check(context, kind: .family, id: account.id, email: account.email, field: "mot_de_passe_actuel",
-                                      into: &forms.passwordErrors, in: connection)
-            AccountValidation.newPassword(password, confirmation: confirmation, policy: context.tenant.passwordPolicy, email: account.email,
-                                          field: "nouveau_mot_de_passe", into: &forms.passwordErrors)
-            guard forms.passwordErrors.isEmpty else { return nil }
-            try AccountStore.setPassword(id: account.id, password: password, in: connection)
-            // Every session of the account ends, this one included; this browser gets a new one.
-            try SessionStore.deleteAll(kind: .family, principalID: account.id, in: connection)
-            try SecurityEvents.record(.passwordChange, principal: (.family, account.id), email: account.email, ip: context.clientAddress, now: context.now, in: connection)
-            try Outbox.enqueue(AccountMails.passwordChanged(context.tenant, to: account.email), now: context.now, in: connection)
-            return try SessionStore.create(kind: .family, principalID: account.id, ip: context.clientAddress, now: context.now,
-                                           lifetime: context.settings.sessionLifetime, in: connection).token
-        }
+        let token = try CurrentPassword.change(context, kind: .family, id: account.id, email: account.email, into: &forms.passwordErrors)
         // The failed check's counters must be kept, so errors are shown after the commit.
         guard let token else { return try page(context, account: account, forms: forms) }
         var response = HTTPResponse.redirect(to: SpacePaths.account + "?ok=mot-de-passe")

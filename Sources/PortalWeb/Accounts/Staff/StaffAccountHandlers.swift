@@ -23,21 +23,8 @@ enum StaffAccountHandlers {
 
     static func changePassword(_ context: RequestContext) throws -> HTTPResponse {
         let staff = try context.staff
-        let password = context.form.value("nouveau_mot_de_passe") ?? "", confirmation = context.form.value("confirmation") ?? ""
         var errors = FieldErrors()
-        let token: String? = try context.transaction { connection in
-            try CurrentPassword.check(context, kind: .staff, id: staff.id, email: staff.email, field: "mot_de_passe_actuel", into: &errors, in: connection)
-            AccountValidation.newPassword(password, confirmation: confirmation, policy: context.tenant.passwordPolicy, email: staff.email,
-                                          field: "nouveau_mot_de_passe", into: &errors)
-            guard errors.isEmpty else { return nil }
-            try StaffStore.setPassword(id: staff.id, password: password, in: connection)
-            // Every session of the account ends, this one included; this browser gets a new one.
-            try SessionStore.deleteAll(kind: .staff, principalID: staff.id, in: connection)
-            try SecurityEvents.record(.passwordChange, principal: (.staff, staff.id), email: staff.email, ip: context.clientAddress, now: context.now, in: connection)
-            try Outbox.enqueue(AccountMails.passwordChanged(context.tenant, to: staff.email), now: context.now, in: connection)
-            return try SessionStore.create(kind: .staff, principalID: staff.id, ip: context.clientAddress, now: context.now,
-                                           lifetime: context.settings.sessionLifetime, in: connection).token
-        }
+        let token = try CurrentPassword.change(context, kind: .staff, id: staff.id, email: staff.email, into: &errors)
         // The failed check's counters must be kept, so errors are shown after the commit.
         guard let token else { return try page(context, passwordErrors: errors, connectionErrors: FieldErrors()) }
         var response = HTTPResponse.redirect(to: StaffPaths.account + "?ok=mot-de-passe")
