@@ -48,7 +48,8 @@ import PortalCore
         #expect(counts.throttle == 2, "the 3-day-old counter and the one that never counted a failure")
         #expect(counts.securityEvents == 1)
         try database.transaction(schema: schema) { connection in
-            #expect(try SessionStore.resolve(token: live, now: now, in: connection) != nil)
+            let liveSession = try #require(try connection.fetch(SessionStore.session(token: live)))
+            #expect(SessionStore.upkeep(liveSession, now: now) != .delete, "the live session still signs in")
             for gone in [idle, pastAbsolute] {
                 #expect(try connection.query("SELECT 1 FROM sessions WHERE token_hash = \(TokenHash.sql(gone))").isEmpty)
             }

@@ -35,16 +35,6 @@ public enum SessionStore {
         return (token, csrf)
     }
 
-    /// The live session behind `token`, its last-seen time moved to `now`; an expired one is
-    /// deleted. The town pipeline reads it with its other first reads instead (`session`).
-    public static func resolve(token: String, now: Date, lifetime: SessionLifetime = .standard,
-                               in connection: PostgresConnection) throws -> StoredSession? {
-        guard SecureToken.isWellFormed(token), let found = try connection.fetch(session(token: token)) else { return nil }
-        let upkeep = upkeep(found, now: now, lifetime: lifetime)
-        try apply(upkeep, token: token, now: now, in: connection)
-        return upkeep == .delete ? nil : found
-    }
-
     /// The session behind `token` (a well-formed one: `SecureToken.isWellFormed`), to be read
     /// with the request's other first reads; `upkeep` then says what is left to write.
     public static func session(token: String) -> PostgresQuery<StoredSession?> {
