@@ -164,7 +164,7 @@ public final class PostgresConnection {
     }
 
     /// `text` as an SQL string literal, escaped by libpq for this connection's settings.
-    func quoteLiteral(_ text: String) throws -> String {
+    public func quoteLiteral(_ text: String) throws -> String {
         let handle = try openHandle()
         guard !text.utf8.contains(0) else { throw PostgresError.invalidParameter(index: 0, reason: "contains a NUL character") }
         guard let escaped = PQescapeLiteral(handle, text, text.utf8.count) else {

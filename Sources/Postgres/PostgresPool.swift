@@ -77,17 +77,23 @@ public final class PostgresPool: Sendable {
     /// fails with a serialization failure or a deadlock is run again from the start, on the
     /// assumption that `body` has no effect outside the database.
     /// `localSettings` are set for the transaction only (see `PostgresConnection.transaction`).
+    /// `afterCommit` runs on the same connection once the transaction has committed.
     @discardableResult
     public func transaction<T>(
         isolation: IsolationLevel? = nil,
         localSettings: [(name: String, value: String)] = [],
         retries: Int = 0,
+        afterCommit: ((PostgresConnection) -> Void)? = nil,
         _ body: (PostgresConnection) throws -> T
     ) throws -> T {
         var attempt = 0
         while true {
             do {
-                return try withConnection { try $0.transaction(isolation: isolation, localSettings: localSettings, body) }
+                return try withConnection { connection in
+                    let value = try connection.transaction(isolation: isolation, localSettings: localSettings, body)
+                    afterCommit?(connection)
+                    return value
+                }
             } catch let error as PostgresError where (error.isSerializationFailure || error.isDeadlock) && attempt < retries {
                 attempt += 1
             }
