@@ -5,6 +5,8 @@ import Postgres
 /// from one town's request to the next.
 public final class TenantDatabase: Sendable {
     public let pool: PostgresPool
+    /// Which towns' data changed, for the pages reused until it does (`TownChanges`).
+    public let changes = TownChanges()
 
     public init(pool: PostgresPool) {
         self.pool = pool
