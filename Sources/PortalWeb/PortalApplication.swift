@@ -16,6 +16,7 @@ public final class PortalApplication: Sendable {
     let settings: WebSettings
     let townRoutes: RouteTable
     let operatorConsole: OperatorConsole
+    private let pages = PageCache()
 
     /// Every town on one database, logs discarded.
     public convenience init(directory: TenantDirectory, database: TenantDatabase, settings: WebSettings = WebSettings()) {
@@ -98,7 +99,7 @@ public final class PortalApplication: Sendable {
         switch townRoutes.router.match(method: request.method, path: request.path) {
         case .found(let route, let parameters):
             trace.route = route.pattern
-            return TownPipeline(tenant: tenant, database: database, settings: settings)
+            return TownPipeline(tenant: tenant, database: database, settings: settings, pages: pages)
                 .run(route, parameters: parameters, request: request)
         case .methodNotAllowed(let allowed):
             var response = HTTPResponse.text("Méthode non autorisée", status: .methodNotAllowed)

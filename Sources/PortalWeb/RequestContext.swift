@@ -79,6 +79,8 @@ struct Route: Sendable {
     /// The family tab the route belongs to: in a town that has not enabled it, the route does not
     /// exist (404 before the access rule, so not even a sign-in redirect tells it apart).
     var tab: PortalTab? = nil
+    /// A signed-in GET page reused while nothing it shows can have changed (`PageCache`).
+    var reusable = false
     let handle: @Sendable (RequestContext) throws -> HTTPResponse
 }
 
@@ -88,9 +90,9 @@ struct RouteTable {
     /// Every route with its access, for the tests that enumerate them.
     private(set) var entries: [(method: String, pattern: String, access: Access)] = []
 
-    mutating func add(_ method: String, _ pattern: String, _ access: Access, tab: PortalTab? = nil,
+    mutating func add(_ method: String, _ pattern: String, _ access: Access, tab: PortalTab? = nil, reusable: Bool = false,
                       _ handle: @escaping @Sendable (RequestContext) throws -> HTTPResponse) {
-        router.add(method, pattern, Route(pattern: pattern, access: access, tab: tab, handle: handle))
+        router.add(method, pattern, Route(pattern: pattern, access: access, tab: tab, reusable: reusable && method == "GET", handle: handle))
         entries.append((method, pattern, access))
     }
 }

@@ -45,6 +45,10 @@ enum ServeCommand {
         }
         mailWorkers.forEach { $0.start() }
         defer { mailWorkers.forEach { $0.stop() } }
+        // Until a cluster's listener listens, its towns' planning pages are rendered every time.
+        let changeListeners = databases.names.map { ChangeListener(database: databases.clusters[$0]!) }
+        changeListeners.forEach { $0.start() }
+        defer { changeListeners.forEach { $0.stop() } }
         let drawWorker = DrawWorker(tenants: tenants, databases: databases, baseURL: { [environment] in environment.baseURL(of: $0) })
         drawWorker.start()
         defer { drawWorker.stop() }

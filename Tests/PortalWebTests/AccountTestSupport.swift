@@ -24,13 +24,34 @@ struct AccountWorld {
     let pool: PostgresPool
     let clock: TestClock
 
-    init(mode: ServerEnvironment.Mode = .development, mailDirectory: String = NSTemporaryDirectory() + "portal-mail-\(UInt32.random(in: 0...UInt32.max))") throws {
+    /// Listening to the database's changes (`ChangeListener`), as `portal serve` does: reusable
+    /// pages are then reused.
+    let changeListener: ChangeListener?
+    /// What the application knows of the towns' changes.
+    let changes: TownChanges?
+
+    init(mode: ServerEnvironment.Mode = .development, mailDirectory: String = NSTemporaryDirectory() + "portal-mail-\(UInt32.random(in: 0...UInt32.max))",
+         listensForChanges: Bool = false) throws {
         let clock = TestClock()
-        (app, tenants, pool) = try WebTestSupport.application(settings: WebSettings(mode: mode, mailDirectory: mailDirectory, clock: { clock.now }))
+        var listener: ChangeListener?
+        var changes: TownChanges?
+        (app, tenants, pool) = try WebTestSupport.application(settings: WebSettings(mode: mode, mailDirectory: mailDirectory, clock: { clock.now })) { database in
+            guard listensForChanges else { return }
+            listener = ChangeListener(database: database)
+            changes = database.changes
+            listener!.start()
+            for _ in 0..<500 where !database.changes.isListening { Thread.sleep(forTimeInterval: 0.01) }
+            guard database.changes.isListening else { throw PostgresError.connectionFailed("the change listener did not start") }
+        }
+        changeListener = listener
+        self.changes = changes
         self.clock = clock
     }
 
-    func drop() { WebTestSupport.drop(tenants, pool: pool) }
+    func drop() {
+        changeListener?.stop()
+        WebTestSupport.drop(tenants, pool: pool)
+    }
 
     var town: TenantConfig { tenants.first { $0.id == "cayres-pradelles" }! }
     var otherTown: TenantConfig { tenants.first { $0.id == "clermontais" }! }

@@ -19,8 +19,8 @@ struct BookingScene {
     let tom: Int64
     let hugo: Int64
 
-    init(town: String = "clermontais") throws {
-        world = try AccountWorld()
+    init(town: String = "clermontais", listensForChanges: Bool = false) throws {
+        world = try AccountWorld(listensForChanges: listensForChanges)
         let tenant = world.tenants.first { $0.id == town }!
         self.tenant = tenant
         martinEmail = AccountWorld.uniqueEmail("martin")

@@ -29,7 +29,9 @@ enum WebTestSupport {
     }
 
     /// Migrated copies of every town; the caller drops them with `drop`.
-    static func application(settings: WebSettings = WebSettings()) throws -> (PortalApplication, [TenantConfig], PostgresPool) {
+    /// `prepare` gets the towns' database before the application does (to listen for changes).
+    static func application(settings: WebSettings = WebSettings(),
+                            prepare: (TenantDatabase) throws -> Void = { _ in }) throws -> (PortalApplication, [TenantConfig], PostgresPool) {
         let suffix = "w\(UInt32.random(in: 0...UInt32.max))"
         let tenants = tenants(schemaSuffix: suffix)
         let pool = try PostgresPool(url: databaseURL, maxSize: 4)
@@ -38,8 +40,10 @@ enum WebTestSupport {
         for tenant in tenants {
             _ = try pool.withConnection { try migrator.migrate(schema: tenant.schema, on: $0) }
         }
+        let database = TenantDatabase(pool: pool)
+        try prepare(database)
         let app = PortalApplication(directory: TenantDirectory(tenants: tenants, baseDomains: ["localhost"]),
-                                    database: TenantDatabase(pool: pool), settings: settings)
+                                    database: database, settings: settings)
         return (app, tenants, pool)
     }
 

@@ -112,3 +112,24 @@ def test_session_cookie_attributes():
         attributes = {part.strip() for part in cookie.split(";")[1:]}
         assert {"HttpOnly", "SameSite=Lax", "Path=/"} <= attributes, cookie
         assert not any(a.lower().startswith(("domain", "expires", "max-age")) for a in attributes), cookie
+
+
+def test_a_reused_planning_page_opens_for_its_own_session_only_and_not_after_sign_out():
+    """The planning is kept per session while the town's data is unchanged (PageCache): a copy
+    of the cookie with one digit changed, another town, or the same cookie once signed out get
+    the sign-in page, never the kept one."""
+    session = demo_session(TOWN)
+    host = f"{TOWN}.localhost:{PORT}"
+    cookie = {"Cookie": f"pf_session={session}"}
+    pages = [http_get(host, "/planning", cookie) for _ in range(3)]
+    assert all(status == 200 and "Voir mon panier".encode() in body for status, _, body in pages)
+    tampered = ("1" if session[-1] == "0" else "0")
+    for other_host, sent in ((host, session[:-1] + tampered), (f"{OTHER}.localhost:{PORT}", session)):
+        status, headers, body = http_get(other_host, "/planning", {"Cookie": f"pf_session={sent}"})
+        assert status == 303 and headers["location"][0].startswith("/connexion")
+        assert b"Voir mon panier" not in body
+    csrf = re.search(rb'name="csrf" value="([0-9a-f]{64})"', pages[-1][2]).group(1).decode()
+    assert request("POST", host, "/deconnexion", cookie, f"csrf={csrf}")[0] == 303
+    status, headers, body = http_get(host, "/planning", cookie)
+    assert status == 303 and headers["location"][0].startswith("/connexion")
+    assert b"Voir mon panier" not in body

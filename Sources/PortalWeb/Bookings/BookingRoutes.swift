@@ -11,7 +11,7 @@ enum BookingRoutes {
         table.add("GET", BookingPaths.newRegistration, .family) { try RegistrationHandlers.form($0) }
         table.add("POST", BookingPaths.newRegistration, .family) { try RegistrationHandlers.create($0) }
 
-        table.add("GET", BookingPaths.planning, .family) { try PlanningHandlers.planning($0) }
+        table.add("GET", BookingPaths.planning, .family, reusable: true) { try PlanningHandlers.planning($0) }
         table.add("POST", BookingPaths.basketAdd, .family) { try PlanningHandlers.addToBasket($0) }
         table.add("POST", BookingPaths.basketJoursTypes, .family) { try PlanningHandlers.joursTypes($0) }
         table.add("POST", "/reservations/:id/absence", .family) { try PlanningHandlers.declareAbsence($0) }

@@ -10,6 +10,7 @@ struct TownPipeline {
     let tenant: TenantConfig
     let database: TenantDatabase
     let settings: WebSettings
+    let pages: PageCache
 
     func run(_ route: Route, parameters: [String: String], request: HTTPRequest) -> HTTPResponse {
         if let tab = route.tab, !tenant.tabs.contains(tab) {
@@ -18,29 +19,44 @@ struct TownPipeline {
         let now = settings.clock()
         let cookies = SessionCookies(mode: settings.mode)
         let sentToken = request.cookies[cookies.sessionName].flatMap { $0.isEmpty ? nil : $0 }
-        var principal: Principal?
-        var sessionCSRF: String?
-        var unreadMessages: Int?
-        do {
-            if let sentToken, let (found, csrf, unread) = try resolve(sentToken, now: now) {
-                principal = found
-                sessionCSRF = csrf
-                unreadMessages = unread
-            }
-        } catch {
-            return .html(ErrorPages.unavailable.render(), status: .serviceUnavailable)
-        }
         let formCookie = request.cookies[cookies.formName].flatMap { SecureToken.isWellFormed($0) ? $0 : nil }
         let newFormToken = formCookie == nil ? SecureToken.generate() : nil
-        var response = respond(route, parameters: parameters, request: request, now: now, principal: principal, unreadMessages: unreadMessages,
-                               sessionToken: principal == nil ? nil : sentToken,
-                               expectedToken: sessionCSRF ?? formCookie, pageToken: sessionCSRF ?? formCookie ?? newFormToken!)
+        var response: HTTPResponse
+        var signedIn = true
+        // Taken before any read: a change committed after it makes the page rendered now stale.
+        let reuse = reusableKey(route, request: request, sentToken: sentToken).flatMap { key in
+            database.changes.stamp(schema: tenant.schema).map { (key, $0) }
+        }
+        if let (key, stamp) = reuse, let page = pages.response(for: key, stamp: stamp, now: now) {
+            response = page
+        } else {
+            let session: SignedIn?
+            do {
+                session = try sentToken.flatMap { try resolve($0, now: now) }
+            } catch {
+                return .html(ErrorPages.unavailable.render(), status: .serviceUnavailable)
+            }
+            signedIn = session != nil
+            response = respond(route, parameters: parameters, request: request, now: now, principal: session?.principal,
+                               unreadMessages: session?.unreadMessages, sessionToken: session == nil ? nil : sentToken,
+                               expectedToken: session?.csrf ?? formCookie, pageToken: session?.csrf ?? formCookie ?? newFormToken!)
+            if let (key, stamp) = reuse, let session, response.status == .ok {
+                pages.store(response, for: key, stamp: stamp, now: now, sessionEnds: session.ends)
+            }
+        }
         if let newFormToken { cookies.setFormToken(newFormToken, on: &response) }
         let setsSession = response.headers.values(for: "set-cookie").contains { $0.hasPrefix(cookies.sessionName + "=") }
-        if sentToken != nil, principal == nil, !setsSession { cookies.clearSession(on: &response) }
+        if sentToken != nil, !signedIn, !setsSession { cookies.clearSession(on: &response) }
         // A handler's stricter private, no-store (files) is kept; anything else becomes no-store.
-        if principal != nil, response.headers["cache-control"]?.contains("no-store") != true { response.headers.set("Cache-Control", "no-store") }
+        if signedIn, response.headers["cache-control"]?.contains("no-store") != true { response.headers.set("Cache-Control", "no-store") }
         return response
+    }
+
+    /// Where a reusable route's page is kept: per town, session and full request target (the
+    /// host too, since a town may answer on several).
+    private func reusableKey(_ route: Route, request: HTTPRequest, sentToken: String?) -> PageCache.Key? {
+        guard route.reusable, request.method == "GET", let sentToken, SecureToken.isWellFormed(sentToken) else { return nil }
+        return PageCache.Key(schema: tenant.schema, sessionToken: sentToken, target: (request.headers["host"] ?? "") + request.target)
     }
 
     /// The route's answer, or the refusal of the CSRF check or of the access rule.
@@ -66,6 +82,8 @@ struct TownPipeline {
             principal: principal, sessionToken: sessionToken, csrfToken: pageToken, form: form, now: now,
             clientAddress: ClientAddress.of(request, trustProxy: settings.trustProxy), unreadMessages: unreadMessages)
         do {
+            // What a form changed is seen by the page its answer leads to, whatever path the handler wrote by.
+            defer { if !CSRFGuard.isSafeMethod(request.method) { database.changes.bump(schema: tenant.schema) } }
             return try route.handle(context)
         } catch RouteError.notFound {
             return .html(TownPages.notFound(tenant: tenant).render(), status: .notFound)
@@ -78,26 +96,39 @@ struct TownPipeline {
         }
     }
 
+    /// A live session as the request sees it.
+    private struct SignedIn {
+        let principal: Principal
+        let csrf: String
+        let unreadMessages: Int?
+        /// When it expires if not used again (idle or absolute limit, whichever comes first).
+        let ends: Date
+    }
+
     /// Who the token signs in, the session's CSRF token and the family's unread messages: read
     /// in one round trip; written (last-seen time, an expired session's removal) only when due.
-    private func resolve(_ token: String, now: Date) throws -> (Principal, String, Int?)? {
+    private func resolve(_ token: String, now: Date) throws -> SignedIn? {
         guard SecureToken.isWellFormed(token) else { return nil }
         let (found, family, staff, unread) = try database.read(
             schema: tenant.schema, SessionStore.session(token: token), AccountStore.signedIn(token: token),
             StaffStore.signedIn(token: token), MessageStore.unreadForSignedInFamily(token: token))
         guard let session = found else { return nil }
-        let upkeep = SessionStore.upkeep(session, now: now, lifetime: settings.sessionLifetime)
+        let lifetime = settings.sessionLifetime
+        let upkeep = SessionStore.upkeep(session, now: now, lifetime: lifetime)
         if upkeep != .none {
             try database.transaction(schema: tenant.schema) { try SessionStore.apply(upkeep, token: token, now: now, in: $0) }
         }
         guard upkeep != .delete else { return nil }
+        let lastSeen = upkeep == .touch ? now : session.lastSeenAt
+        let ends = min(lastSeen.addingTimeInterval(lifetime.idle), session.createdAt.addingTimeInterval(lifetime.absolute))
         switch session.kind {
         case .family:
             guard let family, family.isActivated else { return nil }
-            return (.family(family), session.csrfToken, tenant.tabs.contains(.messagerie) ? unread : nil)
+            return SignedIn(principal: .family(family), csrf: session.csrfToken,
+                            unreadMessages: tenant.tabs.contains(.messagerie) ? unread : nil, ends: ends)
         case .staff:
             guard let staff else { return nil }
-            return (.staff(staff), session.csrfToken, nil)
+            return SignedIn(principal: .staff(staff), csrf: session.csrfToken, unreadMessages: nil, ends: ends)
         }
     }
 }
