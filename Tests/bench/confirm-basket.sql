@@ -6,10 +6,13 @@
 -- Run by Tests/bench/bench.py with -D schema='t_…' and -D d1..d4=YYYYMMDD; families come from
 -- the bench.next_family sequence, so each transaction is a different generated family.
 -- The web request's own work (session, CSRF, rules engine, page) is what the ratio measures.
+-- Like the serving process, each transaction says it announces its change itself (tenant/097):
+-- its triggers skip NOTIFY, and the notification follows the commit in a transaction of its own
+-- (TownChanges.announce).
 
 -- « Ajouter au panier » (the family's ids looked up first: the portal has them from the session)
 BEGIN;
-SELECT set_config('search_path', :schema || ', public', true);
+SELECT set_config('search_path', :schema || ', public', true), set_config('portal.change_announced', 'on', true);
 SELECT nextval('bench.next_family') AS n \gset
 SELECT f.id AS fid, min(c.id) AS c1, max(c.id) AS c2
 FROM families f JOIN children c ON c.family_id = f.id
@@ -21,19 +24,21 @@ FROM unnest(ARRAY[:c1, :c2, :c1, :c2, :c1, :c2, :c1, :c2]::bigint[],
                   to_date(:d3::text, 'YYYYMMDD'), to_date(:d3::text, 'YYYYMMDD'), to_date(:d4::text, 'YYYYMMDD'), to_date(:d4::text, 'YYYYMMDD')]) AS l(child_id, day)
 ON CONFLICT (family_id, child_id, activity, unit, day) DO UPDATE SET action = EXCLUDED.action, added_at = EXCLUDED.added_at;
 COMMIT;
+BEGIN \; SET LOCAL synchronous_commit TO off \; SELECT pg_notify('town_changes', :schema) \; COMMIT;
 
 -- « Valider »: the slots first, in a short transaction of their own.
 BEGIN;
-SELECT set_config('search_path', :schema || ', public', true);
+SELECT set_config('search_path', :schema || ', public', true), set_config('portal.change_announced', 'on', true);
 SELECT child_id, activity, unit, day::text AS day, action FROM basket_lines WHERE family_id = :fid;
 INSERT INTO slots (activity, unit, day, capacity)
 SELECT 'alsh-vacances', 'journee', d, 80
 FROM unnest(ARRAY[to_date(:d1::text, 'YYYYMMDD'), to_date(:d2::text, 'YYYYMMDD'), to_date(:d3::text, 'YYYYMMDD'), to_date(:d4::text, 'YYYYMMDD')]) AS d
 ON CONFLICT (activity, unit, day) DO NOTHING;
 COMMIT;
+BEGIN \; SET LOCAL synchronous_commit TO off \; SELECT pg_notify('town_changes', :schema) \; COMMIT;
 
 BEGIN;
-SELECT set_config('search_path', :schema || ', public', true);
+SELECT set_config('search_path', :schema || ', public', true), set_config('portal.change_announced', 'on', true);
 SELECT pg_advisory_xact_lock(hashtextextended('bookings/family/' || :fid::text, 0));
 SELECT f.family_quotient, EXISTS (SELECT 1 FROM guardians g WHERE g.family_id = f.id AND g.resident) AS resident
 FROM families f WHERE f.id = :fid AND f.anonymised_at IS NULL;
@@ -95,3 +100,4 @@ FROM unnest(ARRAY[1, 2, 3, 4, 5, 6, 7, 8], ARRAY[:c1, :c2, :c1, :c2, :c1, :c2, :
 JOIN bookings b ON b.child_id = l.child_id AND b.slot_id = l.slot_id JOIN slots s ON s.id = l.slot_id;
 DELETE FROM basket_lines WHERE family_id = :fid;
 COMMIT;
+BEGIN \; SET LOCAL synchronous_commit TO off \; SELECT pg_notify('town_changes', :schema) \; COMMIT;
