@@ -15,7 +15,19 @@ import Testing
     private func scene() throws -> (BookingScene, String) {
         let scene = try BookingScene(listensForChanges: true)
         try scene.register(family: scene.martinFamily, children: [scene.lea], to: "alsh-mercredis")
+        try settle(scene)
         return (scene, BookingPaths.planning(family: scene.martinFamily, view: .month, anchor: Self.anchor))
+    }
+
+    /// The set-up's writes are notified after their commit, possibly during the test: a marker
+    /// notified last, once heard, says they all were (a late one would only make a page be
+    /// rendered again, but the tests tell reuse from rendering).
+    private func settle(_ scene: BookingScene) throws {
+        let changes = try #require(scene.world.changes)
+        let before = changes.stamp(schema: scene.tenant.schema)
+        _ = try scene.world.pool.withConnection { try $0.query("SELECT pg_notify(\(TownChanges.channel), \(scene.tenant.schema))") }
+        for _ in 0..<1000 where changes.stamp(schema: scene.tenant.schema) == before { Thread.sleep(forTimeInterval: 0.01) }
+        try #require(changes.stamp(schema: scene.tenant.schema) != before)
     }
 
     private func line(_ scene: BookingScene, _ day: String) -> BasketLine {
