@@ -59,7 +59,7 @@ final class PageCache: Sendable {
             if let old = state.entries.removeValue(forKey: key) { state.bytes -= old.size }
             if state.bytes + size > maximumBytes {
                 // Stale entries go first; if that is not enough, the whole cache: it refills in a minute.
-                for (other, entry) in state.entries where entry.minute != minute || entry.stamp != stamp && other.schema == key.schema {
+                for (other, entry) in state.entries where entry.minute != minute || (other.schema == key.schema && entry.stamp != stamp) {
                     state.entries[other] = nil
                     state.bytes -= entry.size
                 }
