@@ -14,7 +14,7 @@ import Postgres
     }
 
     private func waitFor(_ condition: () throws -> Bool) rethrows -> Bool {
-        for _ in 0..<1000 {
+        for _ in 0..<3000 {
             if try condition() { return true }
             Thread.sleep(forTimeInterval: 0.01)
         }

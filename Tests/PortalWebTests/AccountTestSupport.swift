@@ -40,7 +40,7 @@ struct AccountWorld {
             listener = ChangeListener(database: database)
             changes = database.changes
             listener!.start()
-            for _ in 0..<500 where !database.changes.isListening { Thread.sleep(forTimeInterval: 0.01) }
+            for _ in 0..<3000 where !database.changes.isListening { Thread.sleep(forTimeInterval: 0.01) }
             guard database.changes.isListening else { throw PostgresError.connectionFailed("the change listener did not start") }
         }
         changeListener = listener

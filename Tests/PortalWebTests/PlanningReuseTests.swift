@@ -20,14 +20,16 @@ import Testing
     }
 
     /// The set-up's writes are notified after their commit, possibly during the test: a marker
-    /// notified last, once heard, says they all were (a late one would only make a page be
-    /// rendered again, but the tests tell reuse from rendering).
+    /// of its own notified last, once heard, says they all were, since notifications arrive in
+    /// commit order (a late one would only make a page be rendered again, but these tests tell
+    /// reuse from rendering).
     private func settle(_ scene: BookingScene) throws {
         let changes = try #require(scene.world.changes)
-        let before = changes.stamp(schema: scene.tenant.schema)
-        _ = try scene.world.pool.withConnection { try $0.query("SELECT pg_notify(\(TownChanges.channel), \(scene.tenant.schema))") }
-        for _ in 0..<1000 where changes.stamp(schema: scene.tenant.schema) == before { Thread.sleep(forTimeInterval: 0.01) }
-        try #require(changes.stamp(schema: scene.tenant.schema) != before)
+        let marker = "marker_\(UInt32.random(in: 0...UInt32.max))"
+        let before = changes.stamp(schema: marker)
+        _ = try scene.world.pool.withConnection { try $0.query("SELECT pg_notify(\(TownChanges.channel), \(marker))") }
+        for _ in 0..<3000 where changes.stamp(schema: marker) == before { Thread.sleep(forTimeInterval: 0.01) }
+        try #require(changes.stamp(schema: marker) != before)
     }
 
     private func line(_ scene: BookingScene, _ day: String) -> BasketLine {
@@ -51,9 +53,9 @@ import Testing
         // As `portal` commands or psql write: the town_change trigger notifies the listener.
         try scene.world.transaction(scene.tenant) { try BasketStore.add([line(scene, "2026-01-21")], familyId: scene.martinFamily, now: scene.world.clock.now, in: $0) }
         var page = ""
-        for _ in 0..<500 {
+        for _ in 0..<3000 {
             page = scene.martin.get(planning).text
-            if !page.contains("Voir mon panier (0)") { break }
+            if page.contains("Voir mon panier (2)") { break }
             Thread.sleep(forTimeInterval: 0.01)
         }
         #expect(page.contains("Voir mon panier (2)"))
@@ -109,7 +111,7 @@ import Testing
         var (scene, planning) = try scene()
         defer { scene.drop() }
         scene.world.changeListener?.stop()
-        for _ in 0..<300 where scene.world.changes?.isListening == true { Thread.sleep(forTimeInterval: 0.01) }
+        for _ in 0..<3000 where scene.world.changes?.isListening == true { Thread.sleep(forTimeInterval: 0.01) }
         scene.martin.get(planning)
         try unannouncedWrite(scene, "2026-01-14")
         #expect(scene.martin.get(planning).text.contains("Voir mon panier (1)"))
