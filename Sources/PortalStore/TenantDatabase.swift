@@ -25,10 +25,14 @@ public final class TenantDatabase: Sendable {
     /// town's schema (`PostgresConnection.pipeline`): for a request's reads that lock nothing
     /// and write nothing.
     public func read<each Value>(schema: String, _ queries: repeat PostgresQuery<each Value>) throws -> (repeat each Value) {
+        let settings = try Self.townSettings(schema)
+        return try pool.withConnection { try $0.pipeline(localSettings: settings, repeat each queries) }
+    }
+
+    /// What binds a transaction to a town: its schema first on the search path.
+    static func townSettings(_ schema: String) throws -> [(name: String, value: String)] {
         guard Migrator.isValidSchemaName(schema) else { throw TenantDatabaseError.invalidSchemaName(schema) }
-        return try pool.withConnection { connection in
-            try connection.pipeline(localSettings: [("search_path", SQL.quoteIdentifier(schema) + ", public")], repeat each queries)
-        }
+        return [("search_path", SQL.quoteIdentifier(schema) + ", public")]
     }
 
     public func isReachable() -> Bool {

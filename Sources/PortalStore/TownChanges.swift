@@ -6,7 +6,7 @@ import Synchronization
 /// town's data can be reused until that data changes (`PageCache`).
 ///
 /// Writes made by this process bump their town synchronously, after their transaction ends
-/// (`TenantDatabase.transaction`). Writes made by anybody else (another `portal serve`, the
+/// (`TenantDatabase.transaction`, for the transactions that wrote). Writes made by anybody else (another `portal serve`, the
 /// `portal` commands, psql) reach it as notifications on `town_changes`, the schema's name as
 /// payload, which a `ChangeListener` turns into bumps: the `town_change` triggers of every
 /// town table send them (migration tenant/097), except for a listening process's own

@@ -5,6 +5,12 @@ public enum IsolationLevel: String, Sendable {
 }
 
 extension PostgresConnection {
+    /// Whether the transaction under way has written: PostgreSQL gives a transaction its id on
+    /// its first write (or row lock), and never to one that only reads.
+    public func transactionHasWritten() throws -> Bool {
+        try query("SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote")[0].decode("wrote")
+    }
+
     /// Runs `body` between BEGIN and COMMIT; any error thrown by the body, or by COMMIT, rolls
     /// back and is rethrown. Called inside a transaction, it nests with a savepoint instead (the
     /// isolation level then stays the outer one's). `localSettings` are set with

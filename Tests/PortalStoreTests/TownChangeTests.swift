@@ -90,6 +90,28 @@ import Postgres
         #expect(payloads.filter { $0 == a || $0 == b } == [a, b])
     }
 
+    @Test func aTransactionThatOnlyRead_changesNothing_andIsNotAnnounced() throws {
+        let (database, a, b, drop) = try listeningTowns()
+        defer { drop() }
+        let watcher = try PostgresConnection(url: TestDatabase.url)
+        defer { watcher.close() }
+        try watcher.listen(TownChanges.channel)
+        let before = database.changes.stamp(schema: a)
+        let titles = try database.transaction(schema: a) { try $0.query("SELECT title FROM news_items").count }
+        #expect(titles == 0)
+        #expect(database.changes.stamp(schema: a) == before)
+        // As above: b's announcement arrives after any of a's.
+        try database.transaction(schema: b) { connection in
+            _ = try connection.execute("INSERT INTO news_items (title, body, published_on) VALUES ('Fête', 'x', '2026-01-05')")
+        }
+        var payloads: [String] = []
+        _ = try waitFor {
+            payloads += try watcher.notifications(waitingUpTo: .milliseconds(10)).map(\.payload)
+            return payloads.contains(b)
+        }
+        #expect(payloads.filter { $0 == a || $0 == b } == [b])
+    }
+
     @Test func aTransactionOfOneServingProcess_reachesAnother() throws {
         let (pool, _) = try namedPool()
         let (otherPool, _) = try namedPool()

@@ -3,16 +3,21 @@ import Postgres
 extension TenantDatabase {
     /// A town transaction run again from the start on a serialization failure or a deadlock,
     /// which concurrent confirmations touching the same slots in different orders may cause.
-    /// Once it ends, committed or not, the town counts as changed here at once (`TownChanges`);
-    /// while this process listens for changes, it also tells the others itself, after the
-    /// commit, in place of the triggers (`TownChanges.announce`).
+    /// While this process listens for changes (`TownChanges`), a transaction that wrote counts
+    /// as a change of the town here at once, and tells the other processes itself after its
+    /// commit, in place of the triggers (`TownChanges.announce`); one that only read changes
+    /// nothing, so reading pages keeps the town's reused pages.
     public func transaction<T>(schema: String, retries: Int, _ body: (PostgresConnection) throws -> T) throws -> T {
-        guard Migrator.isValidSchemaName(schema) else { throw TenantDatabaseError.invalidSchemaName(schema) }
-        var settings = [("search_path", SQL.quoteIdentifier(schema) + ", public")]
-        let announces = changes.isListening
-        if announces { settings.append((TownChanges.announcedSetting, "on")) }
-        defer { changes.bump(schema: schema) }
+        var settings = try Self.townSettings(schema)
+        guard changes.isListening else { return try pool.transaction(localSettings: settings, retries: retries, body) }
+        settings.append((TownChanges.announcedSetting, "on"))
+        var wrote = false
+        defer { if wrote { changes.bump(schema: schema) } }
         return try pool.transaction(localSettings: settings, retries: retries,
-                                    afterCommit: announces ? { TownChanges.announce(schema: schema, on: $0) } : nil, body)
+                                    afterCommit: { if wrote { TownChanges.announce(schema: schema, on: $0) } }) { connection in
+            let value = try body(connection)
+            wrote = try connection.transactionHasWritten()
+            return value
+        }
     }
 }

@@ -82,8 +82,6 @@ struct TownPipeline {
             principal: principal, sessionToken: sessionToken, csrfToken: pageToken, form: form, now: now,
             clientAddress: ClientAddress.of(request, trustProxy: settings.trustProxy), unreadMessages: unreadMessages)
         do {
-            // What a form changed is seen by the page its answer leads to, whatever path the handler wrote by.
-            defer { if !CSRFGuard.isSafeMethod(request.method) { database.changes.bump(schema: tenant.schema) } }
             return try route.handle(context)
         } catch RouteError.notFound {
             return .html(TownPages.notFound(tenant: tenant).render(), status: .notFound)
