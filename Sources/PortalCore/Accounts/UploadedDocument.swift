@@ -50,22 +50,19 @@ public enum DocumentProblem: Error, Sendable, Equatable {
         case .missing: "Choisissez un fichier à envoyer."
         case .tooLarge: "Le fichier dépasse 6 Mo : réduisez-le (photo moins grande, PDF compressé) puis réessayez."
         case .unsupportedFormat: "Ce fichier n'est ni un PDF, ni une image JPEG ou PNG."
-        case .imageTooLarge(let dimensions): Self.imageTooLargeMessage(dimensions)
-        case .hiddenContent: Self.hiddenContentMessage
+        case .imageTooLarge(let dimensions):
+            "Cette image mesure \(dimensions.french) pixels : enregistrez-la en plus petit "
+                + "(\(ImageDimensions.grouped(ImageDimensions.maximumSide)) pixels de côté et \(ImageDimensions.maximumPixels / 1_000_000) millions de pixels au plus) puis réessayez."
+        case .hiddenContent:
+            "Ce fichier contient autre chose qu'un document (script, page web, archive ou action automatique) : "
+                + "enregistrez-le de nouveau comme simple PDF ou image (par exemple avec « Imprimer en PDF ») puis réessayez."
         }
     }
 
-    static func imageTooLargeMessage(_ dimensions: ImageDimensions) -> String {
-        "Cette image mesure \(dimensions.french) pixels : enregistrez-la en plus petit "
-            + "(\(ImageDimensions.grouped(ImageDimensions.maximumSide)) pixels de côté et \(ImageDimensions.maximumPixels / 1_000_000) millions de pixels au plus) puis réessayez."
-    }
-
-    static let hiddenContentMessage = "Ce fichier contient autre chose qu'un document (script, page web, archive ou action automatique) : "
-        + "enregistrez-le de nouveau comme simple PDF ou image (par exemple avec « Imprimer en PDF ») puis réessayez."
-
-    public static func check(_ bytes: [UInt8]) -> Result<DocumentFormat, DocumentProblem> {
+    /// A file for « Mes documents », the town's documents or (with the town's limit) a message.
+    public static func check(_ bytes: [UInt8], maximumBytes: Int = DocumentFormat.maximumBytes) -> Result<DocumentFormat, DocumentProblem> {
         guard !bytes.isEmpty else { return .failure(.missing) }
-        guard bytes.count <= DocumentFormat.maximumBytes else { return .failure(.tooLarge) }
+        guard bytes.count <= maximumBytes else { return .failure(.tooLarge) }
         guard let format = DocumentFormat.detect(bytes) else { return .failure(.unsupportedFormat) }
         if let problem = DocumentFormat.contentProblem(bytes, format: format) { return .failure(problem) }
         return .success(format)

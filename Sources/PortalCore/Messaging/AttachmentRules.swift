@@ -10,11 +10,7 @@ public enum AttachmentRules {
     }
 
     public static func check(_ bytes: [UInt8], maximumBytes: Int) -> Result<DocumentFormat, DocumentProblem> {
-        guard !bytes.isEmpty else { return .failure(.missing) }
-        guard bytes.count <= maximumBytes else { return .failure(.tooLarge) }
-        guard let format = DocumentFormat.detect(bytes) else { return .failure(.unsupportedFormat) }
-        if let problem = DocumentFormat.contentProblem(bytes, format: format) { return .failure(problem) }
-        return .success(format)
+        DocumentProblem.check(bytes, maximumBytes: maximumBytes)
     }
 
     /// The message for one attachment (`1re pièce jointe : …`), with the town's own limit.
