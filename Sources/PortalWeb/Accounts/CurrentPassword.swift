@@ -1,4 +1,5 @@
 import Foundation
+import HTML
 import PortalCore
 import PortalStore
 import Postgres
@@ -51,6 +52,23 @@ enum CurrentPassword {
             return try SessionStore.create(kind: kind, principalID: id, ip: context.clientAddress, now: context.now,
                                            lifetime: context.settings.sessionLifetime, in: connection).token
         }
+    }
+
+    /// The « Mot de passe » section of a « Mon compte » page, with the fields `change` reads; the
+    /// hidden address lets a password manager file the new password under the right account.
+    static func changeSection(_ context: RequestContext, action: String, email: String, errors: FieldErrors) -> Node {
+        .section([.aria("labelledby", "mdp-titre")], [
+            .h2([.id("mdp-titre")], ["Mot de passe"]),
+            Forms.form(action: action, csrf: context.csrfToken, label: "Changer de mot de passe", [
+                .input([.type("text"), .name("identifiant"), .value(email), .autocomplete("username"), Attribute("hidden", nil),
+                        .aria("hidden", "true"), Attribute("tabindex", "-1")]),
+                Forms.field("mot_de_passe_actuel", label: "Mot de passe actuel", type: "password", autocomplete: "current-password", errors: errors),
+                Forms.newPassword("nouveau_mot_de_passe", label: "Nouveau mot de passe", policy: context.tenant.passwordPolicy, errors: errors),
+                Forms.field("confirmation", label: "Confirmation du nouveau mot de passe", type: "password", autocomplete: "new-password",
+                            errors: errors),
+                Forms.submit("Changer de mot de passe"),
+            ]),
+        ])
     }
 
     /// « Fermer les autres connexions »: every session of the account but this browser's ends,

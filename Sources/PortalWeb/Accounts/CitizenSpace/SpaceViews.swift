@@ -32,7 +32,6 @@ enum SpaceViews {
     }
 
     static func account(_ context: RequestContext, account: FamilyAccount, forms: AccountForms, sessions: [ActiveSession]) -> Node {
-        let policy = context.tenant.passwordPolicy
         var all = FieldErrors()
         for item in forms.identityErrors.items + forms.passwordErrors.items + forms.emailErrors.items + forms.connectionErrors.items {
             all.add(item.field, item.message)
@@ -62,19 +61,7 @@ enum SpaceViews {
                     Forms.submit("Changer d'adresse"),
                 ]),
             ]),
-            .section([.aria("labelledby", "mdp-titre")], [
-                .h2([.id("mdp-titre")], ["Mot de passe"]),
-                Forms.form(action: SpacePaths.password, csrf: context.csrfToken, label: "Changer de mot de passe", [
-                    .input([.type("text"), .name("identifiant"), .value(account.email), .autocomplete("username"), Attribute("hidden", nil),
-                            .aria("hidden", "true"), Attribute("tabindex", "-1")]),
-                    Forms.field("mot_de_passe_actuel", label: "Mot de passe actuel", type: "password", autocomplete: "current-password",
-                                errors: forms.passwordErrors),
-                    Forms.newPassword("nouveau_mot_de_passe", label: "Nouveau mot de passe", policy: policy, errors: forms.passwordErrors),
-                    Forms.field("confirmation", label: "Confirmation du nouveau mot de passe", type: "password", autocomplete: "new-password",
-                                errors: forms.passwordErrors),
-                    Forms.submit("Changer de mot de passe"),
-                ]),
-            ]),
+            CurrentPassword.changeSection(context, action: SpacePaths.password, email: account.email, errors: forms.passwordErrors),
             SessionViews.section(context, sessions: sessions, action: SpacePaths.connections, errors: forms.connectionErrors),
         ])
     }

@@ -49,19 +49,7 @@ enum StaffAccountHandlers {
             Notices.banner(context.request),
             Forms.errorSummary(all),
             .p([], [.text("\(staff.displayName) – \(staff.role.frenchLabel) – "), .strong([], [.text(staff.email)])]),
-            .section([.aria("labelledby", "mdp-titre")], [
-                .h2([.id("mdp-titre")], ["Mot de passe"]),
-                Forms.form(action: StaffPaths.password, csrf: context.csrfToken, label: "Changer de mot de passe", [
-                    .input([.type("text"), .name("identifiant"), .value(staff.email), .autocomplete("username"), Attribute("hidden", nil),
-                            .aria("hidden", "true"), Attribute("tabindex", "-1")]),
-                    Forms.field("mot_de_passe_actuel", label: "Mot de passe actuel", type: "password", autocomplete: "current-password",
-                                errors: passwordErrors),
-                    Forms.newPassword("nouveau_mot_de_passe", label: "Nouveau mot de passe", policy: context.tenant.passwordPolicy, errors: passwordErrors),
-                    Forms.field("confirmation", label: "Confirmation du nouveau mot de passe", type: "password", autocomplete: "new-password",
-                                errors: passwordErrors),
-                    Forms.submit("Changer de mot de passe"),
-                ]),
-            ]),
+            CurrentPassword.changeSection(context, action: StaffPaths.password, email: staff.email, errors: passwordErrors),
             SessionViews.section(context, sessions: sessions, action: StaffPaths.connections, errors: connectionErrors),
         ])
     }
