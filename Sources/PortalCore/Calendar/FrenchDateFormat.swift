@@ -60,7 +60,7 @@ public enum FrenchDateFormat {
 
     /// « 1er » for the first of the month, the plain number otherwise.
     public static func dayOfMonth(_ date: LocalDate) -> String {
-        date.day == 1 ? "1er" : "\(date.day)"
+        written { $0.dayOfMonth(date) }
     }
 
     /// 1 = « janvier » ... 12 = « décembre ».
