@@ -44,8 +44,7 @@ enum MessageFormParts {
             .fragment((1...AttachmentRules.maximumCount).map { position in
                 Forms.field(AttachmentUpload.fieldName(position), label: position == 1 ? "1re pièce jointe" : "\(position)e pièce jointe",
                             type: "file", autocomplete: nil, hint: hint, errors: errors, required: false,
-                            extra: [Attribute("accept", ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"),
-                                    Attribute(UploadSizeCheck.attribute, String(maximumBytes))])
+                            extra: Forms.documentFile(maximumBytes: maximumBytes))
             }),
         ])
     }

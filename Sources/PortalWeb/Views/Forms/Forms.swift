@@ -62,6 +62,13 @@ enum Forms {
         ])
     }
 
+    /// A file field's attributes for a PDF, JPEG or PNG of at most `maximumBytes`: what the
+    /// server accepts (`DocumentProblem.check`), offered by the picker and its size checked in
+    /// the browser (`UploadSizeCheck`).
+    static func documentFile(maximumBytes: Int) -> [Attribute] {
+        [Attribute("accept", ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"), Attribute(UploadSizeCheck.attribute, String(maximumBytes))]
+    }
+
     static func checkbox(_ name: String, label: [Node], checked: Bool, errors: FieldErrors) -> Node {
         let id = fieldID(name)
         let messages = errors.messages(for: name)
