@@ -15,8 +15,9 @@ enum ServeCommand {
         guard let environment = loadEnvironment(),
               let (tenants, databases) = loadTenantsAndDatabases(environment, poolSize: environment.databasePoolSize) else { return 1 }
         let directory = TenantDirectory(tenants: tenants, baseDomains: environment.baseDomains)
+        let settings = WebSettings(environment: environment)
         let application = PortalApplication(directory: directory, databases: databases, operations: operations(environment, databases),
-                                            settings: WebSettings(environment: environment))
+                                            settings: settings)
         // One worker per cluster: each cluster's `platform.outbox` holds its towns' e-mails.
         let mailWorkers = databases.names.map { MailWorker(pool: databases.clusters[$0]!.pool, environment: environment) }
         var configuration = HTTPServerConfiguration()
@@ -52,7 +53,7 @@ enum ServeCommand {
         let drawWorker = DrawWorker(tenants: tenants, databases: databases, baseURL: { [environment] in environment.baseURL(of: $0) })
         drawWorker.start()
         defer { drawWorker.stop() }
-        let purgeWorker = PurgeWorker(tenants: tenants, databases: databases, sessionLifetime: WebSettings(environment: environment).sessionLifetime)
+        let purgeWorker = PurgeWorker(tenants: tenants, databases: databases, sessionLifetime: settings.sessionLifetime)
         purgeWorker.start()
         defer { purgeWorker.stop() }
         do {
