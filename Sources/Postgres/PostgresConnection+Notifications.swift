@@ -17,7 +17,7 @@ extension PostgresConnection {
     /// has arrived. Throws when the connection broke, so the caller can open a new one.
     public func notifications(waitingUpTo timeout: Duration) throws -> [PostgresNotification] {
         let handle = try openHandle()
-        var received = Self.drainNotifications(handle)
+        let received = Self.drainNotifications(handle)
         guard received.isEmpty else { return received }
         let socket = PQsocket(handle)
         guard socket >= 0 else { throw PostgresError.connectionFailed("connection is closed") }
@@ -27,10 +27,9 @@ extension PostgresConnection {
         guard ready >= 0 || errno == EINTR else { throw PostgresError.connectionFailed("poll failed") }
         guard ready > 0 else { return [] }
         guard PQconsumeInput(handle) == 1, PQstatus(handle) == CONNECTION_OK else {
-            throw PostgresError.connectionFailed(Self.trimmed(PQerrorMessage(handle)))
+            throw Self.connectionFailure(handle)
         }
-        received = Self.drainNotifications(handle)
-        return received
+        return Self.drainNotifications(handle)
     }
 
     private static func drainNotifications(_ handle: OpaquePointer) -> [PostgresNotification] {

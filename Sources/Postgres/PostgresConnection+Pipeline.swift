@@ -46,7 +46,7 @@ extension PostgresConnection {
         var values: [[UnsafeMutablePointer<CChar>?]] = []
         defer { values.forEach { $0.forEach { free($0) } } }
         for sql in statements { values.append(try Self.parameterValues(sql)) }
-        guard PQenterPipelineMode(handle) == 1 else { throw PostgresError.connectionFailed(Self.trimmed(PQerrorMessage(handle))) }
+        guard PQenterPipelineMode(handle) == 1 else { throw Self.connectionFailure(handle) }
         // Fails (and leaves the connection unfit for reuse, so the pool closes it) only when the
         // answers could not all be read.
         defer { PQexitPipelineMode(handle) }
@@ -58,22 +58,22 @@ extension PostgresConnection {
             if sql.hasFixedText {
                 let (name, isNew) = preparedStatement(text)
                 if isNew {
-                    guard PQsendPrepare(handle, name, text, Int32(parameters.count), nil) == 1 else { throw sendFailure(handle) }
+                    guard PQsendPrepare(handle, name, text, Int32(parameters.count), nil) == 1 else { throw Self.connectionFailure(handle) }
                     sent.append(.preparation(text: text, name: name))
                 }
                 queued = PQsendQueryPrepared(handle, name, Int32(parameters.count), valueList, nil, nil, 0)
             } else {
                 queued = PQsendQueryParams(handle, text, Int32(parameters.count), nil, valueList, nil, nil, 0)
             }
-            guard queued == 1 else { throw sendFailure(handle) }
+            guard queued == 1 else { throw Self.connectionFailure(handle) }
             sent.append(.statement(text: text))
         }
-        guard PQpipelineSync(handle) == 1 else { throw sendFailure(handle) }
+        guard PQpipelineSync(handle) == 1 else { throw Self.connectionFailure(handle) }
         var rows: [[PostgresRow]] = []
         var failure: Error?
         for item in sent {
             // Each command's answer, then a null result that ends it.
-            guard let result = PQgetResult(handle) else { throw sendFailure(handle) }
+            guard let result = PQgetResult(handle) else { throw Self.connectionFailure(handle) }
             while let extra = PQgetResult(handle) { PQclear(extra) }
             guard PQresultStatus(result) != PGRES_PIPELINE_ABORTED else {
                 PQclear(result)
@@ -93,15 +93,11 @@ extension PostgresConnection {
                 failure = failure ?? error
             }
         }
-        guard let sync = PQgetResult(handle) else { throw sendFailure(handle) }
+        guard let sync = PQgetResult(handle) else { throw Self.connectionFailure(handle) }
         let synced = PQresultStatus(sync) == PGRES_PIPELINE_SYNC
         PQclear(sync)
         if let failure { throw failure }
-        guard synced else { throw sendFailure(handle) }
+        guard synced else { throw Self.connectionFailure(handle) }
         return rows
-    }
-
-    private func sendFailure(_ handle: OpaquePointer) -> PostgresError {
-        .connectionFailed(Self.trimmed(PQerrorMessage(handle)))
     }
 }

@@ -239,7 +239,7 @@ public final class PostgresConnection {
     /// connection failure when the connection broke (the caller must not reuse it then).
     func check(_ result: OpaquePointer?, on handle: OpaquePointer) throws -> OpaquePointer {
         guard let result else {
-            throw PostgresError.connectionFailed(Self.trimmed(PQerrorMessage(handle)))
+            throw Self.connectionFailure(handle)
         }
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
@@ -258,6 +258,11 @@ public final class PostgresConnection {
                 constraint: field(UInt8(ascii: "n"))
             )
         }
+    }
+
+    /// The connection's own error (it broke, or libpq could not send): not to be reused.
+    static func connectionFailure(_ handle: OpaquePointer) -> PostgresError {
+        .connectionFailed(trimmed(PQerrorMessage(handle)))
     }
 
     static func trimmed(_ message: UnsafePointer<CChar>?) -> String {
