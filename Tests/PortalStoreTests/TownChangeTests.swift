@@ -65,51 +65,50 @@ import Postgres
         #expect(database.changes.stamp(schema: b) == beforeB)
     }
 
-    @Test func aTransactionOfAListeningProcess_changesItsStampAtOnce_andIsAnnouncedOnceAfterItsCommit() throws {
-        let (database, a, b, drop) = try listeningTowns()
-        defer { drop() }
-        let watcher = try PostgresConnection(url: TestDatabase.url)
-        defer { watcher.close() }
-        try watcher.listen(TownChanges.channel)
+    private static let newsInsert: SQL = "INSERT INTO news_items (title, body, published_on) VALUES ('Fête', 'x', '2026-01-05')"
 
-        let before = database.changes.stamp(schema: a)
-        try database.transaction(schema: a) { connection in
-            _ = try connection.execute("INSERT INTO news_items (title, body, published_on) VALUES ('Fête', 'x', '2026-01-05')")
-        }
-        #expect(database.changes.stamp(schema: a) != before)
-        // Notifications arrive in commit order: once b's is in, a's are too (its trigger's would
-        // have come first, then the announcement).
-        try TenantDatabase(pool: database.pool).transaction(schema: b) { connection in
-            _ = try connection.execute("INSERT INTO news_items (title, body, published_on) VALUES ('Fête', 'x', '2026-01-05')")
-        }
+    /// A connection of its own listening on `town_changes`, as another process would.
+    private func listeningConnection() throws -> PostgresConnection {
+        let connection = try PostgresConnection(url: TestDatabase.url)
+        try connection.listen(TownChanges.channel)
+        return connection
+    }
+
+    /// The notifications about `a` or `b` that `watcher` hears until `b`'s first: notifications
+    /// arrive in commit order, so whatever was sent about `a` before `b` changed is in.
+    private func heard(_ watcher: PostgresConnection, about a: String, until b: String) throws -> [String] {
         var payloads: [String] = []
         _ = try waitFor {
             payloads += try watcher.notifications(waitingUpTo: .milliseconds(10)).map(\.payload)
             return payloads.contains(b)
         }
-        #expect(payloads.filter { $0 == a || $0 == b } == [a, b])
+        return payloads.filter { $0 == a || $0 == b }
+    }
+
+    @Test func aTransactionOfAListeningProcess_changesItsStampAtOnce_andIsAnnouncedOnceAfterItsCommit() throws {
+        let (database, a, b, drop) = try listeningTowns()
+        defer { drop() }
+        let watcher = try listeningConnection()
+        defer { watcher.close() }
+        let before = database.changes.stamp(schema: a)
+        try database.transaction(schema: a) { _ = try $0.execute(Self.newsInsert) }
+        #expect(database.changes.stamp(schema: a) != before)
+        // Its trigger's notification would have come first, then the announcement.
+        try TenantDatabase(pool: database.pool).transaction(schema: b) { _ = try $0.execute(Self.newsInsert) }
+        #expect(try heard(watcher, about: a, until: b) == [a, b])
     }
 
     @Test func aTransactionThatOnlyRead_changesNothing_andIsNotAnnounced() throws {
         let (database, a, b, drop) = try listeningTowns()
         defer { drop() }
-        let watcher = try PostgresConnection(url: TestDatabase.url)
+        let watcher = try listeningConnection()
         defer { watcher.close() }
-        try watcher.listen(TownChanges.channel)
         let before = database.changes.stamp(schema: a)
         let titles = try database.transaction(schema: a) { try $0.query("SELECT title FROM news_items").count }
         #expect(titles == 0)
         #expect(database.changes.stamp(schema: a) == before)
-        // As above: b's announcement arrives after any of a's.
-        try database.transaction(schema: b) { connection in
-            _ = try connection.execute("INSERT INTO news_items (title, body, published_on) VALUES ('Fête', 'x', '2026-01-05')")
-        }
-        var payloads: [String] = []
-        _ = try waitFor {
-            payloads += try watcher.notifications(waitingUpTo: .milliseconds(10)).map(\.payload)
-            return payloads.contains(b)
-        }
-        #expect(payloads.filter { $0 == a || $0 == b } == [b])
+        try database.transaction(schema: b) { _ = try $0.execute(Self.newsInsert) }
+        #expect(try heard(watcher, about: a, until: b) == [b])
     }
 
     @Test func aTransactionOfOneServingProcess_reachesAnother() throws {
