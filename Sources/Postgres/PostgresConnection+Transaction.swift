@@ -7,8 +7,8 @@ public enum IsolationLevel: String, Sendable {
 extension PostgresConnection {
     /// Whether the transaction under way has written: PostgreSQL gives a transaction its id on
     /// its first write (or row lock), and never to one that only reads.
-    public func transactionHasWritten() throws -> Bool {
-        try query("SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote")[0].decode("wrote")
+    private static var hasWritten: PostgresQuery<Bool> {
+        PostgresQuery("SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote") { try $0[0].decode("wrote") }
     }
 
     /// Runs `body` between BEGIN and COMMIT; any error thrown by the body, or by COMMIT, rolls
@@ -16,16 +16,20 @@ extension PostgresConnection {
     /// isolation level then stays the outer one's). `localSettings` are set with
     /// `set_config(name, value, true)`, so they end with the transaction; at the start of a
     /// transaction they travel with BEGIN in one round trip, as literals escaped by libpq.
+    /// `reportingWrites` is told, once committed, whether the transaction wrote (asked in the
+    /// COMMIT's round trip); nested, whether the enclosing transaction has written so far.
     @discardableResult
     public func transaction<T>(isolation: IsolationLevel? = nil, localSettings: [(name: String, value: String)] = [],
-                               _ body: (PostgresConnection) throws -> T) throws -> T {
+                               reportingWrites: ((Bool) -> Void)? = nil, _ body: (PostgresConnection) throws -> T) throws -> T {
         if isInTransaction {
-            return try savepoint { connection in
+            let value = try savepoint { connection in
                 for setting in localSettings {
                     _ = try connection.query("SELECT set_config(\(setting.name), \(setting.value), true)")
                 }
                 return try body(connection)
             }
+            if let reportingWrites { reportingWrites(try fetch(Self.hasWritten)) }
+            return value
         }
         let value: T
         do {
@@ -38,7 +42,12 @@ extension PostgresConnection {
             value = try body(self)
             // COMMIT of an aborted transaction silently rolls back: refuse to report success.
             if isInFailedTransaction { throw Self.abortedTransaction }
-            try execute("COMMIT")
+            if let reportingWrites {
+                let (wrote, _) = try pipeline(Self.hasWritten, PostgresQuery("COMMIT") { _ in })
+                reportingWrites(wrote)
+            } else {
+                try execute("COMMIT")
+            }
         } catch {
             try? executeScript("ROLLBACK")
             throw error

@@ -77,21 +77,24 @@ public final class PostgresPool: Sendable {
     /// fails with a serialization failure or a deadlock is run again from the start, on the
     /// assumption that `body` has no effect outside the database.
     /// `localSettings` are set for the transaction only (see `PostgresConnection.transaction`).
-    /// `afterCommit` runs on the same connection once the transaction has committed.
+    /// `afterCommit` runs on the same connection once the transaction has committed, told
+    /// whether it wrote.
     @discardableResult
     public func transaction<T>(
         isolation: IsolationLevel? = nil,
         localSettings: [(name: String, value: String)] = [],
         retries: Int = 0,
-        afterCommit: ((PostgresConnection) -> Void)? = nil,
+        afterCommit: ((PostgresConnection, _ wrote: Bool) -> Void)? = nil,
         _ body: (PostgresConnection) throws -> T
     ) throws -> T {
         var attempt = 0
         while true {
             do {
                 return try withConnection { connection in
-                    let value = try connection.transaction(isolation: isolation, localSettings: localSettings, body)
-                    afterCommit?(connection)
+                    guard let afterCommit else { return try connection.transaction(isolation: isolation, localSettings: localSettings, body) }
+                    var wrote = false
+                    let value = try connection.transaction(isolation: isolation, localSettings: localSettings, reportingWrites: { wrote = $0 }, body)
+                    afterCommit(connection, wrote)
                     return value
                 }
             } catch let error as PostgresError where (error.isSerializationFailure || error.isDeadlock) && attempt < retries {

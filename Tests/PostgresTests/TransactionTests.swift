@@ -84,6 +84,25 @@ import Testing
         }
     }
 
+    @Test func reportingWrites_tellsAReadFromAWrite_onceCommitted() throws {
+        try withLedger { connection throws in
+            var reports: [Bool] = []
+            try connection.transaction(reportingWrites: { reports.append($0) }) { try $0.query("SELECT id FROM ledger") }
+            try connection.transaction(reportingWrites: { reports.append($0) }) { try $0.execute("INSERT INTO ledger VALUES (1)") }
+            try connection.transaction { outer in
+                try outer.transaction(reportingWrites: { reports.append($0) }) { try $0.query("SELECT id FROM ledger") }
+                try outer.execute("INSERT INTO ledger VALUES (2)")
+                try outer.transaction(reportingWrites: { reports.append($0) }) { try $0.query("SELECT id FROM ledger") }
+            }
+            _ = try? connection.transaction(reportingWrites: { reports.append($0) }) { connection -> Void in
+                try connection.execute("INSERT INTO ledger VALUES (3)")
+                throw BodyFailed()
+            }
+            #expect(reports == [false, true, false, true])
+            #expect(try ids(connection) == [1, 2])
+        }
+    }
+
     @Test func nestedTransaction_rollsBackOnlyToItsSavepoint() throws {
         try withLedger { connection throws in
             try connection.transaction { connection in

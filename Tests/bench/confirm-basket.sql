@@ -7,8 +7,8 @@
 -- the bench.next_family sequence, so each transaction is a different generated family.
 -- The web request's own work (session, CSRF, rules engine, page) is what the ratio measures.
 -- Like the serving process, each transaction says it announces its change itself (tenant/097):
--- its triggers skip NOTIFY, and the notification follows the commit in a transaction of its own
--- (TownChanges.announce).
+-- its triggers skip NOTIFY, COMMIT travels with the question whether it wrote, and the
+-- notification follows the commit in a transaction of its own (TownChanges.announce).
 
 -- « Ajouter au panier » (the family's ids looked up first: the portal has them from the session)
 BEGIN;
@@ -23,7 +23,7 @@ FROM unnest(ARRAY[:c1, :c2, :c1, :c2, :c1, :c2, :c1, :c2]::bigint[],
             ARRAY[to_date(:d1::text, 'YYYYMMDD'), to_date(:d1::text, 'YYYYMMDD'), to_date(:d2::text, 'YYYYMMDD'), to_date(:d2::text, 'YYYYMMDD'),
                   to_date(:d3::text, 'YYYYMMDD'), to_date(:d3::text, 'YYYYMMDD'), to_date(:d4::text, 'YYYYMMDD'), to_date(:d4::text, 'YYYYMMDD')]) AS l(child_id, day)
 ON CONFLICT (family_id, child_id, activity, unit, day) DO UPDATE SET action = EXCLUDED.action, added_at = EXCLUDED.added_at;
-COMMIT;
+SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote \; COMMIT;
 BEGIN \; SET LOCAL synchronous_commit TO off \; SELECT pg_notify('town_changes', :schema) \; COMMIT;
 
 -- « Valider »: the slots first, in a short transaction of their own.
@@ -34,7 +34,7 @@ INSERT INTO slots (activity, unit, day, capacity)
 SELECT 'alsh-vacances', 'journee', d, 80
 FROM unnest(ARRAY[to_date(:d1::text, 'YYYYMMDD'), to_date(:d2::text, 'YYYYMMDD'), to_date(:d3::text, 'YYYYMMDD'), to_date(:d4::text, 'YYYYMMDD')]) AS d
 ON CONFLICT (activity, unit, day) DO NOTHING;
-COMMIT;
+SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote \; COMMIT;
 BEGIN \; SET LOCAL synchronous_commit TO off \; SELECT pg_notify('town_changes', :schema) \; COMMIT;
 
 BEGIN;
@@ -99,5 +99,5 @@ FROM unnest(ARRAY[1, 2, 3, 4, 5, 6, 7, 8], ARRAY[:c1, :c2, :c1, :c2, :c1, :c2, :
             ARRAY[:s1, :s1, :s2, :s2, :s3, :s3, :s4, :s4]::bigint[]) AS l(position, child_id, slot_id)
 JOIN bookings b ON b.child_id = l.child_id AND b.slot_id = l.slot_id JOIN slots s ON s.id = l.slot_id;
 DELETE FROM basket_lines WHERE family_id = :fid;
-COMMIT;
+SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote \; COMMIT;
 BEGIN \; SET LOCAL synchronous_commit TO off \; SELECT pg_notify('town_changes', :schema) \; COMMIT;

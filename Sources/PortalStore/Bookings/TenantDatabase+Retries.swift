@@ -13,11 +13,9 @@ extension TenantDatabase {
         settings.append((TownChanges.announcedSetting, "on"))
         var wrote = false
         defer { if wrote { changes.bump(schema: schema) } }
-        return try pool.transaction(localSettings: settings, retries: retries,
-                                    afterCommit: { if wrote { TownChanges.announce(schema: schema, on: $0) } }) { connection in
-            let value = try body(connection)
-            wrote = try connection.transactionHasWritten()
-            return value
-        }
+        return try pool.transaction(localSettings: settings, retries: retries, afterCommit: { connection, didWrite in
+            wrote = didWrite
+            if didWrite { TownChanges.announce(schema: schema, on: connection) }
+        }, body)
     }
 }
