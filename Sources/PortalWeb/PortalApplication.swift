@@ -2,6 +2,7 @@ import Foundation
 import HTML
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The request handler of the whole portal: tenant resolution first (an unknown host is
@@ -57,7 +58,6 @@ public final class PortalApplication: Sendable {
         DrawPages.register(&table)
         InvoicingRoutes.register(&table)
         BackOfficeRoutes.register(&table)
-        DevMailRoutes.register(&table)
         MessagingRoutes.register(&table)
         NewsRoutes.register(&table)
         TownDocumentRoutes.register(&table)
@@ -86,14 +86,22 @@ public final class PortalApplication: Sendable {
             trace.route = "console"
             return operatorConsole.handle(request)
         }
-        if let response = PayFiPSimulator.respond(to: request, settings: settings, baseDomains: directory.baseDomains, deliver: handle) { return response }
+        for site in settings.development.sites {
+            if let response = site(request, handle) { return response }
+        }
         guard let tenant = request.headers["host"].flatMap(directory.tenant(forHost:)) else {
-            return .html(ErrorPages.unknownHost.render(), status: .notFound)
+            return .html(ErrorPages.unknownHost, status: .notFound)
         }
         trace.tenant = tenant.id
         if let response = operations.suspensionResponse(for: tenant) { return response }
         guard let database = databases.database(for: tenant) else {
-            return .html(ErrorPages.unavailable.render(), status: .serviceUnavailable)
+            return .html(ErrorPages.unavailable, status: .serviceUnavailable)
+        }
+        for page in settings.development.townPages {
+            if let response = page(request, tenant) {
+                trace.route = "development"
+                return response
+            }
         }
         if let response = PayFiPNotificationEndpoint.respond(to: request, tenant: tenant, database: database, settings: settings) { return response }
         switch townRoutes.router.match(method: request.method, path: request.path) {
@@ -106,7 +114,7 @@ public final class PortalApplication: Sendable {
             response.headers.set("Allow", allowed.joined(separator: ", "))
             return response
         case .notFound:
-            return .html(TownPages.notFound(tenant: tenant).render(), status: .notFound)
+            return .html(TownPages.notFound(tenant: tenant), status: .notFound)
         }
     }
 

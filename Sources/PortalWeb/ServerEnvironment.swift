@@ -99,3 +99,11 @@ public struct ServerEnvironment: Sendable {
         return result
     }
 }
+
+extension ServerEnvironment {
+    /// `scheme://town.base[:port]`, for links in e-mails written outside a request.
+    public func baseURL(of tenant: TenantConfig) -> String {
+        let host = "\(tenant.hosts.subdomain).\(baseDomains.first ?? "localhost")"
+        return mode == .production ? "https://\(host)" : "http://\(host):\(listenPort)"
+    }
+}

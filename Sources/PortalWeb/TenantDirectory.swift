@@ -25,7 +25,7 @@ public struct TenantDirectory: Sendable {
     public func tenant(id: String) -> TenantConfig? { tenants.first { $0.id == id } }
 
     /// Host header without port or trailing dot, lower-cased (RFC 9110 §4.2.3: host is case-insensitive).
-    static func hostName(_ header: String) -> String {
+    public static func hostName(_ header: String) -> String {
         var host = Substring(header.lowercased())
         if host.hasPrefix("[") { return String(host) }  // IPv6 literals are never a town's host
         if let colon = host.lastIndex(of: ":") { host = host[..<colon] }

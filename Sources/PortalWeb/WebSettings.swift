@@ -16,6 +16,8 @@ public struct WebSettings: Sendable {
     public var tenantsDirectory: String
     /// The migrations a healthy town's schema must have.
     public var sqlDirectory: String
+    /// Development's simulators and mailbox; empty in production.
+    public var development = DevelopmentHooks()
 
     public init(mode: ServerEnvironment.Mode = .development, trustProxy: Bool = false, mailDirectory: String = ".data/mail",
                 sessionLifetime: SessionLifetime = .standard, minimumFormSeconds: TimeInterval = 2,

@@ -1,5 +1,6 @@
 import Foundation
 import PortalCore
+import PortalDemo
 import PortalStore
 import PortalWeb
 import Postgres

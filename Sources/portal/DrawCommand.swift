@@ -1,5 +1,6 @@
 import Foundation
 import PortalCore
+import PortalFlows
 import PortalStore
 import PortalWeb
 
@@ -24,8 +25,8 @@ enum DrawCommand {
         var failed = false
         for tenant in chosen where tenant.activities.contains(where: { $0.booking.atOpening.draw != nil }) {
             do {
-                let held = try DrawRunner.runDue(tenant: tenant, database: databases.database(for: tenant)!,
-                                                 baseURL: environment.baseURL(of: tenant), now: Date())
+                let town = Town(tenant: tenant, database: databases.database(for: tenant)!, environment: environment)
+                let held = try HoldDueDraws(town: town).run(now: Date())
                 say("\(tenant.id) : \(held.count) tirage(s) tenu(s), \(held.reduce(0) { $0 + $1.order.count }) demande(s) départagée(s)")
             } catch {
                 printError("\(tenant.id) : tirages non tenus, rien n'a été modifié : \(error)")

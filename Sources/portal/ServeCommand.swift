@@ -2,6 +2,8 @@ import Foundation
 import Glibc
 import HTTPServer
 import PortalCore
+import PortalDemo
+import PortalFlows
 import PortalStore
 import PortalWeb
 
@@ -11,15 +13,26 @@ enum ServeCommand {
             printError("Fuseau Europe/Paris introuvable : installez le paquet tzdata.")
             return 1
         }
+        guard CommonPasswords.isAvailable else {
+            printError("Liste des mots de passe courants introuvable : installez PortailFamille_PortalCore.resources à côté de l'exécutable.")
+            return 1
+        }
         raiseOpenFileLimit()
         guard let environment = loadEnvironment(),
               let (tenants, databases) = loadTenantsAndDatabases(environment, poolSize: environment.databasePoolSize) else { return 1 }
         let directory = TenantDirectory(tenants: tenants, baseDomains: environment.baseDomains)
-        let settings = WebSettings(environment: environment)
+        var settings = WebSettings(environment: environment)
+        if environment.mode == .development {
+            settings.development = DevelopmentSite.hooks(baseDomains: environment.baseDomains, mailDirectory: environment.mailDirectory,
+                                                         clock: settings.clock)
+        }
         let application = PortalApplication(directory: directory, databases: databases, operations: operations(environment, databases),
                                             settings: settings)
         // One worker per cluster: each cluster's `platform.outbox` holds its towns' e-mails.
-        let mailWorkers = databases.names.map { MailWorker(pool: databases.clusters[$0]!.pool, environment: environment) }
+        let delivery: any MailDelivery = environment.mode == .production
+            ? SendmailDelivery(command: environment.sendmailCommand)
+            : DirectoryDelivery(directory: environment.mailDirectory)
+        let mailWorkers = databases.names.map { MailWorker(pool: databases.clusters[$0]!.pool, delivery: delivery, fromAddress: environment.mailFrom) }
         var configuration = HTTPServerConfiguration()
         configuration.host = environment.listenHost
         configuration.port = environment.listenPort
@@ -50,10 +63,11 @@ enum ServeCommand {
         let changeListeners = databases.names.map { ChangeListener(database: databases.clusters[$0]!) }
         changeListeners.forEach { $0.start() }
         defer { changeListeners.forEach { $0.stop() } }
-        let drawWorker = DrawWorker(tenants: tenants, databases: databases, baseURL: { [environment] in environment.baseURL(of: $0) })
+        let towns = tenants.compactMap { tenant in databases.database(for: tenant).map { Town(tenant: tenant, database: $0, environment: environment) } }
+        let drawWorker = DrawWorker(towns: towns, clock: settings.clock)
         drawWorker.start()
         defer { drawWorker.stop() }
-        let purgeWorker = PurgeWorker(tenants: tenants, databases: databases, sessionLifetime: settings.sessionLifetime)
+        let purgeWorker = PurgeWorker(tenants: tenants, databases: databases, sessionLifetime: settings.sessionLifetime, clock: settings.clock)
         purgeWorker.start()
         defer { purgeWorker.stop() }
         do {

@@ -7,7 +7,7 @@ private func sampleRouter() -> Router<String> {
     router.add("GET", "/familles/:id", "famille")
     router.add("GET", "/familles/nouvelle", "nouvelle")
     router.add("POST", "/familles/:id", "modifier")
-    router.add("GET", "/familles/:id/enfants/:childId", "enfant")
+    router.add("GET", "/familles/:id/enfants/:childID", "enfant")
     router.add("GET", "/static/*rest", "fichier")
     router.add("DELETE", "/sessions", "deconnexion")
     return router
@@ -19,7 +19,7 @@ private func sampleRouter() -> Router<String> {
         return
     }
     #expect(handler == "enfant")
-    #expect(parameters == ["id": "42", "childId": "7"])
+    #expect(parameters == ["id": "42", "childID": "7"])
 }
 
 @Test func literalSegmentBeatsParameter() {

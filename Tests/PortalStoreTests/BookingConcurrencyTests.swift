@@ -53,7 +53,7 @@ import PortalCore
         try fixture.fill(leaverProfile, [line(Self.day, leaverProfile.children[0].id, "alsh-mercredi", "journee", .cancel)], now: Self.now)
         let cancellation = try fixture.confirm(leaverProfile, families: families, now: paris("2026-01-06T10:00:00+01:00"))
         #expect(cancellation.lines[0].outcome == .cancelled)
-        #expect(cancellation.promotions.map(\.familyId) == [firstWaiting])
+        #expect(cancellation.promotions.map(\.familyID) == [firstWaiting])
         #expect(cancellation.promotions.map(\.status) == [.booked])
         #expect(try fixture.occupancy("alsh-mercredi", "journee", Self.day)! == (10, 10))
         let waiting: Int = try fixture.transaction { try $0.query("SELECT count(*)::int AS n FROM bookings WHERE status = 'waitingList'")[0].decode("n") }
@@ -74,30 +74,30 @@ import PortalCore
         let b = try fixture.confirm(second, families: families, now: Self.now)
         #expect(a.lines[0].outcome == .pendingValidation)
         #expect(b.lines[0].outcome == .waitingList)
-        #expect(try fixture.transaction { try BookingStore.staffQueue(activity: "alsh-mercredi", limit: 10, in: $0) }.map(\.familyId) == [1])
+        #expect(try fixture.transaction { try BookingStore.staffQueue(activity: "alsh-mercredi", limit: 10, in: $0) }.map(\.familyID) == [1])
 
         let change = try fixture.transaction {
-            try BookingStore.answer(bookingId: a.lines[0].bookingId!, accept: false, note: "Groupe complet", judge: fixture.judge,
+            try BookingStore.answer(bookingID: a.lines[0].bookingID!, accept: false, note: "Groupe complet", judge: fixture.judge,
                                     families: families, now: paris("2026-01-06T09:00:00+01:00"), in: $0)
         }
         #expect(change.to == .refused)
-        #expect(change.promotions.map(\.familyId) == [2])
+        #expect(change.promotions.map(\.familyID) == [2])
         #expect(change.promotions.map(\.status) == [.pendingValidation])
         #expect(try fixture.occupancy("alsh-mercredi", "journee", Self.day)! == (1, 1))
 
         let accepted = try fixture.transaction {
-            try BookingStore.answer(bookingId: b.lines[0].bookingId!, accept: true, note: nil, judge: fixture.judge, families: families,
+            try BookingStore.answer(bookingID: b.lines[0].bookingID!, accept: true, note: nil, judge: fixture.judge, families: families,
                                     now: paris("2026-01-06T09:05:00+01:00"), in: $0)
         }
         #expect(accepted.to == .booked)
         let absence = try fixture.transaction {
-            try BookingStore.declareAbsence(bookingId: b.lines[0].bookingId!, familyId: 2, judge: fixture.judge, families: families,
+            try BookingStore.declareAbsence(bookingID: b.lines[0].bookingID!, familyID: 2, judge: fixture.judge, families: families,
                                             now: paris("2026-01-14T07:00:00+01:00"), in: $0)
         }
         #expect(absence.to == .absent)
-        #expect(throws: BookingStoreError.unknownBooking(b.lines[0].bookingId!)) {
+        #expect(throws: BookingStoreError.unknownBooking(b.lines[0].bookingID!)) {
             try fixture.transaction {
-                try BookingStore.withdraw(bookingId: b.lines[0].bookingId!, familyId: 1, judge: fixture.judge, families: families,
+                try BookingStore.withdraw(bookingID: b.lines[0].bookingID!, familyID: 1, judge: fixture.judge, families: families,
                                           now: paris("2026-01-14T07:00:00+01:00"), in: $0)
             }
         }

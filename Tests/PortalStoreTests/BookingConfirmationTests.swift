@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PortalFlows
 import Postgres
 import PortalCore
 @testable import PortalStore
@@ -19,8 +20,8 @@ import PortalCore
         #expect(confirmation.lines.map(\.outcome) == Array(repeating: .booked, count: 6))
         #expect(confirmation.total.french == "72,00 €")
         #expect(try fixture.occupancy("alsh-mercredi", "journee", "2026-01-21")! == (2, 48))
-        #expect(try fixture.transaction { try BasketStore.load(familyId: 1, in: $0) }.isEmpty)
-        let stored = try fixture.transaction { try BookingStore.bookings(familyId: 1, from: LocalDate(iso: "2026-01-01")!, to: LocalDate(iso: "2026-01-31")!, in: $0) }
+        #expect(try fixture.transaction { try BasketStore.load(familyID: 1, in: $0) }.isEmpty)
+        let stored = try fixture.transaction { try BookingStore.bookings(familyID: 1, from: LocalDate(iso: "2026-01-01")!, to: LocalDate(iso: "2026-01-31")!, in: $0) }
         #expect(stored.count == 6)
         #expect(stored.allSatisfy { $0.status == .booked && $0.amount == Money(cents: 1200) })
         let recorded: Int = try fixture.transaction { try $0.query("SELECT count(*)::int AS n FROM confirmation_lines WHERE confirmation_id = \(confirmation.id)")[0].decode("n") }
@@ -60,7 +61,7 @@ import PortalCore
         let refused = try #require(confirmation.lines.first { $0.line.slot.date == LocalDate(iso: town.refusedDay) })
         #expect(allowed.outcome != nil, "\(allowed.decision.message)")
         #expect(refused.outcome == nil)
-        #expect(refused.decision.ruleId == town.rule)
+        #expect(refused.decision.ruleID == town.rule)
         #expect(!refused.frenchOutcome.isEmpty)
         let reasons: [String] = try fixture.transaction {
             try $0.query("SELECT message FROM confirmation_lines WHERE confirmation_id = \(confirmation.id) AND outcome = 'refused'").map { try $0.decode("message") }
@@ -74,11 +75,11 @@ import PortalCore
         let now = paris("2026-01-05T10:00:00+01:00")
         try fixture.fill(Self.martin, [line("2026-01-14", 11, "alsh-mercredi", "journee"), line("2026-01-14", 12, "alsh-mercredi", "matin")], now: now)
         try fixture.fill(Self.martin, [line("2026-01-14", 11, "alsh-mercredi", "journee", .cancel)], now: now)
-        let basket = try fixture.transaction { try BasketStore.load(familyId: 1, in: $0) }
+        let basket = try fixture.transaction { try BasketStore.load(familyID: 1, in: $0) }
         #expect(basket.lines == [line("2026-01-14", 11, "alsh-mercredi", "journee", .cancel), line("2026-01-14", 12, "alsh-mercredi", "matin")])
-        try fixture.transaction { try BasketStore.remove(basket.lines[0].slot, familyId: 1, in: $0) }
-        #expect(try fixture.transaction { try BasketStore.load(familyId: 1, in: $0) }.lines.count == 1)
-        #expect(try fixture.transaction { try BasketStore.load(familyId: 2, in: $0) }.isEmpty)
+        try fixture.transaction { try BasketStore.remove([basket.lines[0].slot], familyID: 1, in: $0) }
+        #expect(try fixture.transaction { try BasketStore.load(familyID: 1, in: $0) }.lines.count == 1)
+        #expect(try fixture.transaction { try BasketStore.load(familyID: 2, in: $0) }.isEmpty)
     }
 
     @Test func registrations_areUniquePerPeriodAndAnsweredInBulk() throws {
@@ -89,13 +90,13 @@ import PortalCore
         try fixture.insertRows(Self.martin)
         let ids = try fixture.transaction { connection in
             try [11, 12].map { child in
-                try RegistrationStore.create(Registration.request(childId: child, activityCode: "alsh-mercredi", period: period, policy: fixture.tenant.registration),
-                                             familyId: 1, now: now, in: connection)
+                try RegistrationStore.create(Registration.request(childID: child, activityCode: "alsh-mercredi", period: period, policy: fixture.tenant.registration),
+                                             familyID: 1, now: now, in: connection)
             }
         }
         #expect(throws: BookingStoreError.duplicateRegistration) {
-            try fixture.transaction { try RegistrationStore.create(Registration(childId: 11, activityCode: "alsh-mercredi", period: period, status: .pending),
-                                                                   familyId: 1, now: now, in: $0) }
+            try fixture.transaction { try RegistrationStore.create(Registration(childID: 11, activityCode: "alsh-mercredi", period: period, status: .pending),
+                                                                   familyID: 1, now: now, in: $0) }
         }
         #expect(try fixture.transaction { try RegistrationStore.pending(activity: "alsh-mercredi", validity: .calendarYear, in: $0) }.count == 2)
         let answered = try fixture.transaction {
@@ -124,22 +125,21 @@ import PortalCore
                          now: paris("2026-01-05T10:00:00+01:00"))
         _ = try fixture.confirm(martin, families: TestFamilies(profiles: [1: martin]), now: paris("2026-01-05T10:00:00+01:00"))
         let now = paris("2026-01-05T10:00:00+01:00")
-        let first = try fixture.transaction { try CalendarFeedStore.issue(familyId: 1, now: now, in: $0) }
+        let first = try fixture.transaction { try CalendarFeedStore.issue(familyID: 1, now: now, in: $0) }
         #expect(first.count == 64)
-        #expect(try fixture.transaction { try CalendarFeedStore.familyId(token: first, in: $0) } == 1)
-        let second = try fixture.transaction { try CalendarFeedStore.issue(familyId: 1, now: now, in: $0) }
-        #expect(try fixture.transaction { try CalendarFeedStore.familyId(token: first, in: $0) } == nil)
-        #expect(try fixture.transaction { try CalendarFeedStore.familyId(token: second, in: $0) } == 1)
-        #expect(try fixture.transaction { try CalendarFeedStore.familyId(token: "nimportequoi", in: $0) } == nil)
+        #expect(try fixture.transaction { try CalendarFeedStore.familyID(token: first, in: $0) } == 1)
+        let second = try fixture.transaction { try CalendarFeedStore.issue(familyID: 1, now: now, in: $0) }
+        #expect(try fixture.transaction { try CalendarFeedStore.familyID(token: first, in: $0) } == nil)
+        #expect(try fixture.transaction { try CalendarFeedStore.familyID(token: second, in: $0) } == 1)
+        #expect(try fixture.transaction { try CalendarFeedStore.familyID(token: "nimportequoi", in: $0) } == nil)
 
         let events = try fixture.transaction {
-            try CalendarFeedStore.events(familyId: 1, from: LocalDate(iso: "2026-01-01")!, to: LocalDate(iso: "2026-01-31")!,
-                                         tenant: fixture.tenant, children: martin.children, in: $0)
-        }
+            try BookingStore.bookings(familyID: 1, from: LocalDate(iso: "2026-01-01")!, to: LocalDate(iso: "2026-01-31")!, in: $0)
+        }.compactMap { CalendarFeed.event($0, children: martin.children, tenant: fixture.tenant) }
         #expect(events.map(\.summary) == ["Léa – ALSH mercredi, Journée", "Tom – ALSH mercredi, Matin"])
         #expect(events.allSatisfy { $0.description == "Réservé / enfant présent" && !$0.tentative })
 
-        try fixture.transaction { try CalendarFeedStore.revoke(familyId: 1, in: $0) }
-        #expect(try fixture.transaction { try CalendarFeedStore.familyId(token: second, in: $0) } == nil)
+        try fixture.transaction { try CalendarFeedStore.revoke(familyID: 1, in: $0) }
+        #expect(try fixture.transaction { try CalendarFeedStore.familyID(token: second, in: $0) } == nil)
     }
 }

@@ -98,7 +98,7 @@ import PortalCore
         let winners = try Self.families(fixture, .booked)
         #expect(winners.count == 5)
         #expect(Set(winners).isDisjoint(with: [3, 6, 9, 12]))
-        #expect(record.entries.filter { $0.placedAs == .booked }.map(\.familyId).sorted() == winners.sorted())
+        #expect(record.entries.filter { $0.placedAs == .booked }.map(\.familyID).sorted() == winners.sorted())
         #expect(record.entries.compactMap(\.waitingRank) == Array(1...7))
         let waiting = try Self.families(fixture, .waitingList)
         #expect(waiting.count == 8)

@@ -10,7 +10,7 @@ import PortalCore
     @Test func dossierProfile_readsQuotientResidencyAndChildrenWithBirthDateAndLevel() throws {
         let fixture = try BookingFixture("profile", town: "clermontais")
         defer { fixture.drop() }
-        let familyId = try fixture.transaction { connection -> Int64 in
+        let familyID = try fixture.transaction { connection -> Int64 in
             var guardian = Guardian()
             guardian.lastName = "Martin"
             guardian.firstNames = "Camille"
@@ -31,12 +31,12 @@ import PortalCore
                                        familyID: created.familyID, in: connection)
             return created.familyID
         }
-        let profile = try #require(try fixture.transaction { try DossierFamilyProfiles().profile(familyId: familyId, in: $0) })
+        let profile = try #require(try fixture.transaction { try DossierFamilyProfiles().profile(familyID: familyID, in: $0) })
         #expect(profile.quotient == 640)
         #expect(profile.residency == .resident)
         #expect(profile.children.map(\.firstName) == ["Léa"])
         #expect(profile.children.first?.schoolLevel == .ce1)
-        #expect(try fixture.transaction { try DossierFamilyProfiles().profile(familyId: familyId + 999, in: $0) } == nil)
+        #expect(try fixture.transaction { try DossierFamilyProfiles().profile(familyID: familyID + 999, in: $0) } == nil)
     }
 
     @Test func bookingOfAChildMissingFromTheDossier_isRefusedByForeignKey() throws {
@@ -45,7 +45,7 @@ import PortalCore
         let lea = family(1, children: [(11, "Léa", "2018-05-04", .ce1)])
         try fixture.insertRows(lea)
         #expect(throws: PostgresError.self) {
-            try fixture.transaction { try BasketStore.add([line("2026-01-14", 99, "alsh-mercredi", "journee")], familyId: 1, now: Date(), in: $0) }
+            try fixture.transaction { try BasketStore.add([line("2026-01-14", 99, "alsh-mercredi", "journee")], familyID: 1, now: Date(), in: $0) }
         }
     }
 
@@ -66,12 +66,12 @@ import PortalCore
         #expect(requested.lines[0].decision.amount == price)
 
         let answer = try fixture.transaction {
-            try BookingStore.answer(bookingId: booked.lines[0].bookingId!, accept: true, note: nil, judge: fixture.judge, families: families,
+            try BookingStore.answer(bookingID: booked.lines[0].bookingID!, accept: true, note: nil, judge: fixture.judge, families: families,
                                     now: paris("2026-01-07T15:00:00+01:00"), in: $0)
         }
         #expect(answer.to == .cancelled)
         let stored = try fixture.transaction {
-            try BookingStore.bookings(familyId: 1, from: LocalDate(iso: "2026-01-08")!, to: LocalDate(iso: "2026-01-08")!, in: $0)
+            try BookingStore.bookings(familyID: 1, from: LocalDate(iso: "2026-01-08")!, to: LocalDate(iso: "2026-01-08")!, in: $0)
         }
         #expect(stored.map(\.amount) == [price])
         #expect(stored.map(\.tariff) == [.lateCancellation])
@@ -88,11 +88,11 @@ import PortalCore
         try fixture.fill(lea, [line("2026-01-08", 11, "restauration", "repas", .cancel)], now: paris("2026-01-07T12:00:00+01:00"))
         _ = try fixture.confirm(lea, families: families, now: paris("2026-01-07T12:00:00+01:00"))
         _ = try fixture.transaction {
-            try BookingStore.answer(bookingId: booked.lines[0].bookingId!, accept: false, note: "Repas commandé", judge: fixture.judge,
+            try BookingStore.answer(bookingID: booked.lines[0].bookingID!, accept: false, note: "Repas commandé", judge: fixture.judge,
                                     families: families, now: paris("2026-01-07T15:00:00+01:00"), in: $0)
         }
         let stored = try fixture.transaction {
-            try BookingStore.bookings(familyId: 1, from: LocalDate(iso: "2026-01-08")!, to: LocalDate(iso: "2026-01-08")!, in: $0)
+            try BookingStore.bookings(familyID: 1, from: LocalDate(iso: "2026-01-08")!, to: LocalDate(iso: "2026-01-08")!, in: $0)
         }
         #expect(stored.map(\.status) == [.booked])
         #expect(stored.map(\.tariff) == [.unit])
@@ -109,18 +109,18 @@ import PortalCore
         let period = RegistrationPeriod.containing(LocalDate(iso: "2026-01-14")!, validity: fixture.tenant.registration.validity)
         try fixture.fill(lea, [line("2026-02-04", 11, "alsh-mercredi", "matin")], now: now)
         let confirmation = try fixture.transaction { connection -> PortalStore.Confirmation in
-            let id = try RegistrationStore.create(Registration(childId: 11, activityCode: "alsh-mercredi", period: period, status: .pending),
-                                                  familyId: 1, now: now, in: connection)
+            let id = try RegistrationStore.create(Registration(childID: 11, activityCode: "alsh-mercredi", period: period, status: .pending),
+                                                  familyID: 1, now: now, in: connection)
             try RegistrationStore.addDays([("journee", LocalDate(iso: "2026-01-14")!), ("journee", LocalDate(iso: "2026-01-21")!)],
-                                          registrationId: id, in: connection)
+                                          registrationID: id, in: connection)
             let accepted = try RegistrationStore.answer(ids: [id], accept: true, reason: nil, today: LocalDate(iso: "2026-01-05")!, now: now,
                                                         validity: period.validity, in: connection)
             let lines = try RegistrationStore.dayLines(of: accepted[0].registration, in: connection)
             try SlotStore.ensure(lines.map(\.slot), tenant: fixture.tenant, in: connection)
-            return try BookingStore.confirm(familyId: 1, lines: lines, judge: fixture.judge, families: families, now: now, in: connection)
+            return try BookingStore.confirm(familyID: 1, lines: lines, judge: fixture.judge, families: families, now: now, in: connection)
         }
         #expect(confirmation.lines.map(\.line.slot.date.iso) == ["2026-01-14", "2026-01-21"])
         #expect(confirmation.lines.map(\.outcome) == [.pendingValidation, .pendingValidation])
-        #expect(try fixture.transaction { try BasketStore.load(familyId: 1, in: $0) }.lines.count == 1)
+        #expect(try fixture.transaction { try BasketStore.load(familyID: 1, in: $0) }.lines.count == 1)
     }
 }

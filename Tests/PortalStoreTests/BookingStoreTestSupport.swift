@@ -7,7 +7,7 @@ import PortalCore
 struct TestFamilies: FamilyProfiles {
     let profiles: [Int64: FamilyProfile]
 
-    func profile(familyId: Int64, in connection: PostgresConnection) throws -> FamilyProfile? { profiles[familyId] }
+    func profile(familyID: Int64, in connection: PostgresConnection) throws -> FamilyProfile? { profiles[familyID] }
 }
 
 /// A migrated schema, a pool and a town's rules, for one test.
@@ -63,19 +63,26 @@ struct BookingFixture {
         let period = RegistrationPeriod.containing(LocalDate(iso: date)!, validity: tenant.registration.validity)
         try transaction { connection in
             for child in family.children {
-                try RegistrationStore.create(Registration(childId: child.id, activityCode: activity, period: period, status: .accepted),
-                                             familyId: family.id, now: Date(timeIntervalSince1970: 0), in: connection)
+                try RegistrationStore.create(Registration(childID: child.id, activityCode: activity, period: period, status: .accepted),
+                                             familyID: family.id, now: Date(timeIntervalSince1970: 0), in: connection)
             }
         }
     }
 
     func fill(_ family: FamilyProfile, _ lines: [BasketLine], now: Date) throws {
         try insertRows(family)
-        try transaction { try BasketStore.add(lines, familyId: family.id, now: now, in: $0) }
+        try transaction { try BasketStore.add(lines, familyID: family.id, now: now, in: $0) }
     }
 
+    /// « Valider » as the portal runs it: the slots in a short transaction, then the
+    /// confirmation, retried on conflict.
     func confirm(_ family: FamilyProfile, families: TestFamilies, now: Date) throws -> Confirmation {
-        try BookingStore.confirmBasket(familyId: family.id, database: database, schema: schema, judge: judge, families: families, now: now)
+        try transaction { connection in
+            try SlotStore.ensure(BasketStore.load(familyID: family.id, in: connection).lines.map(\.slot), tenant: judge.engine.tenant, in: connection)
+        }
+        return try database.transaction(schema: schema, retries: 8) { connection in
+            try BookingStore.confirm(familyID: family.id, judge: judge, families: families, now: now, in: connection)
+        }
     }
 
     func occupancy(_ activity: String, _ unit: String, _ date: String) throws -> (booked: Int, capacity: Int)? {
@@ -104,6 +111,6 @@ func family(_ id: Int64, quotient: Int? = 600, residency: Residency = .resident,
     })
 }
 
-func line(_ date: String, _ childId: Int64, _ activity: String, _ unit: String, _ action: BookingAction = .book) -> BasketLine {
-    BasketLine(date: LocalDate(iso: date)!, childId: childId, activity: activity, unit: unit, action: action)
+func line(_ date: String, _ childID: Int64, _ activity: String, _ unit: String, _ action: BookingAction = .book) -> BasketLine {
+    BasketLine(date: LocalDate(iso: date)!, childID: childID, activity: activity, unit: unit, action: action)
 }

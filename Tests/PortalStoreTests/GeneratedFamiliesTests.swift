@@ -2,6 +2,7 @@ import Foundation
 import Postgres
 import PortalCore
 import Testing
+@testable import PortalDemo
 @testable import PortalStore
 
 /// `portal seed-demo --families N`: the same N gives the same rows, and a larger N only adds.

@@ -3,6 +3,8 @@ import Testing
 import HTTPServer
 import PortalCore
 import PortalStore
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// The expected access of every town route, written here independently of the code that
@@ -30,8 +32,6 @@ enum AccessOracle {
         "GET /gestion/mot-de-passe-oublie": .anyone, "POST /gestion/mot-de-passe-oublie": .anyone, "GET /gestion/mot-de-passe-oublie/envoye": .anyone,
         "GET /gestion/mot-de-passe/nouveau": .anyone, "POST /gestion/mot-de-passe/nouveau": .anyone,
         "GET /gestion/invitation/:lien": .anyone, "POST /gestion/invitation/:lien": .anyone,
-        // Development mailbox: registered in development only (checked by MailTests).
-        "GET /_dev/mail": .anyone, "GET /_dev/mail/:name": .anyone,
         // Mon espace citoyen and the family's dossier: the signed-in family only.
         "GET /mon-espace": .family, "GET /mon-espace/compte": .family,
         "POST /mon-espace/compte/identite": .family, "POST /mon-espace/compte/mot-de-passe": .family,

@@ -3,6 +3,8 @@ import Testing
 import HTTPServer
 import PortalCore
 import PortalStore
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// « Mes connexions » (ASVS 3.3.4) for families and staff, and the staff member's own password

@@ -4,6 +4,8 @@ import Postgres
 import PortalCore
 import PortalStore
 import Synchronization
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// A clock the tests move by hand: expiry is tested by advancing it, never by sleeping.

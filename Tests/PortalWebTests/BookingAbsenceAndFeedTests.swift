@@ -4,6 +4,8 @@ import Postgres
 import PortalCore
 import PortalStore
 import Testing
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// Absences against the town's absence deadline, the quotient's validity in the basket, and the
@@ -36,8 +38,8 @@ import Testing
                       "2026-01-08|\(scene.lea)|periscolaire-soir|soir|book"])
         let booked = try scene.bookings(family: scene.martinFamily)
         #expect(booked.count == 3 && booked.allSatisfy { $0.status == .booked })
-        let lea14 = try #require(booked.first { $0.slot.childId == scene.lea && $0.slot.activity == "alsh-mercredis" })
-        let tom14 = try #require(booked.first { $0.slot.childId == scene.tom })
+        let lea14 = try #require(booked.first { $0.slot.childID == scene.lea && $0.slot.activity == "alsh-mercredis" })
+        let tom14 = try #require(booked.first { $0.slot.childID == scene.tom })
         let soir = try #require(booked.first { $0.slot.activity == "periscolaire-soir" })
 
         // In time (until the day before at noon): an excused absence, in « Mes demandes ».

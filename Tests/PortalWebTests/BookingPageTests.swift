@@ -4,6 +4,8 @@ import Postgres
 import PortalCore
 import PortalStore
 import Testing
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// The booking pages in-process on real PostgreSQL, the clock on Monday 5 January 2026, 9:00.
@@ -224,7 +226,7 @@ import Testing
         #expect(scene.durand.postFrom(BookingPaths.basket, BookingPaths.withdraw(booking.id), []).status.code == 404)
         // A slot of another family's child sent in a form is ignored.
         scene.durand.postFrom(BookingPaths.basket, BookingPaths.basketAdd, [("creneau", "2026-01-21|\(scene.lea)|alsh-mercredis|journee|book")])
-        #expect(try scene.world.transaction(scene.tenant) { try BasketStore.load(familyId: scene.durandFamily, in: $0) }.isEmpty)
+        #expect(try scene.world.transaction(scene.tenant) { try BasketStore.load(familyID: scene.durandFamily, in: $0) }.isEmpty)
         #expect(try scene.bookings(family: scene.martinFamily).first?.status == .booked)
     }
 

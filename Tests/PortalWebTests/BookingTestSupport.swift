@@ -3,6 +3,8 @@ import HTTPServer
 import Postgres
 import PortalCore
 import PortalStore
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// A town (Clermontais unless told) with two families, each a signed-in guardian whose file has
@@ -73,15 +75,15 @@ struct BookingScene {
         let period = RegistrationPeriod.containing(LocalDate(iso: date)!, validity: tenant.registration.validity)
         try world.transaction(tenant) { connection in
             for child in children {
-                try RegistrationStore.create(Registration(childId: child, activityCode: activity, period: period, status: .accepted),
-                                             familyId: family, now: world.clock.now, in: connection)
+                try RegistrationStore.create(Registration(childID: child, activityCode: activity, period: period, status: .accepted),
+                                             familyID: family, now: world.clock.now, in: connection)
             }
         }
     }
 
     func bookings(family: Int64) throws -> [StoredBooking] {
         try world.transaction(tenant) {
-            try BookingStore.bookings(familyId: family, from: LocalDate(iso: "2025-09-01")!, to: LocalDate(iso: "2027-08-31")!, in: $0)
+            try BookingStore.bookings(familyID: family, from: LocalDate(iso: "2025-09-01")!, to: LocalDate(iso: "2027-08-31")!, in: $0)
         }
     }
 }

@@ -3,6 +3,8 @@ import HTTPServer
 import Postgres
 import PortalCore
 import PortalStore
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 enum TenantDatabasesFixture {

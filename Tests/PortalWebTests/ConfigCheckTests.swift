@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 @Suite struct ConfigCheckTests {

@@ -3,6 +3,8 @@ import Testing
 import HTTPServer
 import PortalCore
 import PortalStore
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// How passwords and tokens are kept (ASVS V2.4, V2.7, V3.2): what a copy of the tables would

@@ -4,6 +4,8 @@ import Postgres
 import PortalCore
 import PortalStore
 import Testing
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// A town with two families, each with a signed-in guardian: Martin (Léa) and Durand (Hugo).

@@ -4,6 +4,8 @@ import Postgres
 import PortalCore
 import PortalStore
 import Testing
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// A child's photo and the removal of a child or contact, through the pages, as change requests.

@@ -3,6 +3,8 @@ import HTTPServer
 import PortalCore
 import PortalStore
 import Testing
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// Fairness at opening in-process (issue 11): Saint-Aubin-des-Prés draws the spring holidays of
@@ -32,10 +34,10 @@ import Testing
 
         // Nothing is drawn before the window is over; once it is, the draw is held once.
         let database = TenantDatabase(pool: scene.world.pool)
-        #expect(try DrawRunner.runDue(tenant: scene.tenant, database: database, baseURL: "http://portail", now: scene.world.clock.now).isEmpty)
+        #expect(try HoldDueDraws(town: Town(tenant: scene.tenant, database: database, baseURL: "http://portail", links: WebLinks())).run(now: scene.world.clock.now).isEmpty)
         scene.world.clock.advance(16 * 3_600 + 60)
-        #expect(try DrawRunner.runDue(tenant: scene.tenant, database: database, baseURL: "http://portail", now: scene.world.clock.now).count == 1)
-        #expect(try DrawRunner.runDue(tenant: scene.tenant, database: database, baseURL: "http://portail", now: scene.world.clock.now).isEmpty)
+        #expect(try HoldDueDraws(town: Town(tenant: scene.tenant, database: database, baseURL: "http://portail", links: WebLinks())).run(now: scene.world.clock.now).count == 1)
+        #expect(try HoldDueDraws(town: Town(tenant: scene.tenant, database: database, baseURL: "http://portail", links: WebLinks())).run(now: scene.world.clock.now).isEmpty)
 
         let outcome = try #require(try scene.world.lastMail(to: scene.martinEmail))
         #expect(outcome.subject.hasSuffix("Résultat du tirage au sort des réservations"))

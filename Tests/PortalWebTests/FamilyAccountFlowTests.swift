@@ -4,6 +4,8 @@ import HTML
 import HTTPServer
 import PortalCore
 import PortalStore
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 @Suite(.serialized) struct FamilyAccountFlowTests {

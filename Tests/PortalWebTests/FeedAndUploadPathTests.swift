@@ -1,4 +1,6 @@
 import Testing
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 struct FeedAndUploadPathTests {

@@ -4,6 +4,8 @@ import Postgres
 import PortalCore
 import PortalStore
 import Testing
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// Two families of Saint-Aubin-des-Prés (seed 004) with three booked Wednesdays of December,
@@ -54,9 +56,9 @@ private struct InvoicingScene {
         durandFamily = durand
         let issued = try world.transaction(town) { connection in
             try InvoicingRun.issue(month: BillingMonth(iso: "2025-12")!, tenant: town, issuedOn: LocalDate(iso: "2026-01-05")!,
-                                   staffId: nil, now: world.clock.now, in: connection).issued
+                                   staffID: nil, now: world.clock.now, in: connection).issued
         }
-        durandInvoice = issued.first { $0.familyId == durand }!.id
+        durandInvoice = issued.first { $0.familyID == durand }!.id
         var browser = world.browser(town)
         let response = browser.submit(from: AccountPaths.signIn, to: AccountPaths.signIn, ["courriel": martinEmail, "mot_de_passe": AccountWorld.password])
         precondition(response.status.code == 303, "sign-in failed")
@@ -64,7 +66,7 @@ private struct InvoicingScene {
     }
 
     var martinInvoice: Int64 {
-        get throws { try world.transaction(town) { try InvoiceStore.summaries(familyId: martinFamily, today: LocalDate(iso: "2026-01-05")!, in: $0) }[0].document.id }
+        get throws { try world.transaction(town) { try InvoiceStore.summaries(familyID: martinFamily, today: LocalDate(iso: "2026-01-05")!, in: $0) }[0].document.id }
     }
 
     /// What the simulator would post, sent in-process from `source`.

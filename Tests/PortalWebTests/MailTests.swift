@@ -3,6 +3,8 @@ import Testing
 import HTTPServer
 import PortalCore
 import PortalStore
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// Delivery that fails for the addresses it is told to, and records the others.

@@ -2,6 +2,8 @@ import Foundation
 import HTTPServer
 import PortalCore
 import PortalStore
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// Towns whose tabs differ: Saint-Aubin-des-Prés has the Messagerie and the Actualités (seed

@@ -4,6 +4,8 @@ import Postgres
 import PortalCore
 import PortalStore
 import Synchronization
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// An application like `WebTestSupport.application()`, with its towns registered in

@@ -2,6 +2,8 @@ import Foundation
 import HTTPServer
 @testable import PortalStore
 import Testing
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// When a stored page may be served again: same town data, same minute, session still alive.

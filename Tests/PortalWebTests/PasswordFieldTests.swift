@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import HTTPServer
 import PortalCore
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// What the browser gets to help with passwords (ASVS 2.1.8, 2.1.11, 2.1.12): every new-password

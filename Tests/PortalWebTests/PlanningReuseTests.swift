@@ -4,6 +4,8 @@ import Postgres
 import PortalCore
 import PortalStore
 import Testing
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// The family planning page reused while nothing it shows can have changed (`PageCache`), with
@@ -33,14 +35,14 @@ import Testing
     }
 
     private func line(_ scene: BookingScene, _ day: String) -> BasketLine {
-        BasketLine(date: LocalDate(iso: day)!, childId: scene.lea, activity: "alsh-mercredis", unit: "journee", action: .book)
+        BasketLine(date: LocalDate(iso: day)!, childID: scene.lea, activity: "alsh-mercredis", unit: "journee", action: .book)
     }
 
     /// A write the serving process is not told about: it says it announces it itself, and does not.
     private func unannouncedWrite(_ scene: BookingScene, _ day: String) throws {
         try scene.world.pool.transaction(localSettings: [("search_path", SQL.quoteIdentifier(scene.tenant.schema)),
                                                         (TownChanges.announcedSetting, "on")]) { connection in
-            try BasketStore.add([line(scene, day)], familyId: scene.martinFamily, now: scene.world.clock.now, in: connection)
+            try BasketStore.add([line(scene, day)], familyID: scene.martinFamily, now: scene.world.clock.now, in: connection)
         }
     }
 
@@ -51,7 +53,7 @@ import Testing
         try unannouncedWrite(scene, "2026-01-14")
         #expect(scene.martin.get(planning).text.contains("Voir mon panier (0)"), "the page is reused while no change is known")
         // As `portal` commands or psql write: the town_change trigger notifies the listener.
-        try scene.world.transaction(scene.tenant) { try BasketStore.add([line(scene, "2026-01-21")], familyId: scene.martinFamily, now: scene.world.clock.now, in: $0) }
+        try scene.world.transaction(scene.tenant) { try BasketStore.add([line(scene, "2026-01-21")], familyID: scene.martinFamily, now: scene.world.clock.now, in: $0) }
         var page = ""
         for _ in 0..<3000 {
             page = scene.martin.get(planning).text

@@ -3,6 +3,8 @@ import Testing
 import HTTPServer
 import PortalCore
 import PortalStore
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 @Suite(.serialized) struct SessionSecurityTests {

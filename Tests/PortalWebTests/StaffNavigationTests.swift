@@ -1,5 +1,7 @@
 import Testing
 import PortalCore
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 @Suite struct StaffNavigationTests {

@@ -3,6 +3,8 @@ import Testing
 import HTTPServer
 import PortalCore
 import PortalStore
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// A staff member who forgot their password gets a link of their own, like families do, and

@@ -1,6 +1,8 @@
 import Testing
 import HTTPServer
 import PortalCore
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 @Suite(.serialized) struct SuspensionTests {

@@ -4,6 +4,8 @@ import HTTPServer
 import Postgres
 import PortalCore
 import PortalStore
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 @Suite(.serialized) struct TownPageTests {

@@ -3,6 +3,8 @@ import HTTPServer
 import Postgres
 import PortalCore
 import PortalStore
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// An application over the real tenant files and the test database; each test run gets its
@@ -42,6 +44,11 @@ enum WebTestSupport {
         }
         let database = TenantDatabase(pool: pool)
         try prepare(database)
+        // As `portal serve` builds it: the simulators and the mailbox in development only.
+        var settings = settings
+        if settings.mode == .development {
+            settings.development = DevelopmentSite.hooks(baseDomains: ["localhost"], mailDirectory: settings.mailDirectory, clock: settings.clock)
+        }
         let app = PortalApplication(directory: TenantDirectory(tenants: tenants, baseDomains: ["localhost"]),
                                     database: database, settings: settings)
         return (app, tenants, pool)

@@ -45,10 +45,6 @@ FROM families f WHERE f.id = :fid AND f.anonymised_at IS NULL;
 SELECT id, first_names, birth_date::text AS birth_date, school_class FROM children
 WHERE family_id = :fid AND birth_date IS NOT NULL ORDER BY birth_date, id;
 SELECT child_id, activity, unit, day::text AS day, action FROM basket_lines WHERE family_id = :fid;
-INSERT INTO slots (activity, unit, day, capacity)
-SELECT 'alsh-vacances', 'journee', d, 80
-FROM unnest(ARRAY[to_date(:d1::text, 'YYYYMMDD'), to_date(:d2::text, 'YYYYMMDD'), to_date(:d3::text, 'YYYYMMDD'), to_date(:d4::text, 'YYYYMMDD')]) AS d
-ON CONFLICT (activity, unit, day) DO NOTHING;
 SELECT max(id) FILTER (WHERE day = to_date(:d1::text, 'YYYYMMDD')) AS s1, max(id) FILTER (WHERE day = to_date(:d2::text, 'YYYYMMDD')) AS s2,
        max(id) FILTER (WHERE day = to_date(:d3::text, 'YYYYMMDD')) AS s3, max(id) FILTER (WHERE day = to_date(:d4::text, 'YYYYMMDD')) AS s4
 FROM slots WHERE activity = 'alsh-vacances' AND unit = 'journee'
@@ -98,6 +94,12 @@ SELECT :cid, l.position, b.id, l.child_id, 'alsh-vacances', 'journee', s.day, 'b
 FROM unnest(ARRAY[1, 2, 3, 4, 5, 6, 7, 8], ARRAY[:c1, :c2, :c1, :c2, :c1, :c2, :c1, :c2]::bigint[],
             ARRAY[:s1, :s1, :s2, :s2, :s3, :s3, :s4, :s4]::bigint[]) AS l(position, child_id, slot_id)
 JOIN bookings b ON b.child_id = l.child_id AND b.slot_id = l.slot_id JOIN slots s ON s.id = l.slot_id;
-DELETE FROM basket_lines WHERE family_id = :fid;
+DELETE FROM basket_lines b
+USING unnest(ARRAY[:c1, :c2, :c1, :c2, :c1, :c2, :c1, :c2]::bigint[],
+             ARRAY['alsh-vacances', 'alsh-vacances', 'alsh-vacances', 'alsh-vacances', 'alsh-vacances', 'alsh-vacances', 'alsh-vacances', 'alsh-vacances']::text[],
+             ARRAY['journee', 'journee', 'journee', 'journee', 'journee', 'journee', 'journee', 'journee']::text[],
+             ARRAY[to_date(:d1::text, 'YYYYMMDD'), to_date(:d1::text, 'YYYYMMDD'), to_date(:d2::text, 'YYYYMMDD'), to_date(:d2::text, 'YYYYMMDD'),
+                   to_date(:d3::text, 'YYYYMMDD'), to_date(:d3::text, 'YYYYMMDD'), to_date(:d4::text, 'YYYYMMDD'), to_date(:d4::text, 'YYYYMMDD')]) AS l(child_id, activity, unit, day)
+WHERE b.family_id = :fid AND b.child_id = l.child_id AND b.activity = l.activity AND b.unit = l.unit AND b.day = l.day;
 SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote \; COMMIT;
 BEGIN \; SET LOCAL synchronous_commit TO off \; SELECT pg_notify('town_changes', :schema) \; COMMIT;

@@ -5,15 +5,15 @@ import Foundation
 public struct RuleVerdict: Sendable, Equatable {
     public let check: String
     public let passed: Bool
-    public let ruleId: String
+    public let ruleID: String
     public let message: String
     public let deadline: Date?
     public let opensAt: Date?
 
-    public init(check: String, passed: Bool, ruleId: String = "", message: String, deadline: Date? = nil, opensAt: Date? = nil) {
+    public init(check: String, passed: Bool, ruleID: String = "", message: String, deadline: Date? = nil, opensAt: Date? = nil) {
         self.check = check
         self.passed = passed
-        self.ruleId = ruleId
+        self.ruleID = ruleID
         self.message = message
         self.deadline = deadline
         self.opensAt = opensAt
@@ -31,39 +31,39 @@ public struct RuleSimulation: Sendable, Equatable {
     public init(judge: BookingJudge, context: FamilyBookingContext, slot: SlotKey, now: Date) {
         let engine = judge.engine
         var verdicts: [RuleVerdict] = []
-        let child = context.child(slot.childId)
+        let child = context.child(slot.childID)
         let activity = engine.tenant.activity(slot.activity)
         let day = FrenchDateFormat.long(slot.date)
         if let child, let activity {
-            let registrations = context.registrations.filter { $0.childId == child.id && $0.activityCode == activity.code && $0.period.contains(slot.date) }
+            let registrations = context.registrations.filter { $0.childID == child.id && $0.activityCode == activity.code && $0.period.contains(slot.date) }
             let accepted = registrations.contains { $0.status == .accepted }
-            verdicts.append(RuleVerdict(check: "Pré-inscription", passed: accepted, ruleId: accepted ? "registered" : "notRegistered",
+            verdicts.append(RuleVerdict(check: "Pré-inscription", passed: accepted, ruleID: accepted ? "registered" : "notRegistered",
                                         message: accepted ? "Pré-inscription acceptée couvrant le \(day)."
                                             : registrations.isEmpty ? "Aucune pré-inscription couvrant le \(day)."
                                             : "Pré-inscription « \(registrations[0].displayStatus(today: slot.date).label) » pour le \(day) : il faut une pré-inscription acceptée."))
             let admitted = activity.audience.admits(birthDate: child.birthDate, schoolLevel: child.schoolLevel, on: slot.date)
-            verdicts.append(RuleVerdict(check: "Âge ou niveau scolaire", passed: admitted, ruleId: "audience",
+            verdicts.append(RuleVerdict(check: "Âge ou niveau scolaire", passed: admitted, ruleID: "audience",
                                         message: "Activité réservée aux \(activity.audience.label) ; \(child.firstName) est né(e) le \(FrenchDateFormat.numeric(child.birthDate))\(child.schoolLevel.map { ", en \($0.label)" } ?? "")."))
             let status = context.status(slot)
-            verdicts.append(RuleVerdict(check: "Réservations existantes", passed: !(status?.isActive ?? false), ruleId: "alreadyBooked",
+            verdicts.append(RuleVerdict(check: "Réservations existantes", passed: !(status?.isActive ?? false), ruleID: "alreadyBooked",
                                         message: status.flatMap(PlanningSlotState.init).map { "Déjà sur ce créneau : \($0.label)." } ?? "Rien sur ce créneau."))
         } else {
-            verdicts.append(RuleVerdict(check: "Enfant et activité", passed: false, ruleId: "unknown",
+            verdicts.append(RuleVerdict(check: "Enfant et activité", passed: false, ruleID: "unknown",
                                         message: child == nil ? "Cet enfant ne fait pas partie du dossier famille." : "Cette activité n'existe pas."))
         }
         let quotientMessage = context.quotientNote(on: slot.date).map { "Quotient" + $0.dropFirst("quotient".count) + "." }
             ?? context.quotient.map { "Quotient familial \($0) appliqué le \(day)." } ?? "Aucun quotient familial : tarif maximum appliqué."
-        verdicts.append(RuleVerdict(check: "Quotient familial", passed: true, ruleId: "quotient", message: quotientMessage))
+        verdicts.append(RuleVerdict(check: "Quotient familial", passed: true, ruleID: "quotient", message: quotientMessage))
         for action in [BookingAction.book, .cancel] {
-            let held = action == .book ? context.unitsHeld(childId: slot.childId, activity: slot.activity, on: slot.date) : []
+            let held = action == .book ? context.unitsHeld(childID: slot.childID, activity: slot.activity, on: slot.date) : []
             let check = action == .book ? "Calendrier et délai de réservation" : "Calendrier et délai d'annulation"
             do {
                 let decision = try engine.decide(activity: slot.activity, unit: slot.unit, date: slot.date, action: action,
                                                  residency: context.residency, now: now, quotient: context.quotient(on: slot.date), alreadyBooked: held)
-                verdicts.append(RuleVerdict(check: check, passed: decision.allowed, ruleId: decision.ruleId, message: decision.message,
+                verdicts.append(RuleVerdict(check: check, passed: decision.allowed, ruleID: decision.ruleID, message: decision.message,
                                             deadline: decision.deadline, opensAt: decision.opensAt))
             } catch {
-                verdicts.append(RuleVerdict(check: check, passed: false, ruleId: "unknown", message: error.frenchMessage))
+                verdicts.append(RuleVerdict(check: check, passed: false, ruleID: "unknown", message: error.frenchMessage))
             }
         }
         self.verdicts = verdicts

@@ -15,7 +15,7 @@ extension Basket {
         var taken: [SlotKey] = existing.filter { $0.status.holdsPlace }.map(\.slot)
             .filter { slot in !lines.contains { $0.slot == slot && $0.action == .cancel } }
         for line in lines {
-            let name = childName(line.slot.childId)
+            let name = childName(line.slot.childID)
             let day = FrenchDateFormat.long(line.slot.date)
             switch line.action {
             case .cancel:
@@ -30,7 +30,7 @@ extension Basket {
                 let activity = tenant.activity(line.slot.activity)
                 let excluded = activity?.unitsExcluded(by: line.slot.unit) ?? []
                 if let clash = taken.first(where: {
-                    $0.date == line.slot.date && $0.childId == line.slot.childId && $0.activity == line.slot.activity
+                    $0.date == line.slot.date && $0.childID == line.slot.childID && $0.activity == line.slot.activity
                         && excluded.contains($0.unit)
                 }) {
                     let label = { (code: String) in activity?.unit(code)?.label ?? code }

@@ -1,19 +1,19 @@
 /// One slot of one child: what a booking, a basket line and a waiting-list entry are about.
 public struct SlotKey: Sendable, Hashable, Comparable {
     public let date: LocalDate
-    public let childId: Int64
+    public let childID: Int64
     public let activity: String
     public let unit: String
 
-    public init(date: LocalDate, childId: Int64, activity: String, unit: String) {
+    public init(date: LocalDate, childID: Int64, activity: String, unit: String) {
         self.date = date
-        self.childId = childId
+        self.childID = childID
         self.activity = activity
         self.unit = unit
     }
 
     public static func < (lhs: SlotKey, rhs: SlotKey) -> Bool {
-        (lhs.date, lhs.childId, lhs.activity, lhs.unit) < (rhs.date, rhs.childId, rhs.activity, rhs.unit)
+        (lhs.date, lhs.childID, lhs.activity, lhs.unit) < (rhs.date, rhs.childID, rhs.activity, rhs.unit)
     }
 }
 
@@ -27,8 +27,8 @@ public struct BasketLine: Sendable, Hashable {
         self.action = action
     }
 
-    public init(date: LocalDate, childId: Int64, activity: String, unit: String, action: BookingAction) {
-        self.init(slot: SlotKey(date: date, childId: childId, activity: activity, unit: unit), action: action)
+    public init(date: LocalDate, childID: Int64, activity: String, unit: String, action: BookingAction) {
+        self.init(slot: SlotKey(date: date, childID: childID, activity: activity, unit: unit), action: action)
     }
 }
 
@@ -40,5 +40,14 @@ public struct ExistingBooking: Sendable, Equatable {
     public init(slot: SlotKey, status: BookingStatus) {
         self.slot = slot
         self.status = status
+    }
+}
+
+extension TenantConfig {
+    /// What families read for a slot: its activity's label and its unit's (the codes when the
+    /// town's file no longer has them).
+    public func labels(of slot: SlotKey) -> (activity: String, unit: String) {
+        let activity = activity(slot.activity)
+        return (activity?.label ?? slot.activity, activity?.unit(slot.unit)?.label ?? slot.unit)
     }
 }

@@ -22,7 +22,7 @@ public struct BasketRecap: Sendable, Equatable {
         return BasketRecap(lines: basket.lines.map { line in
             let activity = tenant.activity(line.slot.activity)
             return RecapLine(decision: decisions[line.slot]!,
-                             childName: context.child(line.slot.childId)?.firstName ?? "?",
+                             childName: context.child(line.slot.childID)?.firstName ?? "?",
                              activityLabel: activity?.label ?? line.slot.activity,
                              unitLabel: activity?.unit(line.slot.unit)?.label ?? line.slot.unit)
         })

@@ -16,7 +16,7 @@ public struct BookingJudge: Sendable {
     /// `decide`, taking the rules' answers already in `cache` and leaving its own there.
     public func decide(_ line: BasketLine, context: FamilyBookingContext, now: Date, remembering cache: inout RuleDecisionCache) -> LineDecision {
         let slot = line.slot
-        guard let child = context.child(slot.childId) else {
+        guard let child = context.child(slot.childID) else {
             return .refused(line, "unknown", "Cet enfant ne fait pas partie du dossier famille.")
         }
         guard let activity = engine.tenant.activity(slot.activity), let unit = activity.unit(slot.unit) else {
@@ -33,7 +33,7 @@ public struct BookingJudge: Sendable {
         let slot = line.slot
         // Written only into refusals, which most lines are not.
         func day() -> String { FrenchDateFormat.long(slot.date) }
-        let registrations = context.registrations.filter { $0.childId == child.id && $0.activityCode == activity.code && $0.period.contains(slot.date) }
+        let registrations = context.registrations.filter { $0.childID == child.id && $0.activityCode == activity.code && $0.period.contains(slot.date) }
         if !registrations.contains(where: { $0.status == .accepted }) {
             if registrations.contains(where: { $0.status == .pending }) {
                 return .refused(line, "registrationPending", "La pré-inscription de \(child.firstName) à « \(activity.label) » est en cours de traitement : la réservation sera possible une fois acceptée.")
@@ -47,19 +47,19 @@ public struct BookingJudge: Sendable {
             return .refused(line, "alreadyBooked", "\(child.firstName) : \(BookingTransitionError.alreadyBooked(status).frenchMessage)")
         }
         let quotient = context.quotient(on: slot.date)
-        let held = context.unitsHeld(childId: child.id, activity: activity.code, on: slot.date)
+        let held = context.unitsHeld(childID: child.id, activity: activity.code, on: slot.date)
         let key = RuleDecisionCache.Key(activity: activity.code, unit: unit.code, date: slot.date, question: .action(.book),
                                         residency: context.residency, quotient: quotient, alreadyBooked: held, now: now)
         let decision = cache.decision(key) {
             engine.decide(activity, unit: unit, date: slot.date, action: .book, residency: context.residency, now: now,
                           quotient: quotient, alreadyBooked: held)
         }
-        guard decision.allowed else { return .refused(line, decision.ruleId, decision.message, deadline: decision.deadline) }
+        guard decision.allowed else { return .refused(line, decision.ruleID, decision.message, deadline: decision.deadline) }
         let unitPrice = activity.price(of: unit, quotient: quotient, residency: context.residency)
         let supplement = activity.supplement(on: slot.date).flatMap { $0.units.contains(unit.code) ? $0.amount : nil }
         let late = decision.lateOutcome != nil
         let base = late ? Money(cents: decision.surchargeCents ?? 0) : (unitPrice ?? .zero)
-        return LineDecision(line: line, allowed: true, ruleId: decision.ruleId, message: decision.message,
+        return LineDecision(line: line, allowed: true, ruleID: decision.ruleID, message: decision.message,
                             deadline: decision.deadline, needsValidation: activity.requiresValidation || isRequest(decision),
                             unitPrice: unitPrice, supplement: supplement, amount: base + (supplement ?? .zero),
                             tariff: late ? .lateSurcharge : .unit, pricingNote: context.quotientNote(on: slot.date))
@@ -68,13 +68,13 @@ public struct BookingJudge: Sendable {
     private func decideCancellation(_ line: BasketLine, child: BookableChild, activity: Activity, unit: ActivityUnit,
                                     context: FamilyBookingContext, now: Date, cache: inout RuleDecisionCache) -> LineDecision {
         let slot = line.slot
-        let free = LineDecision(line: line, allowed: true, ruleId: "", message: "", deadline: nil, needsValidation: false,
+        let free = LineDecision(line: line, allowed: true, ruleID: "", message: "", deadline: nil, needsValidation: false,
                                 unitPrice: nil, supplement: nil, amount: .zero, tariff: .none)
         switch context.status(slot) {
         case .waitingList?:
-            return free.with(ruleId: "waitingList", message: "\(child.firstName) sera retiré(e) de la liste d'attente.")
+            return free.with(ruleID: "waitingList", message: "\(child.firstName) sera retiré(e) de la liste d'attente.")
         case .pendingValidation?:
-            return free.with(ruleId: "withdraw", message: "La demande de réservation de \(child.firstName) sera retirée.")
+            return free.with(ruleID: "withdraw", message: "La demande de réservation de \(child.firstName) sera retirée.")
         case .cancellationRequested?:
             return .refused(line, "cancellationPending", "Une demande d'annulation est déjà en attente de réponse pour ce créneau.")
         case .booked?, .absent?:
@@ -88,9 +88,9 @@ public struct BookingJudge: Sendable {
         let decision = cache.decision(key) {
             engine.decide(activity, unit: unit, date: slot.date, action: .cancel, residency: context.residency, now: now, quotient: quotient)
         }
-        guard decision.allowed else { return .refused(line, decision.ruleId, decision.message, deadline: decision.deadline) }
+        guard decision.allowed else { return .refused(line, decision.ruleID, decision.message, deadline: decision.deadline) }
         let late = decision.lateOutcome != nil
-        return LineDecision(line: line, allowed: true, ruleId: decision.ruleId, message: decision.message,
+        return LineDecision(line: line, allowed: true, ruleID: decision.ruleID, message: decision.message,
                             deadline: decision.deadline, needsValidation: activity.requiresValidation || isRequest(decision),
                             unitPrice: activity.price(of: unit, quotient: quotient, residency: context.residency),
                             supplement: nil, amount: late ? Money(cents: decision.surchargeCents ?? 0) : .zero,
@@ -106,7 +106,7 @@ public struct BookingJudge: Sendable {
 
     public func decideAbsence(_ slot: SlotKey, context: FamilyBookingContext, now: Date, remembering cache: inout RuleDecisionCache) -> RuleDecision {
         guard context.status(slot) == .booked else {
-            return RuleDecision(allowed: false, ruleId: "notBooked", message: BookingTransitionError.notBooked.frenchMessage)
+            return RuleDecision(allowed: false, ruleID: "notBooked", message: BookingTransitionError.notBooked.frenchMessage)
         }
         let quotient = context.quotient(on: slot.date)
         let key = RuleDecisionCache.Key(activity: slot.activity, unit: slot.unit, date: slot.date, question: .absence,
@@ -117,7 +117,7 @@ public struct BookingJudge: Sendable {
                                          now: now, quotient: quotient)
             }
         } catch {
-            return RuleDecision(allowed: false, ruleId: "unknown", message: error.frenchMessage)
+            return RuleDecision(allowed: false, ruleID: "unknown", message: error.frenchMessage)
         }
     }
 
@@ -128,8 +128,8 @@ public struct BookingJudge: Sendable {
 }
 
 extension LineDecision {
-    func with(ruleId: String, message: String) -> LineDecision {
-        LineDecision(line: line, allowed: allowed, ruleId: ruleId, message: message, deadline: deadline,
+    func with(ruleID: String, message: String) -> LineDecision {
+        LineDecision(line: line, allowed: allowed, ruleID: ruleID, message: message, deadline: deadline,
                      needsValidation: needsValidation, unitPrice: unitPrice, supplement: supplement, amount: amount, tariff: tariff,
                      pricingNote: pricingNote)
     }

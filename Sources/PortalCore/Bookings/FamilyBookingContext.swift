@@ -15,7 +15,7 @@ public struct FamilyBookingContext: Sendable {
     private var byDay: [ChildActivityDay: [String: BookingStatus]] = [:]
 
     private struct ChildActivityDay: Hashable {
-        let childId: Int64
+        let childID: Int64
         let activity: String
         let date: LocalDate
     }
@@ -52,8 +52,8 @@ public struct FamilyBookingContext: Sendable {
     public func status(_ slot: SlotKey) -> BookingStatus? { bookings[slot] }
 
     /// Units of the activity the child holds a place on that day (for exclusivity).
-    public func unitsHeld(childId: Int64, activity: String, on date: LocalDate) -> [String] {
-        guard let units = byDay[ChildActivityDay(childId: childId, activity: activity, date: date)] else { return [] }
+    public func unitsHeld(childID: Int64, activity: String, on date: LocalDate) -> [String] {
+        guard let units = byDay[ChildActivityDay(childID: childID, activity: activity, date: date)] else { return [] }
         return units.filter(\.value.holdsPlace).map(\.key).sorted()
     }
 
@@ -64,6 +64,6 @@ public struct FamilyBookingContext: Sendable {
     }
 
     private mutating func index(_ slot: SlotKey, _ status: BookingStatus) {
-        byDay[ChildActivityDay(childId: slot.childId, activity: slot.activity, date: slot.date), default: [:]][slot.unit] = status
+        byDay[ChildActivityDay(childID: slot.childID, activity: slot.activity, date: slot.date), default: [:]][slot.unit] = status
     }
 }

@@ -5,17 +5,17 @@ public struct JoursTypes: Sendable, Equatable {
     public let weekdays: Set<Int>
     public let firstDay: LocalDate
     public let lastDay: LocalDate
-    public let childIds: [Int64]
+    public let childIDs: [Int64]
     public let activity: String
     public let units: [String]
     public let action: BookingAction
 
-    public init(weekdays: Set<Int>, firstDay: LocalDate, lastDay: LocalDate, childIds: [Int64], activity: String,
+    public init(weekdays: Set<Int>, firstDay: LocalDate, lastDay: LocalDate, childIDs: [Int64], activity: String,
                 units: [String], action: BookingAction = .book) {
         self.weekdays = weekdays
         self.firstDay = firstDay
         self.lastDay = lastDay
-        self.childIds = childIds
+        self.childIDs = childIDs
         self.activity = activity
         self.units = units
         self.action = action
@@ -26,7 +26,7 @@ public struct JoursTypes: Sendable, Equatable {
     public func lines(offers: (_ date: LocalDate, _ unit: String) -> Bool) -> [BasketLine] {
         firstDay.through(lastDay).filter { weekdays.contains($0.weekday) }.flatMap { date in
             units.filter { offers(date, $0) }.flatMap { unit in
-                childIds.map { BasketLine(date: date, childId: $0, activity: activity, unit: unit, action: action) }
+                childIDs.map { BasketLine(date: date, childID: $0, activity: activity, unit: unit, action: action) }
             }
         }
     }

@@ -7,7 +7,7 @@ public struct LineDecision: Sendable, Equatable {
     /// A rule id of the engine (`booking.calendarDaysBefore(5)`) or of booking itself:
     /// `notRegistered`, `registrationPending`, `audience`, `alreadyBooked`, `notBooked`,
     /// `cancellationPending`, `withdraw`, `waitingList`, `unknown`.
-    public let ruleId: String
+    public let ruleID: String
     /// For the family, in French.
     public let message: String
     public let deadline: Date?
@@ -22,11 +22,11 @@ public struct LineDecision: Sendable, Equatable {
     /// Why the price is not the family's usual one (« quotient familial expiré le … »).
     public let pricingNote: String?
 
-    public init(line: BasketLine, allowed: Bool, ruleId: String, message: String, deadline: Date?, needsValidation: Bool,
+    public init(line: BasketLine, allowed: Bool, ruleID: String, message: String, deadline: Date?, needsValidation: Bool,
                 unitPrice: Money?, supplement: Money?, amount: Money, tariff: Tariff, pricingNote: String? = nil) {
         self.line = line
         self.allowed = allowed
-        self.ruleId = ruleId
+        self.ruleID = ruleID
         self.message = message
         self.deadline = deadline
         self.needsValidation = needsValidation
@@ -37,8 +37,8 @@ public struct LineDecision: Sendable, Equatable {
         self.pricingNote = pricingNote
     }
 
-    static func refused(_ line: BasketLine, _ ruleId: String, _ message: String, deadline: Date? = nil) -> LineDecision {
-        LineDecision(line: line, allowed: false, ruleId: ruleId, message: message, deadline: deadline, needsValidation: false,
+    static func refused(_ line: BasketLine, _ ruleID: String, _ message: String, deadline: Date? = nil) -> LineDecision {
+        LineDecision(line: line, allowed: false, ruleID: ruleID, message: message, deadline: deadline, needsValidation: false,
                      unitPrice: nil, supplement: nil, amount: .zero, tariff: .none)
     }
 }

@@ -30,17 +30,17 @@ public enum DrawPriority: String, Sendable, Equatable, CaseIterable {
 
 /// One child asking for a place in the draw.
 public struct DrawEntry: Sendable, Equatable {
-    public let requestId: Int64
-    public let familyId: Int64
-    public let childId: Int64
+    public let requestID: Int64
+    public let familyID: Int64
+    public let childID: Int64
     public let resident: Bool
     /// Another child of the family already holds a place on the slot.
     public let siblingHasPlace: Bool
 
-    public init(requestId: Int64, familyId: Int64, childId: Int64, resident: Bool, siblingHasPlace: Bool = false) {
-        self.requestId = requestId
-        self.familyId = familyId
-        self.childId = childId
+    public init(requestID: Int64, familyID: Int64, childID: Int64, resident: Bool, siblingHasPlace: Bool = false) {
+        self.requestID = requestID
+        self.familyID = familyID
+        self.childID = childID
         self.resident = resident
         self.siblingHasPlace = siblingHasPlace
     }
@@ -57,11 +57,11 @@ public enum LotteryDraw {
     /// Families are shuffled once (children of a family are drawn together), then ranked by the
     /// priorities they meet, the shuffle breaking ties; places go down that ranking.
     public static func draw(_ entries: [DrawEntry], capacity: Int, seed: UInt64, priorities: [DrawPriority]) -> DrawOutcome {
-        var families = Array(Set(entries.map(\.familyId))).sorted()
+        var families = Array(Set(entries.map(\.familyID))).sorted()
         var generator = Xoshiro256StarStar(seed: seed)
         generator.shuffle(&families)
         let rank = Dictionary(uniqueKeysWithValues: families.enumerated().map { ($0.element, $0.offset) })
-        let byFamily = Dictionary(grouping: entries, by: \.familyId)
+        let byFamily = Dictionary(grouping: entries, by: \.familyID)
         func tiers(_ family: Int64) -> [Int] {
             let members = byFamily[family] ?? []
             return priorities.map { priority in
@@ -72,10 +72,10 @@ public enum LotteryDraw {
             }
         }
         let ordered = entries.sorted { a, b in
-            let ta = tiers(a.familyId), tb = tiers(b.familyId)
+            let ta = tiers(a.familyID), tb = tiers(b.familyID)
             if ta != tb { return ta.lexicographicallyPrecedes(tb) }
-            if a.familyId != b.familyId { return rank[a.familyId]! < rank[b.familyId]! }
-            return (a.childId, a.requestId) < (b.childId, b.requestId)
+            if a.familyID != b.familyID { return rank[a.familyID]! < rank[b.familyID]! }
+            return (a.childID, a.requestID) < (b.childID, b.requestID)
         }
         let places = max(0, min(capacity, ordered.count))
         return DrawOutcome(seed: seed, allocated: Array(ordered.prefix(places)), waiting: Array(ordered.dropFirst(places)))

@@ -2,14 +2,14 @@
 extension Registration {
     public func accepted(today: LocalDate) throws(RegistrationTransitionError) -> Registration {
         try checkAnswerable(today: today)
-        return Registration(id: id, childId: childId, activityCode: activityCode, period: period, status: .accepted)
+        return Registration(id: id, childID: childID, activityCode: activityCode, period: period, status: .accepted)
     }
 
     public func refused(reason: String, today: LocalDate) throws(RegistrationTransitionError) -> Registration {
         try checkAnswerable(today: today)
         let trimmed = String(reason.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
         guard !trimmed.isEmpty else { throw .reasonRequired }
-        return Registration(id: id, childId: childId, activityCode: activityCode, period: period, status: .refused,
+        return Registration(id: id, childID: childID, activityCode: activityCode, period: period, status: .refused,
                             refusalReason: trimmed)
     }
 

@@ -1,17 +1,17 @@
 /// A pré-inscription: a child registered to an activity for a period; needed before booking.
 public struct Registration: Sendable, Equatable {
     public let id: Int64?
-    public let childId: Int64
+    public let childID: Int64
     public let activityCode: String
     public let period: RegistrationPeriod
     public let status: RegistrationStatus
     /// Given by staff when refusing; shown to the family.
     public let refusalReason: String?
 
-    public init(id: Int64? = nil, childId: Int64, activityCode: String, period: RegistrationPeriod,
+    public init(id: Int64? = nil, childID: Int64, activityCode: String, period: RegistrationPeriod,
                 status: RegistrationStatus, refusalReason: String? = nil) {
         self.id = id
-        self.childId = childId
+        self.childID = childID
         self.activityCode = activityCode
         self.period = period
         self.status = status
@@ -19,9 +19,9 @@ public struct Registration: Sendable, Equatable {
     }
 
     /// A new request: accepted at once where the town validates automatically (seed 004).
-    public static func request(childId: Int64, activityCode: String, period: RegistrationPeriod,
+    public static func request(childID: Int64, activityCode: String, period: RegistrationPeriod,
                                policy: RegistrationPolicy) -> Registration {
-        Registration(childId: childId, activityCode: activityCode, period: period,
+        Registration(childID: childID, activityCode: activityCode, period: period,
                      status: policy.validation == .automatic ? .accepted : .pending)
     }
 

@@ -8,7 +8,7 @@ public enum RegistrationEligibility {
             return .ineligible("La période \(period.label) est terminée.")
         }
         if let duplicate = existing.first(where: {
-            $0.childId == child.id && $0.activityCode == activity.code && $0.period == period && $0.status != .refused
+            $0.childID == child.id && $0.activityCode == activity.code && $0.period == period && $0.status != .refused
         }) {
             return .ineligible("\(child.firstName) a déjà une pré-inscription à « \(activity.label) » pour l'\(period.label) (\(duplicate.displayStatus(today: today).label)).")
         }

@@ -2,15 +2,15 @@ import Foundation
 
 /// A child waiting for a place on a full slot.
 public struct WaitingEntry: Sendable, Equatable {
-    public let bookingId: Int64
+    public let bookingID: Int64
     public let slot: SlotKey
-    public let familyId: Int64
+    public let familyID: Int64
     public let requestedAt: Date
 
-    public init(bookingId: Int64, slot: SlotKey, familyId: Int64, requestedAt: Date) {
-        self.bookingId = bookingId
+    public init(bookingID: Int64, slot: SlotKey, familyID: Int64, requestedAt: Date) {
+        self.bookingID = bookingID
         self.slot = slot
-        self.familyId = familyId
+        self.familyID = familyID
         self.requestedAt = requestedAt
     }
 }
@@ -19,7 +19,7 @@ public struct WaitingEntry: Sendable, Equatable {
 /// the database recorded them).
 public enum WaitingList {
     public static func ordered(_ entries: [WaitingEntry]) -> [WaitingEntry] {
-        entries.sorted { ($0.requestedAt, $0.bookingId) < ($1.requestedAt, $1.bookingId) }
+        entries.sorted { ($0.requestedAt, $0.bookingID) < ($1.requestedAt, $1.bookingID) }
     }
 
     /// Who gets `places` freed places: waiting children in order, skipping those the rules no

@@ -1,3 +1,5 @@
+import CivilCalendar
+
 /// A calendar day with no time and no zone: the unit every town rule speaks in
 /// ("the 20th of the month", "5 days before"). Arithmetic is done on a day number
 /// (days since 1970-01-01, proleptic Gregorian) so that it never depends on a time zone.
@@ -37,37 +39,14 @@ public struct LocalDate: Hashable, Comparable, Sendable {
     }
 
     public init(dayNumber: Int) {
-        // Inverse of `dayNumber` (H. Hinnant's civil_from_days).
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.year = y
-        self.month = m
-        self.day = d
+        (year, month, day) = CivilDays.date(dayNumber: dayNumber)
     }
 
     /// Days since 1970-01-01.
-    public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    public var dayNumber: Int { CivilDays.dayNumber(year: year, month: month, day: day) }
 
     /// ISO weekday: 1 = Monday ... 7 = Sunday.
-    public var weekday: Int {
-        let w = (dayNumber + 3) % 7  // 1970-01-01 was a Thursday (3 from Monday)
-        return (w < 0 ? w + 7 : w) + 1
-    }
+    public var weekday: Int { CivilDays.weekday(dayNumber: dayNumber) }
 
     public var isWeekend: Bool { weekday >= 6 }
 

@@ -1,7 +1,7 @@
 /// A booking as invoicing sees it: what was booked, what became of it, and whether the child came.
 public struct BillableBooking: Sendable, Equatable {
-    public let bookingId: Int64
-    public let childId: Int64
+    public let bookingID: Int64
+    public let childID: Int64
     public let childName: String
     public let activity: String
     public let unit: String
@@ -12,10 +12,10 @@ public struct BillableBooking: Sendable, Equatable {
     /// Taken by staff in the back-office; nil until then.
     public let attendance: Attendance?
 
-    public init(bookingId: Int64, childId: Int64, childName: String, activity: String, unit: String, day: LocalDate,
+    public init(bookingID: Int64, childID: Int64, childName: String, activity: String, unit: String, day: LocalDate,
                 status: BookingStatus, tariff: Tariff, attendance: Attendance? = nil) {
-        self.bookingId = bookingId
-        self.childId = childId
+        self.bookingID = bookingID
+        self.childID = childID
         self.childName = childName
         self.activity = activity
         self.unit = unit

@@ -40,7 +40,7 @@ public enum CreditNote {
             let left = original.amount - (credited[request.position] ?? .zero)
             guard request.amount <= left else { throw .exceedsLine(position: request.position, left: left) }
             credited[request.position] = (credited[request.position] ?? .zero) + request.amount
-            return (request.position, InvoiceLine(bookingId: original.bookingId, day: original.day, childName: original.childName,
+            return (request.position, InvoiceLine(bookingID: original.bookingID, day: original.day, childName: original.childName,
                                                   activityLabel: original.activityLabel, unitLabel: original.unitLabel,
                                                   tariffLabel: "avoir : \(reason)", amount: request.amount))
         }

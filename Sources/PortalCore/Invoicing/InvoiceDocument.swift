@@ -8,7 +8,7 @@ public struct InvoiceDocument: Sendable, Equatable {
     }
 
     public let id: Int64
-    public let familyId: Int64
+    public let familyID: Int64
     public let kind: Kind
     public let number: InvoiceNumber
     public let issuedOn: LocalDate
@@ -21,11 +21,11 @@ public struct InvoiceDocument: Sendable, Equatable {
     public let corrects: InvoiceNumber?
     public let reason: String?
 
-    public init(id: Int64, familyId: Int64, kind: Kind, number: InvoiceNumber, issuedOn: LocalDate, dueOn: LocalDate,
+    public init(id: Int64, familyID: Int64, kind: Kind, number: InvoiceNumber, issuedOn: LocalDate, dueOn: LocalDate,
                 month: BillingMonth, familyName: String, familyAddress: [String], lines: [InvoiceLine],
                 corrects: InvoiceNumber?, reason: String?) {
         self.id = id
-        self.familyId = familyId
+        self.familyID = familyID
         self.kind = kind
         self.number = number
         self.issuedOn = issuedOn

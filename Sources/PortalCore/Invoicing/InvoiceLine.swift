@@ -1,7 +1,7 @@
 /// One line of an invoice or a credit note: what a family sees and the PDF prints.
 public struct InvoiceLine: Sendable, Equatable {
     /// The booking billed; nil for a line staff typed (a credit note's correction).
-    public let bookingId: Int64?
+    public let bookingID: Int64?
     public let day: LocalDate
     public let childName: String
     public let activityLabel: String
@@ -10,9 +10,9 @@ public struct InvoiceLine: Sendable, Equatable {
     public let tariffLabel: String
     public let amount: Money
 
-    public init(bookingId: Int64?, day: LocalDate, childName: String, activityLabel: String, unitLabel: String,
+    public init(bookingID: Int64?, day: LocalDate, childName: String, activityLabel: String, unitLabel: String,
                 tariffLabel: String, amount: Money) {
-        self.bookingId = bookingId
+        self.bookingID = bookingID
         self.day = day
         self.childName = childName
         self.activityLabel = activityLabel

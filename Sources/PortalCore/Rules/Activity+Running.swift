@@ -6,7 +6,7 @@ public enum NotRunningReason: Sendable, Equatable {
     case publicHoliday(PublicHoliday)
 
     /// Stable id used as the decision's rule.
-    public var ruleId: String {
+    public var ruleID: String {
         switch self {
         case .notScheduled: return "notRunning"
         case .closure: return "closure"

@@ -5,7 +5,7 @@ extension RuleDecision {
     /// `{"allowed": false, "rule": "...", "deadline": "2026-01-09T23:59:59+01:00", "opensAt": null, "surchargeCents": null, "message": "..."}`
     public func explainJSON() -> String {
         func string(_ text: String?) -> String { text.map(jsonString) ?? "null" }
-        return "{\"allowed\": \(allowed), \"rule\": \(jsonString(ruleId)), "
+        return "{\"allowed\": \(allowed), \"rule\": \(jsonString(ruleID)), "
             + "\"deadline\": \(string(deadline.map(ParisTime.iso8601))), "
             + "\"opensAt\": \(string(opensAt.map(ParisTime.iso8601))), "
             + "\"surchargeCents\": \(surchargeCents.map(String.init) ?? "null"), "

@@ -6,7 +6,7 @@ public struct RuleDecision: Sendable, Equatable {
     /// Stable id of the governing rule: `booking.calendarDaysBefore(5)`, `cancellation.workingDaysBefore(2)`,
     /// `booking.monthlyCutoff(20)`, `window.noel`, `opening.resident`, `closure`, `publicHoliday`,
     /// `notRunning`, `unitClosed`, `exclusivity`.
-    public let ruleId: String
+    public let ruleID: String
     /// Last instant the action is (or was) allowed.
     public let deadline: Date?
     /// When refused because booking is not open yet.
@@ -17,10 +17,10 @@ public struct RuleDecision: Sendable, Equatable {
     /// For the family, in French.
     public let message: String
 
-    public init(allowed: Bool, ruleId: String, deadline: Date? = nil, opensAt: Date? = nil,
+    public init(allowed: Bool, ruleID: String, deadline: Date? = nil, opensAt: Date? = nil,
                 surchargeCents: Int? = nil, lateOutcome: LatePolicy? = nil, message: String) {
         self.allowed = allowed
-        self.ruleId = ruleId
+        self.ruleID = ruleID
         self.deadline = deadline
         self.opensAt = opensAt
         self.surchargeCents = surchargeCents

@@ -11,20 +11,20 @@ extension RulesEngine {
         let activity = try self.activity(code)
         guard let unit = activity.unit(unitCode) else { throw .unknownUnit(activity: code, unit: unitCode) }
         let rule = activity.booking.absenceDeadline ?? DeadlineRule(kind: .calendarDaysBefore(0))
-        let ruleId = "absence.\(rule.idSuffix)"
+        let ruleID = "absence.\(rule.idSuffix)"
         let deadline = rule.deadline(for: date)
         let until = FrenchDateFormat.longWithTime(deadline)
         if isAtOrBefore(now, deadline) {
-            return RuleDecision(allowed: true, ruleId: ruleId, deadline: deadline, message: "Absence à déclarer au plus tard le \(until).")
+            return RuleDecision(allowed: true, ruleID: ruleID, deadline: deadline, message: "Absence à déclarer au plus tard le \(until).")
         }
         let passed = "depuis le \(until) (délai : \(rule.frenchDescription))"
         guard case .surcharge(let surcharge) = rule.late else {
-            return RuleDecision(allowed: false, ruleId: ruleId, deadline: deadline,
+            return RuleDecision(allowed: false, ruleID: ruleID, deadline: deadline,
                                 message: "Déclaration d'absence close \(passed) : contactez le service.")
         }
         let unitPrice = activity.price(of: unit, quotient: quotient, residency: residency)
         let amount = surcharge.amount(unitPrice: unitPrice)
-        return RuleDecision(allowed: true, ruleId: ruleId, deadline: deadline, surchargeCents: amount.cents, lateOutcome: rule.late,
+        return RuleDecision(allowed: true, ruleID: ruleID, deadline: deadline, surchargeCents: amount.cents, lateOutcome: rule.late,
                             message: "Délai dépassé \(passed) : l'absence sera enregistrée hors délai, non excusée, et facturée \(amount.french).")
     }
 }

@@ -35,16 +35,16 @@ extension RulesEngine {
             let opens = opensAt(activity, date: date, residency: residency) ?? book.opens
             let units = activity.units.filter { !closed.contains($0.code) }.map {
                 UnitDay(unit: $0, opensAt: opens, bookingDeadline: book.deadline,
-                        cancellationDeadline: cancel.deadline, bookingRule: book.ruleId)
+                        cancellationDeadline: cancel.deadline, bookingRule: book.ruleID)
             }
             return ActivityDay(date: date, units: units, closedUnits: activity.units.filter { closed.contains($0.code) },
                                supplement: supplement)
         }
     }
 
-    private func limits(_ activity: Activity, date: LocalDate, action: BookingAction) -> (opens: Date?, deadline: Date?, ruleId: String) {
+    private func limits(_ activity: Activity, date: LocalDate, action: BookingAction) -> (opens: Date?, deadline: Date?, ruleID: String) {
         switch timing(activity, date: date, action: action) {
-        case let .deadline(rule, at): return (nil, at, ruleId(rule, action: action))
+        case let .deadline(rule, at): return (nil, at, ruleID(rule, action: action))
         case let .window(_, holiday, opens, closes): return (opens, closes, "window.\(holiday.kind.rawValue)")
         case let .noWindow(holiday): return (nil, nil, "window.\(holiday.kind.rawValue)")
         case .unlimited: return (nil, nil, "noDeadline")

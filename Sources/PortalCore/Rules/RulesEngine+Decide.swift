@@ -19,7 +19,7 @@ extension RulesEngine {
     func decide(_ activity: Activity, unit: ActivityUnit, date: LocalDate, action: BookingAction,
                 residency: Residency, now: Date, quotient: Int? = nil, alreadyBooked: [String] = []) -> RuleDecision {
         if let reason = notRunningReason(activity, on: date) {
-            return RuleDecision(allowed: false, ruleId: reason.ruleId, message: reason.frenchMessage(activity: activity, date: date))
+            return RuleDecision(allowed: false, ruleID: reason.ruleID, message: reason.frenchMessage(activity: activity, date: date))
         }
         if action == .book {
             if let refusal = refusalBeforeTime(activity, unit: unit, date: date, residency: residency, now: now, alreadyBooked: alreadyBooked) {
@@ -35,18 +35,18 @@ extension RulesEngine {
         // Written only into refusals.
         func day() -> String { FrenchDateFormat.long(date) }
         if let supplement = activity.supplement(on: date), supplement.closedUnits.contains(unit.code) {
-            return RuleDecision(allowed: false, ruleId: "unitClosed",
+            return RuleDecision(allowed: false, ruleID: "unitClosed",
                                 message: "« \(unit.label) » n'est pas proposé le \(day()) : \(supplement.label).")
         }
         if !alreadyBooked.isEmpty, let conflict = activity.unitsExcluded(by: unit.code).first(where: alreadyBooked.contains),
            let other = activity.unit(conflict) {
-            return RuleDecision(allowed: false, ruleId: "exclusivity",
+            return RuleDecision(allowed: false, ruleID: "exclusivity",
                                 message: "« \(unit.label) » ne peut pas s'ajouter à « \(other.label) », déjà réservé le \(day()).")
         }
         if let opening = activity.booking.opening, let opens = opensAt(activity, date: date, residency: residency), now < opens {
             let span = bookingPeriod(opening.period, containing: date)
             let who = opening.residentDaysBefore == opening.nonResidentDaysBefore ? "" : " \(RuleWording.residency(residency))"
-            return RuleDecision(allowed: false, ruleId: "opening.\(residency.rawValue)", opensAt: opens,
+            return RuleDecision(allowed: false, ruleID: "opening.\(residency.rawValue)", opensAt: opens,
                                 message: "Les réservations pour \(RuleWording.span(span, kind: opening.period)) ouvrent le \(FrenchDateFormat.longWithTime(opens))\(who).")
         }
         return nil
@@ -56,54 +56,54 @@ extension RulesEngine {
         let noun = RuleWording.noun(action)
         switch timing(activity, date: date, action: action) {
         case .unlimited:
-            return RuleDecision(allowed: true, ruleId: "noDeadline", message: "\(noun) possible.")
+            return RuleDecision(allowed: true, ruleID: "noDeadline", message: "\(noun) possible.")
         case .noWindow(let holiday):
-            return RuleDecision(allowed: false, ruleId: "window.\(holiday.kind.rawValue)",
+            return RuleDecision(allowed: false, ruleID: "window.\(holiday.kind.rawValue)",
                                 message: "Aucune période de réservation en ligne n'est prévue pour \(RuleWording.holiday(holiday.kind)) \(holiday.schoolYear) : contactez le service.")
         case let .window(window, holiday, opens, closes):
-            let ruleId = "window.\(holiday.kind.rawValue)"
+            let ruleID = "window.\(holiday.kind.rawValue)"
             if let opens, now < opens {
-                return RuleDecision(allowed: false, ruleId: ruleId, deadline: closes, opensAt: opens,
+                return RuleDecision(allowed: false, ruleID: ruleID, deadline: closes, opensAt: opens,
                                     message: "\(RuleWording.plural(action)) pour \(RuleWording.holiday(holiday.kind)) ouvrent le \(FrenchDateFormat.longWithTime(opens)).")
             }
             guard isAtOrBefore(now, closes) else {
                 let span = window.from.map { "du \(FrenchDateFormat.numeric($0)) au \(FrenchDateFormat.numeric(window.to))" }
                     ?? "jusqu'au \(FrenchDateFormat.numeric(window.to))"
-                return RuleDecision(allowed: false, ruleId: ruleId, deadline: closes,
+                return RuleDecision(allowed: false, ruleID: ruleID, deadline: closes,
                                     message: "\(noun) close depuis le \(FrenchDateFormat.longWithTime(closes)) (période de réservation \(RuleWording.ofHoliday(holiday.kind)) : \(span)).")
             }
-            return RuleDecision(allowed: true, ruleId: ruleId, deadline: closes,
+            return RuleDecision(allowed: true, ruleID: ruleID, deadline: closes,
                                 message: "\(noun) possible jusqu'au \(FrenchDateFormat.longWithTime(closes)).")
         case let .deadline(rule, deadline):
-            let ruleId = ruleId(rule, action: action)
+            let ruleID = ruleID(rule, action: action)
             if isAtOrBefore(now, deadline) {
-                return RuleDecision(allowed: true, ruleId: ruleId, deadline: deadline,
+                return RuleDecision(allowed: true, ruleID: ruleID, deadline: deadline,
                                     message: "\(noun) possible jusqu'au \(FrenchDateFormat.longWithTime(deadline)).")
             }
-            return late(rule, ruleId: ruleId, deadline: deadline, action: action, unitPrice: unitPrice)
+            return late(rule, ruleID: ruleID, deadline: deadline, action: action, unitPrice: unitPrice)
         }
     }
 
-    private func late(_ rule: DeadlineRule, ruleId: String, deadline: Date, action: BookingAction, unitPrice: Money?) -> RuleDecision {
+    private func late(_ rule: DeadlineRule, ruleID: String, deadline: Date, action: BookingAction, unitPrice: Money?) -> RuleDecision {
         let passed = "depuis le \(FrenchDateFormat.longWithTime(deadline)) (délai : \(rule.frenchDescription))"
         let amount = rule.late.surcharge?.amount(unitPrice: unitPrice)
         switch rule.late {
         case .refuse:
-            return RuleDecision(allowed: false, ruleId: ruleId, deadline: deadline,
+            return RuleDecision(allowed: false, ruleID: ruleID, deadline: deadline,
                                 message: "\(RuleWording.noun(action)) close \(passed).")
         case .request:
             let billing = amount.map { amount in
                 action == .book ? " En cas d'accord, l'ajout sera facturé au tarif majoré de \(amount.french)."
                                 : " En cas d'accord, l'annulation sera facturée \(amount.french)."
             } ?? ""
-            return RuleDecision(allowed: true, ruleId: ruleId, deadline: deadline, surchargeCents: amount?.cents,
+            return RuleDecision(allowed: true, ruleID: ruleID, deadline: deadline, surchargeCents: amount?.cents,
                                 lateOutcome: rule.late,
                                 message: "Délai dépassé \(passed) : votre demande sera transmise au service pour accord.\(billing)")
         case .surcharge:
             let price = (amount ?? .zero).french
             let outcome = action == .book ? "réservation possible au tarif majoré de \(price)"
                                           : "annulation possible, mais la prestation reste facturée \(price)"
-            return RuleDecision(allowed: true, ruleId: ruleId, deadline: deadline, surchargeCents: amount?.cents,
+            return RuleDecision(allowed: true, ruleID: ruleID, deadline: deadline, surchargeCents: amount?.cents,
                                 lateOutcome: rule.late, message: "Délai dépassé \(passed) : \(outcome).")
         }
     }

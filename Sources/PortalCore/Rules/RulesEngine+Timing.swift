@@ -29,7 +29,7 @@ extension RulesEngine {
     }
 
     /// `booking.calendarDaysBefore(5)`, `cancellation.workingDaysBefore(2)`.
-    func ruleId(_ rule: DeadlineRule, action: BookingAction) -> String {
+    func ruleID(_ rule: DeadlineRule, action: BookingAction) -> String {
         "\(action == .book ? "booking" : "cancellation").\(rule.idSuffix)"
     }
 }

@@ -3,13 +3,13 @@ import Postgres
 /// bcrypt through pgcrypto (cost 10). The password is first reduced to the hex of its SHA-256,
 /// because bcrypt ignores everything past 72 bytes and long passphrases are welcome.
 /// Passwords only ever travel as bound parameters; nothing here logs them.
-enum PasswordHashing {
+public enum PasswordHashing {
     static func prehash(_ password: String) -> SQL {
         "encode(sha256(convert_to(\(password), 'UTF8')), 'hex')"
     }
 
     /// An expression giving a fresh bcrypt hash of `password`.
-    static func hash(_ password: String) -> SQL {
+    public static func hash(_ password: String) -> SQL {
         "crypt(\(prehash(password)), gen_salt('bf', 10))"
     }
 

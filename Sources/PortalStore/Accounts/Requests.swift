@@ -104,8 +104,8 @@ public enum Requests {
         request.events = try connection.query("""
             SELECT status, note, actor, created_at FROM request_events WHERE request_id = \(id) ORDER BY created_at, id
             """).map { row in
-            RequestEvent(status: RequestStatus(rawValue: try row.decode("status")) ?? .pending, note: try row.decode("note"),
-                         actor: RequestActor(rawValue: try row.decode("actor")) ?? .system, at: try row.decode("created_at"))
+            RequestEvent(status: try row.enumValue("status", as: RequestStatus.self), note: try row.decode("note"),
+                         actor: try row.enumValue("actor", as: RequestActor.self), at: try row.decode("created_at"))
         }
         return request
     }
@@ -116,9 +116,7 @@ extension FamilyRequest {
         id = try row.decode("id")
         kindCode = try row.decode("kind")
         kindLabel = try row.decode("kind_label")
-        let statusText: String = try row.decode("status")
-        guard let status = RequestStatus(rawValue: statusText) else { throw StoreError.corruptValue(column: "status", value: statusText) }
-        self.status = status
+        status = try row.enumValue("status", as: RequestStatus.self)
         summary = try row.decode("summary")
         createdAt = try row.decode("created_at")
         updatedAt = try row.decode("updated_at")

@@ -107,9 +107,7 @@ public enum SessionStore {
 
 extension StoredSession {
     init(row: PostgresRow) throws {
-        let kindText: String = try row.decode("principal_kind")
-        guard let kind = PrincipalKind(rawValue: kindText) else { throw StoreError.corruptValue(column: "principal_kind", value: kindText) }
-        self.kind = kind
+        kind = try row.enumValue("principal_kind", as: PrincipalKind.self)
         principalID = try row.decode("principal_id")
         csrfToken = try row.decode("csrf_token")
         createdAt = try row.decode("created_at")

@@ -71,9 +71,7 @@ extension StaffAccount {
         id = try row.decode("id")
         email = try row.decode("email")
         displayName = try row.decode("display_name")
-        let roleText: String = try row.decode("role")
-        guard let role = StaffRole(rawValue: roleText) else { throw StoreError.corruptValue(column: "role", value: roleText) }
-        self.role = role
+        role = try row.enumValue("role", as: StaffRole.self)
         hasPassword = try row.decode("has_password")
     }
 }

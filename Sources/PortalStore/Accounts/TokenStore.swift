@@ -50,9 +50,7 @@ public enum TokenStore {
 extension AccountToken {
     init(row: PostgresRow, purpose: TokenPurpose) throws {
         self.purpose = purpose
-        let kindText: String = try row.decode("principal_kind")
-        guard let kind = PrincipalKind(rawValue: kindText) else { throw StoreError.corruptValue(column: "principal_kind", value: kindText) }
-        self.kind = kind
+        kind = try row.enumValue("principal_kind", as: PrincipalKind.self)
         principalID = try row.decode("principal_id")
         newEmail = try row.decode("new_email")
     }

@@ -20,13 +20,13 @@ extension AttendanceStore {
             FROM children c JOIN families f ON f.id = c.family_id WHERE c.id = \(childID)
             """).first else { return .unknownChild }
         let familyID: Int64 = try child.decode("family_id")
-        try SlotStore.ensure([SlotKey(date: day, childId: childID, activity: activity, unit: unit)], tenant: tenant, in: connection)
+        try SlotStore.ensure([SlotKey(date: day, childID: childID, activity: activity, unit: unit)], tenant: tenant, in: connection)
         guard let slotID: Int64 = try connection.query("""
             SELECT id FROM slots WHERE activity = \(activity) AND unit = \(unit) AND day = \(day.iso)::date FOR UPDATE
             """).first?.decode("id") else { return .unknownChild }
         let existing = try connection.query("SELECT id, status FROM bookings WHERE child_id = \(childID) AND slot_id = \(slotID) FOR UPDATE").first
         if let existing, try existing.enumValue("status", as: BookingStatus.self).isActive { return .alreadyExpected }
-        guard try BookingStore.takePlace(slotId: slotID, in: connection) else { return .full }
+        guard try BookingStore.takePlace(slotID: slotID, in: connection) else { return .full }
         let residency: Residency = try child.decode("resident") ? .resident : .nonResident
         let price = RulesEngine(tenant: tenant).unitPrice(activity: activity, unit: unit, quotient: try child.decode("family_quotient"), residency: residency)
         let cents = price?.cents ?? 0

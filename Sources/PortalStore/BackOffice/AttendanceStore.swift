@@ -88,11 +88,10 @@ public enum AttendanceStore {
         }
         return try rows.map { row in
             let familyID: Int64 = try row.decode("family_id")
-            let markText: String? = try row.decode("mark")
             return ExpectedChild(
                 bookingID: try row.decode("id"), familyID: familyID, familyName: try row.decode("family_name"),
                 childID: try row.decode("child_id"), childName: try row.decode("child_name"),
-                bookingStatus: try row.enumValue("status", as: BookingStatus.self), mark: markText.flatMap(AttendanceMark.init(rawValue:)),
+                bookingStatus: try row.enumValue("status", as: BookingStatus.self), mark: try row.optionalEnumValue("mark", as: AttendanceMark.self),
                 markedBy: try row.decode("marked_by_name"), walkIn: try row.decode("walk_in"),
                 health: includeHealth ? HealthAlert(allergies: try row.decode("allergies"), diet: try row.decode("diet"),
                                                     hasPAI: try row.decode("pai"), paiDetails: try row.decode("pai_details")) : nil,

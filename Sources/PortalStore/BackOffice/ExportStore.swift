@@ -36,13 +36,12 @@ public enum ExportStore {
               AND (\(familyID)::bigint IS NULL OR b.family_id = \(familyID))
             ORDER BY s.day, s.activity, s.unit, c.last_name, c.first_names, b.id
             """).map { row in
-            let markText: String? = try row.decode("mark")
             return BookingExportRow(
                 day: try row.localDate("day"), activity: try row.decode("activity"), unit: try row.decode("unit"),
                 familyName: try row.decode("family"), subscriberCode: try row.decode("subscriber_code"), childName: try row.decode("child"),
                 status: try row.enumValue("status", as: BookingStatus.self), amount: Money(cents: try row.decode("amount_cents")),
                 tariff: try row.enumValue("tariff", as: Tariff.self), requestedAt: try row.decode("requested_at"),
-                walkIn: try row.decode("walk_in"), mark: markText.flatMap(AttendanceMark.init(rawValue:)), markedBy: try row.decode("marked_by_name"))
+                walkIn: try row.decode("walk_in"), mark: try row.optionalEnumValue("mark", as: AttendanceMark.self), markedBy: try row.decode("marked_by_name"))
         }
     }
 }

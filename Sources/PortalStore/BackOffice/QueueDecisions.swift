@@ -41,9 +41,8 @@ public enum QueueDecisions {
             WHERE queue = \(queue) AND (\(itemID)::bigint IS NULL OR item_id = \(itemID))
             ORDER BY decided_at DESC, id DESC LIMIT \(limit)
             """).map { row in
-            let text: String = try row.decode("decision")
             return QueueDecision(queue: try row.decode("queue"), itemID: try row.decode("item_id"),
-                                 verdict: QueueVerdict(rawValue: text) ?? .refused, reason: try row.decode("reason"),
+                                 verdict: try row.enumValue("decision", as: QueueVerdict.self), reason: try row.decode("reason"),
                                  staffName: try row.decode("staff_name"), decidedAt: try row.decode("decided_at"))
         }
     }

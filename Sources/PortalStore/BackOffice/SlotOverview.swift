@@ -108,7 +108,7 @@ public enum SlotOverviewStore {
             SELECT b.family_id, trim(c.first_names || ' ' || c.last_name) AS child FROM bookings b JOIN children c ON c.id = b.child_id
             WHERE b.id = \(bookingID) AND b.slot_id = \(slotID) AND b.status = 'waitingList' FOR UPDATE OF b
             """).first else { return .notWaiting }
-        guard try BookingStore.takePlace(slotId: slotID, in: connection) else { return .full }
+        guard try BookingStore.takePlace(slotID: slotID, in: connection) else { return .full }
         _ = try connection.query("SELECT set_config('portal.staff_name', \(actor.name), true)")
         try connection.execute("""
             UPDATE bookings SET status = 'booked', in_draw = false, updated_at = \(now),

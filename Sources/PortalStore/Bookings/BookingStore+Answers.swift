@@ -4,8 +4,8 @@ import PortalCore
 
 /// A request in the staff queue: a booking awaiting validation or a cancellation request.
 public struct StaffBookingRequest: Sendable, Equatable {
-    public let bookingId: Int64
-    public let familyId: Int64
+    public let bookingID: Int64
+    public let familyID: Int64
     public let slot: SlotKey
     public let status: BookingStatus
     public let late: Bool
@@ -25,48 +25,48 @@ extension BookingStore {
               AND (\(from?.iso)::date IS NULL OR s.day >= \(from?.iso)::date) AND (\(to?.iso)::date IS NULL OR s.day <= \(to?.iso)::date)
             ORDER BY b.requested_at, b.id LIMIT \(limit)
             """).map { row in
-            StaffBookingRequest(bookingId: try row.decode("id"), familyId: try row.decode("family_id"), slot: try row.slotKey(),
+            StaffBookingRequest(bookingID: try row.decode("id"), familyID: try row.decode("family_id"), slot: try row.slotKey(),
                                 status: try row.enumValue("status", as: BookingStatus.self), late: try row.decode("late"),
                                 amount: Money(cents: try row.decode("amount_cents")), requestedAt: try row.decode("requested_at"))
         }
     }
 
     /// Staff accept or refuse a request; a place it frees goes to the waiting list.
-    public static func answer(bookingId: Int64, accept: Bool, note: String?, judge: BookingJudge, families: FamilyProfiles,
+    public static func answer(bookingID: Int64, accept: Bool, note: String?, judge: BookingJudge, families: FamilyProfiles,
                               now: Date, in connection: PostgresConnection) throws -> BookingChange {
-        try change(bookingId: bookingId, event: accept ? .staffAccept : .staffRefuse, familyId: nil, note: note,
+        try change(bookingID: bookingID, event: accept ? .staffAccept : .staffRefuse, familyID: nil, note: note,
                    judge: judge, families: families, now: now, in: connection)
     }
 
     /// The family declares an absence on a booked day (the place stays taken and billed per the
     /// town's rules). The activity's absence deadline is judged now: past it, the absence is
     /// refused (`BookingStoreError.refused`) or recorded late with the rule's charge.
-    public static func declareAbsence(bookingId: Int64, familyId: Int64, judge: BookingJudge, families: FamilyProfiles,
+    public static func declareAbsence(bookingID: Int64, familyID: Int64, judge: BookingJudge, families: FamilyProfiles,
                                       now: Date, in connection: PostgresConnection) throws -> BookingChange {
-        try change(bookingId: bookingId, event: .declareAbsence, familyId: familyId, note: nil,
+        try change(bookingID: bookingID, event: .declareAbsence, familyID: familyID, note: nil,
                    judge: judge, families: families, now: now, in: connection)
     }
 
     /// The family takes back a request staff have not answered.
-    public static func withdraw(bookingId: Int64, familyId: Int64, judge: BookingJudge, families: FamilyProfiles,
+    public static func withdraw(bookingID: Int64, familyID: Int64, judge: BookingJudge, families: FamilyProfiles,
                                 now: Date, in connection: PostgresConnection) throws -> BookingChange {
-        try change(bookingId: bookingId, event: .withdraw, familyId: familyId, note: nil,
+        try change(bookingID: bookingID, event: .withdraw, familyID: familyID, note: nil,
                    judge: judge, families: families, now: now, in: connection)
     }
 
-    /// `familyId` is checked when the family acts, so one family cannot touch another's booking.
-    private static func change(bookingId: Int64, event: BookingEvent, familyId: Int64?, note: String?, judge: BookingJudge,
+    /// `familyID` is checked when the family acts, so one family cannot touch another's booking.
+    private static func change(bookingID: Int64, event: BookingEvent, familyID: Int64?, note: String?, judge: BookingJudge,
                                families: FamilyProfiles, now: Date, in connection: PostgresConnection) throws -> BookingChange {
         // The family's lock first, as a confirmation takes it, so the two never wait on each other in a cycle.
         guard let owner = try connection.query("""
-            SELECT family_id FROM bookings WHERE id = \(bookingId) AND (\(familyId)::bigint IS NULL OR family_id = \(familyId))
-            """).first else { throw BookingStoreError.unknownBooking(bookingId) }
+            SELECT family_id FROM bookings WHERE id = \(bookingID) AND (\(familyID)::bigint IS NULL OR family_id = \(familyID))
+            """).first else { throw BookingStoreError.unknownBooking(bookingID) }
         try lockFamily(try owner.decode("family_id"), in: connection)
-        guard let row = try connection.query("SELECT slot_id, status FROM bookings WHERE id = \(bookingId) FOR UPDATE").first else {
-            throw BookingStoreError.unknownBooking(bookingId)
+        guard let row = try connection.query("SELECT slot_id, status FROM bookings WHERE id = \(bookingID) FOR UPDATE").first else {
+            throw BookingStoreError.unknownBooking(bookingID)
         }
         let previous = try row.enumValue("status", as: BookingStatus.self)
-        let slotId: Int64 = try row.decode("slot_id")
+        let slotID: Int64 = try row.decode("slot_id")
         let status: BookingStatus
         do {
             status = try Optional(previous).applying(event)
@@ -74,7 +74,7 @@ extension BookingStore {
             throw BookingStoreError.transition(error)
         }
         let lateAbsence = event == .declareAbsence
-            ? try absenceCharge(bookingId: bookingId, judge: judge, families: families, now: now, in: connection) : nil
+            ? try absenceCharge(bookingID: bookingID, judge: judge, families: families, now: now, in: connection) : nil
         // An accepted cancellation request bills the charge noted when it was made; any answer clears it.
         let cancelled = previous == .cancellationRequested && status == .cancelled
         try connection.execute("""
@@ -85,23 +85,23 @@ extension BookingStore {
                                  WHEN \(lateAbsence != nil) THEN 'lateAbsence' ELSE tariff END,
                    late = late OR \(lateAbsence != nil),
                    pending_cancel_cents = NULL, pending_cancel_tariff = NULL
-            WHERE id = \(bookingId)
+            WHERE id = \(bookingID)
             """)
         var promotions: [PromotionNotice] = []
         if previous.holdsPlace && !status.holdsPlace {
-            try freePlace(slotId: slotId, in: connection)
-            promotions = try promote(slotId: slotId, judge: judge, families: families, now: now, in: connection)
+            try freePlace(slotID: slotID, in: connection)
+            promotions = try promote(slotID: slotID, judge: judge, families: families, now: now, in: connection)
         }
-        return BookingChange(bookingId: bookingId, from: previous, to: status, promotions: promotions)
+        return BookingChange(bookingID: bookingID, from: previous, to: status, promotions: promotions)
     }
 
     /// Judges an absence on the booking at `now`: nil when declared in time, the charge of a late
     /// absence the town accepts; throws the rule's refusal otherwise.
-    private static func absenceCharge(bookingId: Int64, judge: BookingJudge, families: FamilyProfiles, now: Date,
+    private static func absenceCharge(bookingID: Int64, judge: BookingJudge, families: FamilyProfiles, now: Date,
                                       in connection: PostgresConnection) throws -> Money? {
-        guard let found = try find(bookingId: bookingId, in: connection) else { throw BookingStoreError.unknownBooking(bookingId) }
-        guard let profile = try families.profile(familyId: found.familyId, in: connection) else {
-            throw BookingStoreError.unknownFamily(found.familyId)
+        guard let found = try find(bookingID: bookingID, in: connection) else { throw BookingStoreError.unknownBooking(bookingID) }
+        guard let profile = try families.profile(familyID: found.familyID, in: connection) else {
+            throw BookingStoreError.unknownFamily(found.familyID)
         }
         let bookings = try context(profile, days: [found.booking.slot.date], validity: judge.engine.tenant.registration.validity, in: connection)
         let decision = judge.decideAbsence(found.booking.slot, context: bookings, now: now)
@@ -111,7 +111,7 @@ extension BookingStore {
 }
 
 public struct BookingChange: Sendable, Equatable {
-    public let bookingId: Int64
+    public let bookingID: Int64
     public let from: BookingStatus
     public let to: BookingStatus
     public let promotions: [PromotionNotice]

@@ -4,7 +4,7 @@ import PortalCore
 
 /// The outcome of a draw for one slot, for the families' notifications and the published record.
 public struct DrawRecord: Sendable, Equatable {
-    public let drawId: Int64
+    public let drawID: Int64
     public let seed: UInt64
     public let seedText: String
     /// Booking ids in draw order: the first ones got the places (subject to the rules at that instant).
@@ -16,8 +16,8 @@ public struct DrawRecord: Sendable, Equatable {
 }
 
 public struct DrawnRequest: Sendable, Equatable {
-    public let bookingId: Int64
-    public let familyId: Int64
+    public let bookingID: Int64
+    public let familyID: Int64
     public let slot: SlotKey
     /// Booked or sent for validation when it got a place; nil: on the waiting list.
     public let placedAs: BookingStatus?
@@ -50,61 +50,61 @@ extension BookingStore {
             SELECT id, capacity - booked AS free FROM slots
             WHERE activity = \(activity) AND unit = \(unit) AND day = \(date.iso)::date FOR UPDATE
             """).first else { return nil }
-        let slotId: Int64 = try slot.decode("id")
-        guard try connection.query("SELECT 1 FROM draws WHERE slot_id = \(slotId)").isEmpty else { return nil }
+        let slotID: Int64 = try slot.decode("id")
+        guard try connection.query("SELECT 1 FROM draws WHERE slot_id = \(slotID)").isEmpty else { return nil }
         let rows = try connection.query("""
             SELECT b.id, b.family_id, b.child_id,
                    EXISTS (SELECT 1 FROM bookings o WHERE o.slot_id = b.slot_id AND o.family_id = b.family_id AND o.id <> b.id
                            AND o.status IN ('booked', 'pendingValidation', 'absent', 'cancellationRequested')) AS sibling
-            FROM bookings b WHERE b.slot_id = \(slotId) AND b.in_draw ORDER BY b.id FOR UPDATE
+            FROM bookings b WHERE b.slot_id = \(slotID) AND b.in_draw ORDER BY b.id FOR UPDATE
             """)
         var entries: [DrawEntry] = []
         for row in rows {
-            let familyId: Int64 = try row.decode("family_id")
-            let profile = try families.profile(familyId: familyId, in: connection)
-            entries.append(DrawEntry(requestId: try row.decode("id"), familyId: familyId, childId: try row.decode("child_id"),
+            let familyID: Int64 = try row.decode("family_id")
+            let profile = try families.profile(familyID: familyID, in: connection)
+            entries.append(DrawEntry(requestID: try row.decode("id"), familyID: familyID, childID: try row.decode("child_id"),
                                      resident: profile?.residency == .resident, siblingHasPlace: try row.decode("sibling")))
         }
         let seed = LotteryDraw.seed(publishedText: seedText)
         let outcome = LotteryDraw.draw(entries, capacity: try slot.decode("free"), seed: seed, priorities: priorities)
         let ranked = outcome.allocated + outcome.waiting
-        let order = ranked.map(\.requestId)
+        let order = ranked.map(\.requestID)
         if !order.isEmpty {
             try connection.execute("""
                 UPDATE bookings SET in_draw = false, draw_rank = r.rank, updated_at = \(now)
                 FROM unnest(\(order)::bigint[]) WITH ORDINALITY AS r(id, rank) WHERE bookings.id = r.id
                 """)
         }
-        let promotions = try promote(slotId: slotId, judge: judge, families: families, now: now, in: connection)
-        let promoted = Dictionary(promotions.map { ($0.bookingId, $0) }, uniquingKeysWith: { first, _ in first })
-        let placed = ranked.map { promoted[$0.requestId]?.status != nil }
-        let drawId: Int64 = try connection.query("""
+        let promotions = try promote(slotID: slotID, judge: judge, families: families, now: now, in: connection)
+        let promoted = Dictionary(promotions.map { ($0.bookingID, $0) }, uniquingKeysWith: { first, _ in first })
+        let placed = ranked.map { promoted[$0.requestID]?.status != nil }
+        let drawID: Int64 = try connection.query("""
             INSERT INTO draws (slot_id, seed, seed_text, entries, places, held_at, priorities)
-            VALUES (\(slotId), \(String(seed))::numeric, \(seedText), \(entries.count), \(placed.filter { $0 }.count), \(now),
+            VALUES (\(slotID), \(String(seed))::numeric, \(seedText), \(entries.count), \(placed.filter { $0 }.count), \(now),
                     \(priorities.map(\.rawValue))::text[])
             RETURNING id
             """)[0].decode("id")
         if !ranked.isEmpty {
             try connection.execute("""
                 INSERT INTO draw_entries (draw_id, rank, booking_id, family_id, child_id, resident, sibling, placed)
-                SELECT \(drawId), e.rank, e.booking_id, e.family_id, e.child_id, e.resident, e.sibling, e.placed
-                FROM unnest(\(order)::bigint[], \(ranked.map(\.familyId))::bigint[], \(ranked.map(\.childId))::bigint[],
+                SELECT \(drawID), e.rank, e.booking_id, e.family_id, e.child_id, e.resident, e.sibling, e.placed
+                FROM unnest(\(order)::bigint[], \(ranked.map(\.familyID))::bigint[], \(ranked.map(\.childID))::bigint[],
                             \(ranked.map(\.resident))::boolean[], \(ranked.map(\.siblingHasPlace))::boolean[], \(placed)::boolean[])
                      WITH ORDINALITY AS e(booking_id, family_id, child_id, resident, sibling, placed, rank)
                 """)
         }
         var waitingRank = 0
         let drawn = ranked.map { entry -> DrawnRequest in
-            let notice = promoted[entry.requestId]
-            let key = SlotKey(date: date, childId: entry.childId, activity: activity, unit: unit)
+            let notice = promoted[entry.requestID]
+            let key = SlotKey(date: date, childID: entry.childID, activity: activity, unit: unit)
             if let status = notice?.status {
-                return DrawnRequest(bookingId: entry.requestId, familyId: entry.familyId, slot: key, placedAs: status, waitingRank: nil, passedOver: nil)
+                return DrawnRequest(bookingID: entry.requestID, familyID: entry.familyID, slot: key, placedAs: status, waitingRank: nil, passedOver: nil)
             }
             waitingRank += 1
-            return DrawnRequest(bookingId: entry.requestId, familyId: entry.familyId, slot: key, placedAs: nil, waitingRank: waitingRank,
+            return DrawnRequest(bookingID: entry.requestID, familyID: entry.familyID, slot: key, placedAs: nil, waitingRank: waitingRank,
                                 passedOver: notice?.message)
         }
-        return DrawRecord(drawId: drawId, seed: seed, seedText: seedText, order: order, entries: drawn, promotions: promotions)
+        return DrawRecord(drawID: drawID, seed: seed, seedText: seedText, order: order, entries: drawn, promotions: promotions)
     }
 
     /// Holds every draw that is due at `now`, in slot order (so that two triggers lock the slots

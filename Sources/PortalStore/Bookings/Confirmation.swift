@@ -19,14 +19,14 @@ public struct ConfirmedLine: Sendable, Equatable {
     public let decision: LineDecision
     /// The status the line left; nil when refused (the decision says why).
     public let outcome: BookingStatus?
-    public let bookingId: Int64?
+    public let bookingID: Int64?
     /// Made while the slot's opening waits for its draw.
     public let draw: PendingDraw?
 
-    public init(decision: LineDecision, outcome: BookingStatus?, bookingId: Int64?, draw: PendingDraw? = nil) {
+    public init(decision: LineDecision, outcome: BookingStatus?, bookingID: Int64?, draw: PendingDraw? = nil) {
         self.decision = decision
         self.outcome = outcome
-        self.bookingId = bookingId
+        self.bookingID = bookingID
         self.draw = draw
     }
 
@@ -60,8 +60,8 @@ public struct PendingDraw: Sendable, Equatable {
 
 /// A waiting child who got a freed place (or was passed over, with the rule's reason).
 public struct PromotionNotice: Sendable, Equatable {
-    public let bookingId: Int64
-    public let familyId: Int64
+    public let bookingID: Int64
+    public let familyID: Int64
     public let slot: SlotKey
     /// nil when passed over.
     public let status: BookingStatus?

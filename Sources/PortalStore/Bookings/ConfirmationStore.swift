@@ -5,7 +5,7 @@ import PortalCore
 /// A « Valider » as recorded: the summary page and the booking number families quote.
 public struct StoredConfirmation: Sendable, Equatable {
     public let id: Int64
-    public let familyId: Int64
+    public let familyID: Int64
     public let confirmedAt: Date
     public let total: Money
     public let lines: [StoredConfirmationLine]
@@ -23,9 +23,9 @@ public struct StoredConfirmationLine: Sendable, Equatable {
 
 public enum ConfirmationStore {
     /// The confirmation if it belongs to the family (another family's number reads as unknown).
-    public static func find(id: Int64, familyId: Int64, in connection: PostgresConnection) throws -> StoredConfirmation? {
+    public static func find(id: Int64, familyID: Int64, in connection: PostgresConnection) throws -> StoredConfirmation? {
         guard let head = try connection.query("""
-            SELECT id, family_id, confirmed_at, total_cents FROM confirmations WHERE id = \(id) AND family_id = \(familyId)
+            SELECT id, family_id, confirmed_at, total_cents FROM confirmations WHERE id = \(id) AND family_id = \(familyID)
             """).first else { return nil }
         let lines = try connection.query("""
             SELECT child_id, activity, unit, day::text AS day, action, outcome, message, amount_cents, tariff
@@ -36,26 +36,26 @@ public enum ConfirmationStore {
             return StoredConfirmationLine(slot: try row.slotKey(), action: try row.enumValue("action", as: BookingAction.self),
                                           outcome: outcome == "refused" ? nil : BookingStatus(rawValue: outcome), message: try row.decode("message"),
                                           amount: Money(cents: try row.decode("amount_cents")),
-                                          tariff: Tariff(rawValue: try row.decode("tariff")) ?? .none)
+                                          tariff: try row.enumValue("tariff", as: Tariff.self))
         }
-        return StoredConfirmation(id: id, familyId: try head.decode("family_id"), confirmedAt: try head.decode("confirmed_at"),
+        return StoredConfirmation(id: id, familyID: try head.decode("family_id"), confirmedAt: try head.decode("confirmed_at"),
                                   total: Money(cents: try head.decode("total_cents")), lines: lines)
     }
 
     /// Links the confirmation to its line in « Mes demandes ».
-    public static func setRequest(confirmationId: Int64, requestId: Int64, in connection: PostgresConnection) throws {
-        try connection.execute("UPDATE confirmations SET request_id = \(requestId) WHERE id = \(confirmationId)")
+    public static func setRequest(confirmationID: Int64, requestID: Int64, in connection: PostgresConnection) throws {
+        try connection.execute("UPDATE confirmations SET request_id = \(requestID) WHERE id = \(confirmationID)")
     }
 
     /// The « Mes demandes » line of the latest confirmation that made this booking, and how many
     /// of that confirmation's bookings still wait for staff.
-    public static func request(ofBooking bookingId: Int64, in connection: PostgresConnection) throws -> (requestId: Int64, stillOpen: Int)? {
+    public static func request(ofBooking bookingID: Int64, in connection: PostgresConnection) throws -> (requestID: Int64, stillOpen: Int)? {
         guard let row = try connection.query("""
             SELECT c.request_id,
                    (SELECT count(*)::int FROM confirmation_lines l2 JOIN bookings b ON b.id = l2.booking_id
                     WHERE l2.confirmation_id = c.id AND b.status IN ('pendingValidation', 'cancellationRequested')) AS open
             FROM confirmation_lines l JOIN confirmations c ON c.id = l.confirmation_id
-            WHERE l.booking_id = \(bookingId) AND c.request_id IS NOT NULL
+            WHERE l.booking_id = \(bookingID) AND c.request_id IS NOT NULL
             ORDER BY c.confirmed_at DESC, c.id DESC LIMIT 1
             """).first else { return nil }
         return (try row.decode("request_id"), try row.decode("open"))

@@ -19,8 +19,8 @@ public struct PublishedDraw: Sendable, Equatable {
 /// One line of a published ranking: references only, never a name.
 public struct PublishedDrawEntry: Sendable, Equatable {
     public let rank: Int
-    public let familyId: Int64
-    public let childId: Int64
+    public let familyID: Int64
+    public let childID: Int64
     public let resident: Bool
     public let siblingHasPlace: Bool
     public let placed: Bool
@@ -45,7 +45,7 @@ public enum DrawStore {
         let entries = try connection.query("""
             SELECT rank, family_id, child_id, resident, sibling, placed FROM draw_entries WHERE draw_id = \(id) ORDER BY rank
             """).map { row in
-            PublishedDrawEntry(rank: try row.decode("rank"), familyId: try row.decode("family_id"), childId: try row.decode("child_id"),
+            PublishedDrawEntry(rank: try row.decode("rank"), familyID: try row.decode("family_id"), childID: try row.decode("child_id"),
                                resident: try row.decode("resident"), siblingHasPlace: try row.decode("sibling"), placed: try row.decode("placed"))
         }
         return (draw, entries)
@@ -53,13 +53,13 @@ public enum DrawStore {
 
     /// The « Mes demandes » lines of the confirmations that made these bookings, each with how
     /// many of its bookings still wait for staff or for a draw.
-    public static func requests(ofBookings bookingIds: [Int64], in connection: PostgresConnection) throws -> [(requestId: Int64, bookingIds: [Int64], stillOpen: Int)] {
+    public static func requests(ofBookings bookingIDs: [Int64], in connection: PostgresConnection) throws -> [(requestID: Int64, bookingIDs: [Int64], stillOpen: Int)] {
         try connection.query("""
             SELECT c.request_id, array_agg(DISTINCT l.booking_id) AS bookings,
                    (SELECT count(*)::int FROM confirmation_lines l2 JOIN bookings b ON b.id = l2.booking_id
                     WHERE l2.confirmation_id = c.id AND (b.in_draw OR b.status IN ('pendingValidation', 'cancellationRequested'))) AS open
             FROM confirmation_lines l JOIN confirmations c ON c.id = l.confirmation_id
-            WHERE l.booking_id = ANY(\(bookingIds)::bigint[]) AND c.request_id IS NOT NULL
+            WHERE l.booking_id = ANY(\(bookingIDs)::bigint[]) AND c.request_id IS NOT NULL
             GROUP BY c.id, c.request_id ORDER BY c.request_id
             """).map { (try $0.decode("request_id"), try $0.decode("bookings"), try $0.decode("open")) }
     }

@@ -3,10 +3,10 @@ import Postgres
 /// Names and addresses the booking pages and e-mails need from the accounts and the dossier.
 public enum FamilyDirectory {
     /// Addresses of the accounts subscribed to the family: both guardians are told.
-    public static func emails(familyId: Int64, in connection: PostgresConnection) throws -> [String] {
+    public static func emails(familyID: Int64, in connection: PostgresConnection) throws -> [String] {
         try connection.query("""
             SELECT a.email FROM subscriptions s JOIN accounts a ON a.id = s.account_id
-            WHERE s.family_id = \(familyId) AND a.activated_at IS NOT NULL ORDER BY a.id
+            WHERE s.family_id = \(familyID) AND a.activated_at IS NOT NULL ORDER BY a.id
             """).map { try $0.decode("email") }
     }
 

@@ -23,7 +23,7 @@ public struct FamilyProfile: Sendable, Equatable {
 /// Where family profiles come from (the dossier's tables); promotion from the waiting list
 /// reads other families through it, inside the same transaction.
 public protocol FamilyProfiles: Sendable {
-    func profile(familyId: Int64, in connection: PostgresConnection) throws -> FamilyProfile?
+    func profile(familyID: Int64, in connection: PostgresConnection) throws -> FamilyProfile?
 }
 
 public enum BookingStoreError: Error, Equatable {

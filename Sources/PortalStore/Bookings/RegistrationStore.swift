@@ -5,12 +5,12 @@ import PortalCore
 /// A pré-inscription as stored, with what the lists show.
 public struct StoredRegistration: Sendable, Equatable {
     public let registration: Registration
-    public let familyId: Int64
+    public let familyID: Int64
     public let createdAt: Date
 
-    public init(registration: Registration, familyId: Int64, createdAt: Date) {
+    public init(registration: Registration, familyID: Int64, createdAt: Date) {
         self.registration = registration
-        self.familyId = familyId
+        self.familyID = familyID
         self.createdAt = createdAt
     }
 }
@@ -18,12 +18,12 @@ public struct StoredRegistration: Sendable, Equatable {
 public enum RegistrationStore {
     /// Records a request (accepted at once where the town validates automatically).
     @discardableResult
-    public static func create(_ registration: Registration, familyId: Int64, now: Date,
+    public static func create(_ registration: Registration, familyID: Int64, now: Date,
                               in connection: PostgresConnection) throws -> Int64 {
         do {
             return try connection.query("""
                 INSERT INTO registrations (family_id, child_id, activity, first_day, last_day, status, refusal_reason, created_at, answered_at)
-                VALUES (\(familyId), \(registration.childId), \(registration.activityCode), \(registration.period.firstDay.iso)::date,
+                VALUES (\(familyID), \(registration.childID), \(registration.activityCode), \(registration.period.firstDay.iso)::date,
                         \(registration.period.lastDay.iso)::date, \(registration.status.rawValue), \(registration.refusalReason),
                         \(now), \(registration.status == .pending ? nil : now))
                 RETURNING id
@@ -33,16 +33,16 @@ public enum RegistrationStore {
         }
     }
 
-    public static func forFamily(_ familyId: Int64, validity: RegistrationPolicy.Validity,
+    public static func forFamily(_ familyID: Int64, validity: RegistrationPolicy.Validity,
                                  in connection: PostgresConnection) throws -> [StoredRegistration] {
-        try connection.fetch(forFamily(familyId, validity: validity))
+        try connection.fetch(forFamily(familyID, validity: validity))
     }
 
-    public static func forFamily(_ familyId: Int64, validity: RegistrationPolicy.Validity) -> PostgresQuery<[StoredRegistration]> {
+    public static func forFamily(_ familyID: Int64, validity: RegistrationPolicy.Validity) -> PostgresQuery<[StoredRegistration]> {
         PostgresQuery("""
             SELECT id, family_id, child_id, activity, first_day::text AS first_day, last_day::text AS last_day, status,
                    refusal_reason, created_at
-            FROM registrations WHERE family_id = \(familyId) ORDER BY first_day DESC, child_id, activity
+            FROM registrations WHERE family_id = \(familyID) ORDER BY first_day DESC, child_id, activity
             """) { try $0.map { try stored($0, validity: validity) } }
     }
 
@@ -90,15 +90,15 @@ public enum RegistrationStore {
                 UPDATE registrations SET status = \(answered.status.rawValue), refusal_reason = \(answered.refusalReason), answered_at = \(now)
                 WHERE id = \(row.registration.id!)
                 """)
-            return StoredRegistration(registration: answered, familyId: row.familyId, createdAt: row.createdAt)
+            return StoredRegistration(registration: answered, familyID: row.familyID, createdAt: row.createdAt)
         }
     }
 
     private static func stored(_ row: PostgresRow, validity: RegistrationPolicy.Validity) throws -> StoredRegistration {
         let period = RegistrationPeriod(validity: validity, firstDay: try row.localDate("first_day"), lastDay: try row.localDate("last_day"))
-        let registration = Registration(id: try row.decode("id"), childId: try row.decode("child_id"), activityCode: try row.decode("activity"),
+        let registration = Registration(id: try row.decode("id"), childID: try row.decode("child_id"), activityCode: try row.decode("activity"),
                                         period: period, status: try row.enumValue("status", as: RegistrationStatus.self),
                                         refusalReason: try row.decode("refusal_reason"))
-        return StoredRegistration(registration: registration, familyId: try row.decode("family_id"), createdAt: try row.decode("created_at"))
+        return StoredRegistration(registration: registration, familyID: try row.decode("family_id"), createdAt: try row.decode("created_at"))
     }
 }

@@ -59,9 +59,7 @@ public enum TownDocumentStore {
 extension TownDocument {
     init(row: PostgresRow) throws {
         id = try row.decode("id")
-        let categoryText: String = try row.decode("category")
-        guard let category = TownDocumentCategory(rawValue: categoryText) else { throw StoreError.corruptValue(column: "category", value: categoryText) }
-        self.category = category
+        category = try row.enumValue("category", as: TownDocumentCategory.self)
         title = try row.decode("title")
         fileName = try row.decode("file_name")
         contentType = try row.decode("content_type")

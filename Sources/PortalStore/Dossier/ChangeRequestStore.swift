@@ -169,7 +169,7 @@ public enum ChangeRequestStore {
             SELECT at, actor_kind, actor_id, actor_name, action, positions, field_count, reason
             FROM dossier_change_history WHERE request_id = \(id) ORDER BY id
             """).map { row in
-            let actor = DossierActor(DossierActor.Kind(rawValue: try row.decode("actor_kind")) ?? .staff, id: try row.decode("actor_id"),
+            let actor = DossierActor(try row.enumValue("actor_kind", as: DossierActor.Kind.self), id: try row.decode("actor_id"),
                                      name: try row.decode("actor_name"))
             let targets = try row.decode("positions", as: [Int].self).compactMap { changes.indices.contains($0) ? changes[$0].target : nil }
             let action: DossierHistoryEntry.Action = switch try row.decode("action", as: String.self) {
@@ -188,8 +188,7 @@ public enum ChangeRequestStore {
 
 extension FieldChange {
     init(row: PostgresRow) throws {
-        let entityText: String = try row.decode("entity")
-        guard let entity = DossierEntity(rawValue: entityText) else { throw StoreError.corruptValue(column: "entity", value: entityText) }
+        let entity = try row.enumValue("entity", as: DossierEntity.self)
         let record: RecordRef
         if let id = try row.decode("record_id", as: Int64?.self) {
             record = .existing(id)

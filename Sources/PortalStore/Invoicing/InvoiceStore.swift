@@ -15,19 +15,19 @@ public struct InvoiceSummary: Sendable, Equatable {
 
 /// Reading issued invoices, credit notes and the account history of a family.
 public enum InvoiceStore {
-    /// One document; with `familyId`, only if it is that family's (a guessed id reaches nothing).
-    public static func document(id: Int64, familyId: Int64?, in connection: PostgresConnection) throws -> InvoiceDocument? {
-        try documents(where: "i.id = \(id)", familyId: familyId, in: connection).first
+    /// One document; with `familyID`, only if it is that family's (a guessed id reaches nothing).
+    public static func document(id: Int64, familyID: Int64?, in connection: PostgresConnection) throws -> InvoiceDocument? {
+        try documents(where: "i.id = \(id)", familyID: familyID, in: connection).first
     }
 
-    public static func summary(id: Int64, familyId: Int64?, today: LocalDate, in connection: PostgresConnection) throws -> InvoiceSummary? {
-        guard let document = try document(id: id, familyId: familyId, in: connection) else { return nil }
+    public static func summary(id: Int64, familyID: Int64?, today: LocalDate, in connection: PostgresConnection) throws -> InvoiceSummary? {
+        guard let document = try document(id: id, familyID: familyID, in: connection) else { return nil }
         return try summarise([document], today: today, in: connection).first
     }
 
     /// The family's invoices and credit notes, newest first.
-    public static func summaries(familyId: Int64, today: LocalDate, in connection: PostgresConnection) throws -> [InvoiceSummary] {
-        try summarise(documents(where: "i.family_id = \(familyId)", familyId: familyId, in: connection), today: today, in: connection)
+    public static func summaries(familyID: Int64, today: LocalDate, in connection: PostgresConnection) throws -> [InvoiceSummary] {
+        try summarise(documents(where: "i.family_id = \(familyID)", familyID: familyID, in: connection), today: today, in: connection)
     }
 
     /// Invoices with something left to pay, oldest due first, every family.
@@ -40,16 +40,16 @@ public enum InvoiceStore {
             ORDER BY i.due_on, i.id
             """).map { try $0.decode("id", as: Int64.self) }
         var documents: [InvoiceDocument] = []
-        for id in ids { if let document = try document(id: id, familyId: nil, in: connection) { documents.append(document) } }
+        for id in ids { if let document = try document(id: id, familyID: nil, in: connection) { documents.append(document) } }
         return try summarise(documents, today: today, in: connection)
     }
 
     /// « Historique de mon compte »: invoices, credit notes and payments with the running balance.
-    public static func history(familyId: Int64, in connection: PostgresConnection) throws -> AccountHistory {
+    public static func history(familyID: Int64, in connection: PostgresConnection) throws -> AccountHistory {
         let rows = try connection.query("""
-            SELECT issued_on::text AS day, kind, year, sequence, total_cents AS cents, id AS ord FROM invoices WHERE family_id = \(familyId)
+            SELECT issued_on::text AS day, kind, year, sequence, total_cents AS cents, id AS ord FROM invoices WHERE family_id = \(familyID)
             UNION ALL
-            SELECT received_on::text, 'payment:' || method, 0, 0, amount_cents, id FROM payments WHERE family_id = \(familyId)
+            SELECT received_on::text, 'payment:' || method, 0, 0, amount_cents, id FROM payments WHERE family_id = \(familyID)
             """)
         return AccountHistory(try rows.map { row in
             let kind: String = try row.decode("kind")
@@ -87,14 +87,14 @@ public enum InvoiceStore {
         }
     }
 
-    private static func documents(where condition: SQL, familyId: Int64?, in connection: PostgresConnection) throws -> [InvoiceDocument] {
+    private static func documents(where condition: SQL, familyID: Int64?, in connection: PostgresConnection) throws -> [InvoiceDocument] {
         let headers = try connection.query("""
             SELECT i.id, i.family_id, i.kind, i.year, i.sequence, i.billing_month::text AS month, i.issued_on::text AS issued_on,
                    i.due_on::text AS due_on, i.family_name, i.family_address, i.reason, c.year AS c_year, c.sequence AS c_sequence
             FROM invoices i LEFT JOIN invoices c ON c.id = i.corrects_id
             WHERE (
             """ + condition + """
-            ) AND (\(familyId)::bigint IS NULL OR i.family_id = \(familyId))
+            ) AND (\(familyID)::bigint IS NULL OR i.family_id = \(familyID))
             ORDER BY i.issued_on DESC, i.id DESC
             """)
         let ids: [Int64] = try headers.map { try $0.decode("id") }
@@ -104,7 +104,7 @@ public enum InvoiceStore {
             FROM invoice_lines WHERE invoice_id = ANY(\(ids)::bigint[]) ORDER BY invoice_id, position
             """) {
             lines[try row.decode("invoice_id"), default: []].append(InvoiceLine(
-                bookingId: try row.decode("booking_id"), day: try row.localDate("day"), childName: try row.decode("child_name"),
+                bookingID: try row.decode("booking_id"), day: try row.localDate("day"), childName: try row.decode("child_name"),
                 activityLabel: try row.decode("activity_label"), unitLabel: try row.decode("unit_label"),
                 tariffLabel: try row.decode("tariff_label"), amount: Money(cents: try row.decode("amount_cents"))))
         }
@@ -116,7 +116,7 @@ public enum InvoiceStore {
             }
             let correctsYear: Int? = try row.decode("c_year")
             let correctsSequence: Int? = try row.decode("c_sequence")
-            return InvoiceDocument(id: id, familyId: try row.decode("family_id"), kind: try row.enumValue("kind", as: InvoiceDocument.Kind.self),
+            return InvoiceDocument(id: id, familyID: try row.decode("family_id"), kind: try row.enumValue("kind", as: InvoiceDocument.Kind.self),
                                    number: number, issuedOn: try row.localDate("issued_on"), dueOn: try row.localDate("due_on"), month: month,
                                    familyName: try row.decode("family_name"), familyAddress: try row.decode("family_address"),
                                    lines: lines[id] ?? [], corrects: correctsYear.flatMap { y in correctsSequence.flatMap { InvoiceNumber(year: y, sequence: $0) } },

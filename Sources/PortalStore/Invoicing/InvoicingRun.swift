@@ -18,49 +18,49 @@ public enum InvoicingRun {
         public let alreadyInvoiced: Int
     }
 
-    public static func preview(month: BillingMonth, tenant: TenantConfig, familyIds: [Int64]? = nil,
+    public static func preview(month: BillingMonth, tenant: TenantConfig, familyIDs: [Int64]? = nil,
                                in connection: PostgresConnection) throws -> [FamilyPreview] {
-        let bookings = try billableBookings(through: month.lastDay, familyIds: familyIds, in: connection)
+        let bookings = try billableBookings(through: month.lastDay, familyIDs: familyIDs, in: connection)
         let invoiced = Set(try connection.query("""
             SELECT family_id FROM invoices WHERE kind = 'invoice' AND billing_month = \(month.firstDay.iso)::date
             """).map { try $0.decode("family_id", as: Int64.self) })
-        return try BillingProfile.all(on: month.lastDay, familyIds: Array(bookings.keys), in: connection).compactMap { profile in
+        return try BillingProfile.all(on: month.lastDay, familyIDs: Array(bookings.keys), in: connection).compactMap { profile in
             let pricing = InvoicePricing(tenant: tenant, quotient: profile.quotient, residency: profile.residency)
-            let draft = InvoiceDraft.make(familyId: profile.familyId, month: month, bookings: bookings[profile.familyId] ?? [], pricing: pricing)
+            let draft = InvoiceDraft.make(familyID: profile.familyID, month: month, bookings: bookings[profile.familyID] ?? [], pricing: pricing)
             guard !draft.isEmpty || !draft.skipped.isEmpty else { return nil }
-            return FamilyPreview(profile: profile, draft: draft, alreadyInvoiced: invoiced.contains(profile.familyId))
+            return FamilyPreview(profile: profile, draft: draft, alreadyInvoiced: invoiced.contains(profile.familyID))
         }
     }
 
     /// Issues the month's invoices dated `issuedOn`, due after the town's payment days.
-    /// `familyIds` limits the run (the demonstration data bills one family); nil: every family.
-    public static func issue(month: BillingMonth, tenant: TenantConfig, issuedOn: LocalDate, staffId: Int64?, now: Date,
-                             familyIds: [Int64]? = nil, in connection: PostgresConnection) throws -> Report {
+    /// `familyIDs` limits the run (the demonstration data bills one family); nil: every family.
+    public static func issue(month: BillingMonth, tenant: TenantConfig, issuedOn: LocalDate, staffID: Int64?, now: Date,
+                             familyIDs: [Int64]? = nil, in connection: PostgresConnection) throws -> Report {
         // One run at a time per town: two runs would otherwise race for the same bookings.
         _ = try connection.query("SELECT pg_advisory_xact_lock(hashtextextended('invoicing/run', 0))")
         var issued: [InvoiceDocument] = []
         var already = 0
-        for preview in try preview(month: month, tenant: tenant, familyIds: familyIds, in: connection) where !preview.draft.isEmpty {
+        for preview in try preview(month: month, tenant: tenant, familyIDs: familyIDs, in: connection) where !preview.draft.isEmpty {
             if preview.alreadyInvoiced { already += 1; continue }
-            issued.append(try insert(kind: .invoice, familyId: preview.profile.familyId, month: month, issuedOn: issuedOn,
+            issued.append(try insert(kind: .invoice, familyID: preview.profile.familyID, month: month, issuedOn: issuedOn,
                                      dueOn: issuedOn.adding(days: tenant.invoicing.paymentDays), profile: preview.profile,
-                                     lines: preview.draft.lines.map { ($0, nil) }, corrects: nil, reason: nil, staffId: staffId,
+                                     lines: preview.draft.lines.map { ($0, nil) }, corrects: nil, reason: nil, staffID: staffID,
                                      now: now, in: connection))
         }
         return Report(issued: issued, alreadyInvoiced: already)
     }
 
     /// Numbers and stores one document with its lines.
-    static func insert(kind: InvoiceDocument.Kind, familyId: Int64, month: BillingMonth, issuedOn: LocalDate, dueOn: LocalDate,
+    static func insert(kind: InvoiceDocument.Kind, familyID: Int64, month: BillingMonth, issuedOn: LocalDate, dueOn: LocalDate,
                        profile: BillingProfile, lines: [(InvoiceLine, Int?)], corrects: (id: Int64, number: InvoiceNumber)?,
-                       reason: String?, staffId: Int64?, now: Date, in connection: PostgresConnection) throws -> InvoiceDocument {
+                       reason: String?, staffID: Int64?, now: Date, in connection: PostgresConnection) throws -> InvoiceDocument {
         let number = try InvoiceNumbering.next(year: issuedOn.year, in: connection)
         let total = lines.total(\.0.amount)
         let id: Int64 = try connection.query("""
             INSERT INTO invoices (family_id, kind, year, sequence, billing_month, issued_on, due_on, family_name, family_address,
                                   total_cents, corrects_id, reason, issued_by, issued_at)
-            VALUES (\(familyId), \(kind.rawValue), \(number.year), \(number.sequence), \(month.firstDay.iso)::date, \(issuedOn.iso)::date,
-                    \(dueOn.iso)::date, \(profile.name), \(profile.address)::text[], \(total.cents), \(corrects?.id), \(reason), \(staffId), \(now))
+            VALUES (\(familyID), \(kind.rawValue), \(number.year), \(number.sequence), \(month.firstDay.iso)::date, \(issuedOn.iso)::date,
+                    \(dueOn.iso)::date, \(profile.name), \(profile.address)::text[], \(total.cents), \(corrects?.id), \(reason), \(staffID), \(now))
             RETURNING id
             """)[0].decode("id")
         try connection.execute("""
@@ -68,19 +68,19 @@ public enum InvoicingRun {
                                        unit_label, tariff_label, amount_cents)
             SELECT \(id), l.position, \(kind.rawValue), l.booking_id, l.credited_position, l.day, l.child_name, l.activity_label,
                    l.unit_label, l.tariff_label, l.amount_cents
-            FROM unnest(\(lines.indices.map { $0 + 1 })::integer[], \(lines.map(\.0.bookingId))::bigint[],
+            FROM unnest(\(lines.indices.map { $0 + 1 })::integer[], \(lines.map(\.0.bookingID))::bigint[],
                         \(lines.map(\.1))::integer[], \(lines.map(\.0.day.iso))::date[], \(lines.map(\.0.childName))::text[],
                         \(lines.map(\.0.activityLabel))::text[], \(lines.map(\.0.unitLabel))::text[], \(lines.map(\.0.tariffLabel))::text[],
                         \(lines.map(\.0.amount.cents))::integer[])
                  AS l(position, booking_id, credited_position, day, child_name, activity_label, unit_label, tariff_label, amount_cents)
             """)
-        return InvoiceDocument(id: id, familyId: familyId, kind: kind, number: number, issuedOn: issuedOn, dueOn: dueOn, month: month,
+        return InvoiceDocument(id: id, familyID: familyID, kind: kind, number: number, issuedOn: issuedOn, dueOn: dueOn, month: month,
                                familyName: profile.name, familyAddress: profile.address, lines: lines.map(\.0),
                                corrects: corrects?.number, reason: reason)
     }
 
     /// Bookings up to `day` that no invoice holds and that could be billed, by family.
-    static func billableBookings(through day: LocalDate, familyIds: [Int64]?, in connection: PostgresConnection) throws -> [Int64: [BillableBooking]] {
+    static func billableBookings(through day: LocalDate, familyIDs: [Int64]?, in connection: PostgresConnection) throws -> [Int64: [BillableBooking]] {
         // The pointage is the back-office's table (migration 060); a schema without it has no marks yet.
         let hasAttendance: Bool = try connection.query("SELECT to_regclass('attendance') IS NOT NULL AS present")[0].decode("present")
         let mark = SQL(unsafeSQL: hasAttendance ? "(SELECT a.mark FROM attendance a WHERE a.booking_id = b.id)" : "NULL::text")
@@ -92,7 +92,7 @@ public enum InvoicingRun {
             FROM bookings b JOIN slots s ON s.id = b.slot_id
             LEFT JOIN children c ON c.id = b.child_id
             WHERE s.day <= \(day.iso)::date
-              AND (\(familyIds == nil) OR b.family_id = ANY(\(familyIds ?? [])::bigint[]))
+              AND (\(familyIDs == nil) OR b.family_id = ANY(\(familyIDs ?? [])::bigint[]))
               AND (b.status IN ('booked', 'absent', 'pendingValidation', 'cancellationRequested')
                    OR (b.status IN ('cancelled', 'withdrawn') AND b.tariff = 'lateCancellation'))
               AND NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.booking_id = b.id AND l.kind = 'invoice')
@@ -100,7 +100,7 @@ public enum InvoicingRun {
             """)
         var byFamily: [Int64: [BillableBooking]] = [:]
         for row in rows {
-            let booking = BillableBooking(bookingId: try row.decode("id"), childId: try row.decode("child_id"),
+            let booking = BillableBooking(bookingID: try row.decode("id"), childID: try row.decode("child_id"),
                                           childName: try row.decode("child_name"), activity: try row.decode("activity"),
                                           unit: try row.decode("unit"), day: try row.localDate("day"),
                                           status: try row.enumValue("status", as: BookingStatus.self),

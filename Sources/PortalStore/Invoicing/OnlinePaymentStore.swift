@@ -7,27 +7,27 @@ import PortalCore
 public enum OnlinePaymentStore {
     public struct Attempt: Sendable, Equatable {
         public let id: Int64
-        public let invoiceId: Int64
-        public let familyId: Int64
+        public let invoiceID: Int64
+        public let familyID: Int64
         public let invoiceNumber: InvoiceNumber
         public let payment: OnlinePayment
     }
 
     /// A new attempt for what is left to pay, with its refdet; nil when nothing is left.
-    public static func create(invoiceId: Int64, familyId: Int64, config: PaymentConfig, today: LocalDate, now: Date,
+    public static func create(invoiceID: Int64, familyID: Int64, config: PaymentConfig, today: LocalDate, now: Date,
                               in connection: PostgresConnection) throws -> Attempt? {
-        _ = try connection.query("SELECT pg_advisory_xact_lock(hashtextextended('invoicing/pay/' || \(invoiceId)::text, 0))")
-        guard let summary = try InvoiceStore.summary(id: invoiceId, familyId: familyId, today: today, in: connection),
+        _ = try connection.query("SELECT pg_advisory_xact_lock(hashtextextended('invoicing/pay/' || \(invoiceID)::text, 0))")
+        guard let summary = try InvoiceStore.summary(id: invoiceID, familyID: familyID, today: today, in: connection),
               summary.document.kind == .invoice, summary.remaining.cents > 0 else { return nil }
-        let rank: Int = try connection.query("SELECT coalesce(max(attempt), 0) + 1 AS n FROM online_payments WHERE invoice_id = \(invoiceId)")[0].decode("n")
+        let rank: Int = try connection.query("SELECT coalesce(max(attempt), 0) + 1 AS n FROM online_payments WHERE invoice_id = \(invoiceID)")[0].decode("n")
         let refdet = PayFiP.refdet(invoice: summary.document.number, attempt: rank)
         let exer = summary.document.number.year
         let id: Int64 = try connection.query("""
             INSERT INTO online_payments (invoice_id, family_id, attempt, refdet, numcli, exer, amount_cents, status, created_at)
-            VALUES (\(invoiceId), \(familyId), \(rank), \(refdet), \(config.numcli), \(exer), \(summary.remaining.cents), 'pending', \(now))
+            VALUES (\(invoiceID), \(familyID), \(rank), \(refdet), \(config.numcli), \(exer), \(summary.remaining.cents), 'pending', \(now))
             RETURNING id
             """)[0].decode("id")
-        return Attempt(id: id, invoiceId: invoiceId, familyId: familyId, invoiceNumber: summary.document.number,
+        return Attempt(id: id, invoiceID: invoiceID, familyID: familyID, invoiceNumber: summary.document.number,
                        payment: OnlinePayment(refdet: refdet, numcli: config.numcli, exer: exer, amount: summary.remaining, status: .pending))
     }
 
@@ -39,7 +39,7 @@ public enum OnlinePaymentStore {
             guard let number = InvoiceNumber(year: try row.decode("year"), sequence: try row.decode("sequence")) else {
                 throw StoreError.corruptValue(column: "sequence", value: refdet)
             }
-            return Attempt(id: try row.decode("id"), invoiceId: try row.decode("invoice_id"), familyId: try row.decode("family_id"),
+            return Attempt(id: try row.decode("id"), invoiceID: try row.decode("invoice_id"), familyID: try row.decode("family_id"),
                     invoiceNumber: number,
                     payment: OnlinePayment(refdet: try row.decode("refdet"), numcli: try row.decode("numcli"), exer: try row.decode("exer"),
                                            amount: Money(cents: try row.decode("amount_cents")),
@@ -60,17 +60,17 @@ public enum OnlinePaymentStore {
                     \(String(notification.parameters.map { "\($0.name)=\($0.value)" }.joined(separator: "&").prefix(2000))), \(verdictText(verdict)))
             """)
         guard case .record(let status) = verdict, let attempt else { return verdict }
-        var paymentId: Int64?
+        var paymentID: Int64?
         if status == .paid {
-            paymentId = try connection.query("""
+            paymentID = try connection.query("""
                 INSERT INTO payments (family_id, invoice_id, method, amount_cents, received_on, reference, recorded_by, recorded_at)
-                VALUES (\(attempt.familyId), \(attempt.invoiceId), 'online', \(attempt.payment.amount.cents), \(today.iso)::date,
+                VALUES (\(attempt.familyID), \(attempt.invoiceID), 'online', \(attempt.payment.amount.cents), \(today.iso)::date,
                         \(String("PayFiP \(notification.refdet) \(notification.numauto)".prefix(100))), NULL, \(now))
                 RETURNING id
                 """)[0].decode("id")
         }
         try connection.execute("""
-            UPDATE online_payments SET status = \(status.rawValue), notified_at = \(now), payment_id = \(paymentId) WHERE id = \(attempt.id)
+            UPDATE online_payments SET status = \(status.rawValue), notified_at = \(now), payment_id = \(paymentID) WHERE id = \(attempt.id)
             """)
         return verdict
     }

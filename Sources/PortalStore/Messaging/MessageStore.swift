@@ -115,8 +115,7 @@ public enum MessageStore {
             WHERE t.account_id IN (SELECT account_id FROM subscriptions WHERE family_id = \(familyID))
             ORDER BY last_message_at DESC, t.id DESC LIMIT \(limit)
             """).map { row in
-                let statusText: String = try row.decode("status")
-                guard let status = ThreadStatus(rawValue: statusText) else { throw StoreError.corruptValue(column: "status", value: statusText) }
+                let status = try row.enumValue("status", as: ThreadStatus.self)
                 return FamilyThreadSummary(id: try row.decode("id"), serviceCode: try row.decode("service_code"), subject: try row.decode("subject"),
                                            status: status, accountName: try row.decode("account_name"),
                                            lastMessageAt: try row.decode("last_message_at"), awaitingReply: try row.decode("awaiting"))
@@ -222,9 +221,7 @@ extension MessageThread {
         serviceCode = try row.decode("service_code")
         theme = try row.decode("theme")
         subject = try row.decode("subject")
-        let statusText: String = try row.decode("status")
-        guard let status = ThreadStatus(rawValue: statusText) else { throw StoreError.corruptValue(column: "status", value: statusText) }
-        self.status = status
+        status = try row.enumValue("status", as: ThreadStatus.self)
         assignedStaffID = try row.decode("assigned_staff_id")
         assignedName = try row.decode("assigned_name")
         awaitingReplySince = try row.decode("awaiting_reply_since")
@@ -237,9 +234,7 @@ extension MessageThread {
 extension ThreadMessage {
     init(row: PostgresRow) throws {
         id = try row.decode("id")
-        let authorText: String = try row.decode("author")
-        guard let author = MessageAuthor(rawValue: authorText) else { throw StoreError.corruptValue(column: "author", value: authorText) }
-        self.author = author
+        author = try row.enumValue("author", as: MessageAuthor.self)
         staffName = try row.decode("staff_name")
         body = try row.decode("body")
         createdAt = try row.decode("created_at")

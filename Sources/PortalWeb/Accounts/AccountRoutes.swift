@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The family account pages that need no session: sign-up and activation, sign-in and
@@ -11,7 +12,7 @@ enum AccountRoutes {
         table.add("POST", AccountPaths.signUp, .anyone) { try SignUpHandlers.submit($0) }
         table.add("GET", AccountPaths.signUpSent, .anyone) { context in
             .html(AccountViews.mailSent(context, title: "Vérifiez votre messagerie", text:
-                "Si l'inscription est possible, un courriel vient d'être envoyé à l'adresse indiquée. Ouvrez le lien qu'il contient pour activer votre compte (il est valable 48 heures). Pensez à regarder dans les indésirables.").render())
+                "Si l'inscription est possible, un courriel vient d'être envoyé à l'adresse indiquée. Ouvrez le lien qu'il contient pour activer votre compte (il est valable 48 heures). Pensez à regarder dans les indésirables."))
         }
         table.add("GET", AccountPaths.activation, .anyone) { try SignUpHandlers.showActivation($0) }
         table.add("POST", AccountPaths.activation, .anyone) { try SignUpHandlers.activate($0) }
@@ -24,10 +25,10 @@ enum AccountRoutes {
         table.add("GET", AccountPaths.confirmEmail, .anyone) { try EmailChangeHandlers.showConfirmation($0) }
         table.add("POST", AccountPaths.confirmEmail, .anyone) { try EmailChangeHandlers.confirm($0) }
         table.add("GET", AccountPaths.terms, .anyone) { context in
-            .html(AccountViews.legal(context, title: context.tenant.legal.termsTitle, paragraphs: context.tenant.legal.termsParagraphs).render())
+            .html(AccountViews.legal(context, title: context.tenant.legal.termsTitle, paragraphs: context.tenant.legal.termsParagraphs))
         }
         table.add("GET", AccountPaths.privacy, .anyone) { context in
-            .html(AccountViews.legal(context, title: "Données personnelles", paragraphs: context.tenant.legal.privacyParagraphs).render())
+            .html(AccountViews.legal(context, title: "Données personnelles", paragraphs: context.tenant.legal.privacyParagraphs))
         }
     }
 }

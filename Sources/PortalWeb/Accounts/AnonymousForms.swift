@@ -2,6 +2,7 @@ import HTML
 import HTTPServer
 import Foundation
 import PortalCore
+import PortalFlows
 import PortalStore
 import Postgres
 
@@ -65,7 +66,7 @@ enum AnonymousForms {
             return errors
         }
         guard errors.isEmpty else {
-            return .html(page(typed, errors, try stamp(context)).render(), status: .unprocessableContent)
+            return .html(page(typed, errors, try stamp(context)), status: .unprocessableContent)
         }
         return .redirect(to: sent)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// Confirmation of a new login address by the link sent to it. Until then the old address
@@ -9,7 +10,7 @@ enum EmailChangeHandlers {
     static func showConfirmation(_ context: RequestContext) throws -> HTTPResponse {
         let token = context.request.queryValue("jeton") ?? ""
         let pending = try context.transaction { try TokenStore.peek(token, purpose: .emailChange, now: context.now, in: $0) }
-        return .html(AccountViews.confirmEmail(context, token: pending == nil ? nil : token, newEmail: pending?.newEmail, message: nil).render(),
+        return .html(AccountViews.confirmEmail(context, token: pending == nil ? nil : token, newEmail: pending?.newEmail, message: nil),
                      status: pending == nil ? .gone : .ok)
     }
 
@@ -28,10 +29,10 @@ enum EmailChangeHandlers {
         case .done:
             return .redirect(to: (context.principal == nil ? AccountPaths.signIn : SpacePaths.account) + "?ok=courriel")
         case .invalid:
-            return .html(AccountViews.confirmEmail(context, token: nil, newEmail: nil, message: nil).render(), status: .gone)
+            return .html(AccountViews.confirmEmail(context, token: nil, newEmail: nil, message: nil), status: .gone)
         case .taken:
             return .html(AccountViews.confirmEmail(context, token: nil, newEmail: nil,
-                                                   message: "Cette adresse est déjà celle d'un autre compte : le changement n'a pas été fait.").render(), status: .conflict)
+                                                   message: "Cette adresse est déjà celle d'un autre compte : le changement n'a pas été fait."), status: .conflict)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTML
 import PortalCore
+import PortalFlows
 import PortalStore
 import Postgres
 
@@ -17,7 +18,7 @@ enum PasswordResetAudience {
     var signInPath: String { self == .family ? AccountPaths.signIn : StaffPaths.signIn }
 
     func page(_ context: RequestContext, title: String, content: [Node]) -> Node {
-        self == .family ? Layout.page(context, title: title, content: content) : StaffViews.page(context, title: title, content: content)
+        self == .family ? Layout.page(context.chrome, title: title, content: content) : StaffViews.page(context, title: title, content: content)
     }
 
     /// The account a link may be sent to: for staff, an active member who has chosen a password

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// « Mot de passe oublié » (same answer whatever the address) and the single-use reset link,
@@ -15,12 +16,12 @@ enum PasswordResetHandlers {
     }
 
     static func showForgotten(_ context: RequestContext, _ audience: PasswordResetAudience) throws -> HTTPResponse {
-        .html(AccountViews.forgotten(context, audience, email: "", errors: FieldErrors(), stamp: try AnonymousForms.stamp(context)).render())
+        .html(AccountViews.forgotten(context, audience, email: "", errors: FieldErrors(), stamp: try AnonymousForms.stamp(context)))
     }
 
     static func showSent(_ context: RequestContext, _ audience: PasswordResetAudience) -> HTTPResponse {
         .html(AccountViews.mailSent(context, audience, title: "Vérifiez votre messagerie", text:
-            "Si un compte correspond à cette adresse, un courriel vient d'être envoyé avec un lien pour choisir un nouveau mot de passe. Ce lien est valable 1 heure.").render())
+            "Si un compte correspond à cette adresse, un courriel vient d'être envoyé avec un lien pour choisir un nouveau mot de passe. Ce lien est valable 1 heure."))
     }
 
     static func submitForgotten(_ context: RequestContext, _ audience: PasswordResetAudience) throws -> HTTPResponse {
@@ -36,7 +37,7 @@ enum PasswordResetHandlers {
     static func showReset(_ context: RequestContext, _ audience: PasswordResetAudience) throws -> HTTPResponse {
         let token = context.request.queryValue("jeton") ?? ""
         let valid = try context.transaction { try TokenStore.peek(token, purpose: audience.purpose, now: context.now, in: $0) } != nil
-        return .html(AccountViews.reset(context, audience, token: valid ? token : nil, errors: FieldErrors()).render(), status: valid ? .ok : .gone)
+        return .html(AccountViews.reset(context, audience, token: valid ? token : nil, errors: FieldErrors()), status: valid ? .ok : .gone)
     }
 
     static func submitReset(_ context: RequestContext, _ audience: PasswordResetAudience) throws -> HTTPResponse {
@@ -63,9 +64,9 @@ enum PasswordResetHandlers {
             context.cookies.clearSession(on: &response)
             return response
         case .invalidToken:
-            return .html(AccountViews.reset(context, audience, token: nil, errors: FieldErrors()).render(), status: .gone)
+            return .html(AccountViews.reset(context, audience, token: nil, errors: FieldErrors()), status: .gone)
         case .errors(let errors):
-            return .html(AccountViews.reset(context, audience, token: tokenText, errors: errors).render(), status: .unprocessableContent)
+            return .html(AccountViews.reset(context, audience, token: tokenText, errors: errors), status: .unprocessableContent)
         }
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// « Connectez-vous au Portail » and sign-out.
 enum SignInHandlers {
     static func show(_ context: RequestContext) throws -> HTTPResponse {
-        .html(AccountViews.signIn(context, email: "", message: nil).render())
+        .html(AccountViews.signIn(context, email: "", message: nil))
     }
 
     static func submit(_ context: RequestContext) throws -> HTTPResponse {
@@ -22,12 +23,12 @@ enum SignInHandlers {
             return response
         case .wrongCredentials(let throttle):
             let message = SignInAttempt.wrongCredentialsMessage + (throttle.map { " " + $0 } ?? "")
-            return .html(AccountViews.signIn(context, email: typed, message: message).render(), status: throttle == nil ? .unauthorized : .tooManyRequests)
+            return .html(AccountViews.signIn(context, email: typed, message: message), status: throttle == nil ? .unauthorized : .tooManyRequests)
         case .throttled(let message):
-            return .html(AccountViews.signIn(context, email: typed, message: message).render(), status: .tooManyRequests)
+            return .html(AccountViews.signIn(context, email: typed, message: message), status: .tooManyRequests)
         case .notActivated:
             return .html(AccountViews.signIn(context, email: typed, message: "Votre compte n'est pas encore activé : ouvrez le lien reçu par courriel, ou demandez un nouveau lien.",
-                                             showResend: true).render(), status: .forbidden)
+                                             showResend: true), status: .forbidden)
         }
     }
 

@@ -1,12 +1,13 @@
 import Foundation
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// Sign-up (seed 001, « Créer un compte ») and activation by an e-mailed link.
 enum SignUpHandlers {
     static func show(_ context: RequestContext) throws -> HTTPResponse {
-        .html(AccountViews.signUp(context, values: SignUpValues(), errors: FieldErrors(), stamp: try AnonymousForms.stamp(context)).render())
+        .html(AccountViews.signUp(context, values: SignUpValues(), errors: FieldErrors(), stamp: try AnonymousForms.stamp(context)))
     }
 
     static func submit(_ context: RequestContext) throws -> HTTPResponse {
@@ -51,14 +52,14 @@ enum SignUpHandlers {
             return nil
         }
         guard let errors = outcome else { return .redirect(to: AccountPaths.signUpSent) }
-        return .html(AccountViews.signUp(context, values: values, errors: errors, stamp: try AnonymousForms.stamp(context)).render(),
+        return .html(AccountViews.signUp(context, values: values, errors: errors, stamp: try AnonymousForms.stamp(context)),
                      status: .unprocessableContent)
     }
 
     static func showActivation(_ context: RequestContext) throws -> HTTPResponse {
         let token = context.request.queryValue("jeton") ?? ""
         let valid = try context.transaction { try TokenStore.peek(token, purpose: .activation, now: context.now, in: $0) } != nil
-        return .html(AccountViews.activation(context, token: valid ? token : nil).render(), status: valid ? .ok : .gone)
+        return .html(AccountViews.activation(context, token: valid ? token : nil), status: valid ? .ok : .gone)
     }
 
     static func activate(_ context: RequestContext) throws -> HTTPResponse {
@@ -69,12 +70,12 @@ enum SignUpHandlers {
             try SecurityEvents.record(.activation, principal: (.family, token.principalID), ip: context.clientAddress, now: context.now, in: connection)
             return true
         }
-        guard activated else { return .html(AccountViews.activation(context, token: nil).render(), status: .gone) }
+        guard activated else { return .html(AccountViews.activation(context, token: nil), status: .gone) }
         return .redirect(to: AccountPaths.signIn + "?ok=active")
     }
 
     static func showResend(_ context: RequestContext) throws -> HTTPResponse {
-        .html(AccountViews.resendActivation(context, email: "", errors: FieldErrors(), stamp: try AnonymousForms.stamp(context)).render())
+        .html(AccountViews.resendActivation(context, email: "", errors: FieldErrors(), stamp: try AnonymousForms.stamp(context)))
     }
 
     /// Same answer whatever the address: only an unactivated account gets a new link.

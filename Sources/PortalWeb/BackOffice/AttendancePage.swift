@@ -2,6 +2,7 @@ import Foundation
 import HTML
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// Pointage: the list of children expected on one activity and unit on one day, to mark
@@ -46,7 +47,7 @@ enum AttendancePage {
             return (children, [], search.count >= 2 ? try AttendanceStore.findChildren(search, in: connection) : [])
         }
         return .html(AttendanceViews.page(context, day: day, selection: selection, children: children, summary: summary,
-                                          mayViewHealth: mayViewHealth, search: search, matches: matches).render())
+                                          mayViewHealth: mayViewHealth, search: search, matches: matches))
     }
 
     static func mark(_ context: RequestContext) throws -> HTTPResponse {

@@ -2,6 +2,7 @@ import Foundation
 import HTML
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// `/gestion/journal`: every staff action, newest first, for the town's administrators.
@@ -29,7 +30,7 @@ enum AuditPage {
                     [.text(FrenchDateFormat.shortWithTime(entry.at)), .text(entry.staffName), .text(actionLabel(entry.action)), .text(entry.target),
                      .text(entry.detail), .text(entry.ip)]
                 }),
-        ]).render())
+        ]))
     }
 
     static func actionLabel(_ code: String) -> String {

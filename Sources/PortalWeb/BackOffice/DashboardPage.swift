@@ -2,6 +2,7 @@ import Foundation
 import HTML
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// `/gestion`: what waits in each queue, today's attendance per activity and unit, and the
@@ -54,7 +55,7 @@ enum DashboardPage {
                     }
                     return [.text(FrenchDateFormat.short(slot.day)), .text(name.activity), .text(name.unit), .text("\(slot.placesLeft) / \(slot.capacity)"), waiting]
                 }),
-        ]).render())
+        ]))
     }
 
     static func table(caption: String, header: [String], rows: [[Node]]) -> Node {

@@ -1,7 +1,9 @@
+import Formats
 import Foundation
 import HTML
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// CSV exports of bookings and of attendance, per period and optionally one activity, in the
@@ -43,7 +45,7 @@ enum ExportPages {
                     .button([.type("submit"), .class("button secondary"), Attribute("formaction", BackOfficePaths.attendanceCSV)], ["Télécharger le pointage"]),
                 ]),
             ]),
-        ]).render())
+        ]))
     }
 
     static func bookings(_ context: RequestContext) throws -> HTTPResponse {

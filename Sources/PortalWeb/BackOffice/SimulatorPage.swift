@@ -2,6 +2,7 @@ import Foundation
 import HTML
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The rule simulator: a family (by its code abonné), one of its children, an activity and
@@ -33,19 +34,19 @@ enum SimulatorPage {
         let parts = inputs.slot.split(separator: "/").map(String.init)
         let (family, profile, simulation): (FamilyFile?, FamilyProfile?, RuleSimulation?) = try context.transaction { connection in
             guard !inputs.code.isEmpty, let family = try FamilyStore.find(subscriberCode: inputs.code, in: connection),
-                  let profile = try DossierFamilyProfiles().profile(familyId: family.id, in: connection) else { return (nil, nil, nil) }
+                  let profile = try DossierFamilyProfiles().profile(familyID: family.id, in: connection) else { return (nil, nil, nil) }
             if inputs.childID == nil || profile.children.allSatisfy({ $0.id != inputs.childID }) { inputs.childID = profile.children.first?.id }
             guard let childID = inputs.childID, parts.count == 2,
                   let bookingContext = try SimulationStore.context(familyID: family.id, date: inputs.day, tenant: context.tenant, in: connection)
             else { return (family, profile, nil) }
             let judge = BookingJudge(engine: RulesEngine(tenant: context.tenant))
-            let slot = SlotKey(date: inputs.day, childId: childID, activity: parts[0], unit: parts[1])
+            let slot = SlotKey(date: inputs.day, childID: childID, activity: parts[0], unit: parts[1])
             return (family, profile, RuleSimulation(judge: judge, context: bookingContext, slot: slot, now: inputs.now))
         }
         let problem: String? = inputs.code.isEmpty ? nil : family == nil ? "Aucune famille n'a ce code abonné."
             : profile?.children.isEmpty ?? true ? "Aucun enfant de ce dossier n'a de date de naissance : le simulateur ne peut pas juger." : nil
         return .html(SimulatorViews.page(context, inputs: inputs, family: family, children: profile?.children ?? [], residency: profile?.residency,
-                                         problem: problem, simulation: simulation).render())
+                                         problem: problem, simulation: simulation))
     }
 }
 
@@ -95,7 +96,7 @@ enum SimulatorViews {
                 .p([], [.text(decision.message)]),
                 .when(decision.deadline != nil, .p([], [.text("Date limite : \(decision.deadline.map(FrenchDateFormat.longWithTime) ?? "")")])),
                 .when(decision.allowed && decision.line.action == .book, .p([], [.text("Montant : \(decision.amount.french) (\(decision.tariff.label))")])),
-                .p([.class("hint")], [.text("Règle : \(decision.ruleId)")]),
+                .p([.class("hint")], [.text("Règle : \(decision.ruleID)")]),
             ])
         }
         return .section([.aria("labelledby", "verdicts-titre")], [
@@ -105,7 +106,7 @@ enum SimulatorViews {
             answer("Annulation", simulation.cancellation),
             DashboardPage.table(caption: "Chaque règle et son verdict", header: ["Vérification", "Verdict", "Règle", "Explication", "Date limite", "Ouverture"],
                                 rows: simulation.verdicts.map { verdict in
-                [.text(verdict.check), .text(verdict.passed ? "Oui" : "Non"), .text(verdict.ruleId), .text(verdict.message),
+                [.text(verdict.check), .text(verdict.passed ? "Oui" : "Non"), .text(verdict.ruleID), .text(verdict.message),
                  .text(verdict.deadline.map(FrenchDateFormat.longWithTime) ?? "—"), .text(verdict.opensAt.map(FrenchDateFormat.longWithTime) ?? "—")]
             }),
         ])

@@ -1,6 +1,7 @@
 import Foundation
 import HTML
 import PortalCore
+import PortalFlows
 import PortalStore
 import Postgres
 
@@ -51,7 +52,7 @@ enum StaffFamilySections {
     /// Only when the family has invoices, and for the roles of the invoicing pages.
     static let invoices: Section = { context, familyID, connection in
         guard case .staff(let staff)? = context.principal, [.admin, .billing].contains(staff.role) else { return nil }
-        let invoices = try InvoiceStore.summaries(familyId: familyID, today: ParisTime.localDate(of: context.now), in: connection)
+        let invoices = try InvoiceStore.summaries(familyID: familyID, today: ParisTime.localDate(of: context.now), in: connection)
         guard !invoices.isEmpty else { return nil }
         return .section([.aria("labelledby", "factures-titre")], [
             .h2([.id("factures-titre")], ["Factures"]),

@@ -1,5 +1,6 @@
 import Foundation
 import PortalCore
+import PortalFlows
 import PortalStore
 import Postgres
 

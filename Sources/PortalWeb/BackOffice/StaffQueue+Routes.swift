@@ -2,6 +2,7 @@ import Foundation
 import HTML
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 import Postgres
 
@@ -17,7 +18,7 @@ extension StaffQueue {
 
     func register(_ table: inout RouteTable) {
         let queue = self
-        table.add("GET", path, access) { context in .html(try queue.page(context, results: [], errors: FieldErrors()).render()) }
+        table.add("GET", path, access) { context in .html(try queue.page(context, results: [], errors: FieldErrors())) }
         table.add("POST", decisionPath, access) { try queue.decideFromForm($0) }
     }
 
@@ -57,7 +58,7 @@ extension StaffQueue {
         if verdict == nil { errors.add("decision", "Choisissez d'accepter ou de refuser.") }
         if verdict == .refused, reason.isEmpty { errors.add("motif", "Indiquez le motif du refus : la famille le recevra.") }
         guard errors.isEmpty, let verdict else {
-            return .html(try page(context, results: [], errors: errors).render(), status: .unprocessableContent)
+            return .html(try page(context, results: [], errors: errors), status: .unprocessableContent)
         }
         let decisionContext = try context.queueDecisionContext
         // Retried on a deadlock: accepting a booking request may promote a waiting child, whose
@@ -66,7 +67,7 @@ extension StaffQueue {
             try context.database.transaction(schema: context.tenant.schema, retries: 4, body)
         }
         let nothingDone = !results.contains { $0.kind == .done }
-        return .html(try page(context, results: results, errors: errors).render(), status: nothingDone ? .conflict : .ok)
+        return .html(try page(context, results: results, errors: errors), status: nothingDone ? .conflict : .ok)
     }
 
     func page(_ context: RequestContext, results: [QueueResult], errors: FieldErrors) throws -> Node {

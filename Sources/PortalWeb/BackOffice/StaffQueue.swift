@@ -2,6 +2,7 @@ import Foundation
 import HTML
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 import Postgres
 
@@ -52,7 +53,8 @@ struct QueueFilter: Sendable {
 
 /// What a queue's decider knows: no HTTP, so the concurrency tests call it directly.
 struct QueueDecisionContext: Sendable {
-    let tenant: TenantConfig
+    let town: Town
+    var tenant: TenantConfig { town.tenant }
     let staff: StaffAccount
     let now: Date
     /// `scheme://host` for links in the family's e-mail.
@@ -143,7 +145,7 @@ struct StaffQueue: Sendable {
 extension RequestContext {
     var queueDecisionContext: QueueDecisionContext {
         get throws {
-            QueueDecisionContext(tenant: tenant, staff: try staff, now: now, baseURL: baseURL, clientAddress: clientAddress)
+            QueueDecisionContext(town: town, staff: try staff, now: now, baseURL: baseURL, clientAddress: clientAddress)
         }
     }
 }

@@ -1,4 +1,5 @@
 import PortalCore
+import PortalFlows
 import PortalStore
 import Postgres
 

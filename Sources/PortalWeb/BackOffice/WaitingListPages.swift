@@ -2,6 +2,7 @@ import Foundation
 import HTML
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// Waiting lists per slot: the order promotion follows, a manual promotion when a place is
@@ -27,7 +28,7 @@ enum WaitingListPages {
                     return [.a([.href(BackOfficePaths.waitingList(slot.id))], [.text(FrenchDateFormat.short(slot.day))]), .text(name.activity), .text(name.unit),
                             .text("\(slot.placesLeft) / \(slot.capacity)"), .text(String(slot.waiting))]
                 }),
-        ]).render())
+        ]))
     }
 
     static func slotID(_ context: RequestContext) throws -> Int64 {
@@ -67,7 +68,7 @@ enum WaitingListPages {
                                + (trace.toStatus == .booked ? "réservation confirmée" : "demande transmise pour validation")
                                + (trace.promotedBy.map { " (par \($0))" } ?? " (automatique, place libérée)"))])
             }),
-        ]).render())
+        ]))
     }
 
     static func promote(_ context: RequestContext) throws -> HTTPResponse {

@@ -1,6 +1,7 @@
 import Foundation
 import HTML
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The panier: each line judged as « Valider » would judge it now, with its tariff and cost,
@@ -15,7 +16,7 @@ enum BasketViews {
             if let note = line.decision.pricingNote, !pricingNotes.contains(note) { pricingNotes.append(note) }
         }
         let rows: [[Node]] = recap.lines.map { line in
-            let labels = BookingViews.slotLabel(line.line.slot, tenant: tenant)
+            let labels = tenant.labels(of: line.line.slot)
             let decision = line.decision
             let remark: Node = decision.allowed
                 ? .text(decision.needsValidation ? "Soumis à validation du service. \(decision.message)" : decision.message)
@@ -30,7 +31,7 @@ enum BasketViews {
                         [.text("Retirer"), .span([.class("visually-hidden")], [.text(" : \(line.dateLabel), \(line.childName), \(labels.unit)")])]),
             ]
         }
-        return Layout.page(context, title: "Mon panier", currentTab: .planning, content: [
+        return Layout.page(context.chrome, title: "Mon panier", currentTab: .planning, content: [
             BookingViews.styles,
             .h1([], [.span([.class("kicker")], [.text(family.file.name)]), "Mon panier"]),
             BookingNotices.banner(context.request),
@@ -58,15 +59,15 @@ enum BasketViews {
     static func confirmation(_ context: RequestContext, family: BookingFamily, confirmation: StoredConfirmation) -> Node {
         let tenant = context.tenant
         let rows: [[Node]] = confirmation.lines.map { line in
-            let labels = BookingViews.slotLabel(line.slot, tenant: tenant)
+            let labels = tenant.labels(of: line.slot)
             return [
-                .text(FrenchDateFormat.short(line.slot.date)), .text(family.childName(line.slot.childId)),
+                .text(FrenchDateFormat.short(line.slot.date)), .text(family.childName(line.slot.childID)),
                 .text("\(labels.activity) – \(labels.unit)"), .text(line.action == .book ? "Réservation" : "Annulation"),
                 line.outcome == nil ? .span([.class("refusal")], [.text("Refusée : \(line.message)")]) : .text(line.message),
                 .text(line.outcome == nil ? "—" : line.amount.french),
             ]
         }
-        return Layout.page(context, title: "Réservation n° \(confirmation.id)", currentTab: .planning, content: [
+        return Layout.page(context.chrome, title: "Réservation n° \(confirmation.id)", currentTab: .planning, content: [
             BookingViews.styles,
             .h1([], [.span([.class("kicker")], [.text(family.file.name)]), .text("Réservation n° \(confirmation.id)")]),
             Forms.notice("Votre panier a été validé le \(FrenchDateFormat.longWithTime(confirmation.confirmedAt)). Un récapitulatif vous est envoyé par courriel."),

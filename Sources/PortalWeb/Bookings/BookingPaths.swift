@@ -13,14 +13,15 @@ enum BookingPaths {
     static let basketConfirm = "/panier/valider"
     static let calendarFeed = "/planning/agenda"
     static let calendarFeedRevoke = "/planning/agenda/revoquer"
-    static let feedPrefix = "/agenda"
     static let styles = "/reservations/reservations.css"
     static let script = "/reservations/planning.js"
 
-    static func confirmation(_ id: Int64, family: Int64) -> String { "\(basket)/confirmation/\(id)?famille=\(family)" }
-    static func absence(_ bookingId: Int64) -> String { "/reservations/\(bookingId)/absence" }
-    static func withdraw(_ bookingId: Int64) -> String { "/reservations/\(bookingId)/retirer" }
-    static func feed(_ token: String) -> String { "\(feedPrefix)/\(token).ics" }
+    static let confirmationPage = RoutePath<Int64>("/panier/confirmation/", "id")
+    static let absence = RoutePath<Int64>("/reservations/", "id", "/absence")
+    static let withdraw = RoutePath<Int64>("/reservations/", "id", "/retirer")
+    static let feed = RoutePath<CalendarFeedFile>("/agenda/", "jeton")
+
+    static func confirmation(_ id: Int64, family: Int64) -> String { "\(confirmationPage(id))?famille=\(family)" }
 
     static func registrations(family: Int64) -> String { "\(registrations)?famille=\(family)" }
     static func newRegistration(family: Int64) -> String { "\(newRegistration)?famille=\(family)" }
@@ -42,4 +43,19 @@ enum StaffBookingPaths {
 
     /// The bookings queue filtered on one kind of request, as the dashboard's counters link to it.
     static func bookings(_ kind: BookingRequestKind) -> String { "\(bookings)?\(kindFilter)=\(kind.rawValue)" }
+}
+
+/// The last segment of a calendar feed's address, `<token>.ics`: calendar applications want the
+/// extension, the token alone opens the feed.
+struct CalendarFeedFile: PathSegmentValue {
+    let token: String
+
+    init(token: String) { self.token = token }
+
+    init?(pathSegment: Substring) {
+        guard pathSegment.hasSuffix(".ics"), pathSegment.count > 4 else { return nil }
+        token = String(pathSegment.dropLast(4))
+    }
+
+    var pathSegment: String { token + ".ics" }
 }

@@ -1,22 +1,12 @@
 import Foundation
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 import Postgres
 
-/// The family a booking page acts for: a file the signed-in account is subscribed to.
-struct BookingFamily {
-    let file: FamilyFile
-    let profile: FamilyProfile
-    let all: [FamilyFile]
-
-    var id: Int64 { file.id }
-
-    func childName(_ id: Int64) -> String { profile.children.first { $0.id == id }?.firstName ?? "Enfant" }
-}
-
 enum BookingSupport {
-    static let profiles = DossierFamilyProfiles()
+    static let profiles = BookingEffects.profiles
 
     static func judge(_ tenant: TenantConfig) -> BookingJudge { BookingJudge(engine: RulesEngine(tenant: tenant)) }
 
@@ -25,21 +15,7 @@ enum BookingSupport {
     /// The family named by `famille` (query or form), else the account's first; nil when the
     /// account has none yet. A family the account is not subscribed to reads as not found.
     static func family(_ context: RequestContext, in connection: PostgresConnection) throws -> BookingFamily? {
-        let account = try context.family
-        let files = try FamilyStore.subscriptions(accountID: account.id, in: connection)
-        let asked = askedFamily(context)
-        let file: FamilyFile?
-        switch asked {
-        case nil: file = files.first
-        case let id??: file = files.first { $0.id == id }
-        case .some(nil): file = nil
-        }
-        guard let file else {
-            if asked != nil { throw RouteError.notFound }
-            return nil
-        }
-        guard let profile = try profiles.profile(familyId: file.id, in: connection) else { throw RouteError.notFound }
-        return BookingFamily(file: file, profile: profile, all: files)
+        try BookingFamily.resolve(accountID: try context.family.id, asked: askedFamily(context), in: connection)
     }
 
     /// The `famille` of the form or the query: nil when absent, .some(nil) when not a number.
@@ -50,30 +26,25 @@ enum BookingSupport {
     /// The booking context the judge reads: registrations and the family's bookings on `days`.
     static func bookingContext(_ family: BookingFamily, from: LocalDate, to: LocalDate, tenant: TenantConfig,
                                in connection: PostgresConnection) throws -> (FamilyBookingContext, [StoredBooking], [StoredRegistration]) {
-        let registrations = try RegistrationStore.forFamily(family.id, validity: tenant.registration.validity, in: connection)
-        let bookings = try BookingStore.bookings(familyId: family.id, from: from, to: to, in: connection)
-        return (bookingContext(family, registrations: registrations, bookings: bookings), bookings, registrations)
+        try family.bookingContext(from: from, to: to, tenant: tenant, in: connection)
     }
 
     static func bookingContext(_ family: BookingFamily, registrations: [StoredRegistration], bookings: [StoredBooking]) -> FamilyBookingContext {
-        FamilyBookingContext(quotient: family.profile.quotient, residency: family.profile.residency,
-                             children: family.profile.children, registrations: registrations.map(\.registration),
-                             bookings: bookings.filter { $0.status.isActive }.map { ExistingBooking(slot: $0.slot, status: $0.status) },
-                             quotientValidity: family.profile.quotientValidity)
+        family.bookingContext(registrations: registrations, bookings: bookings)
     }
 
     /// « Ajoutez votre code abonné » when the account is linked to no family file yet.
     static func noFamily(_ context: RequestContext, tab: PortalTab) -> HTTPResponse {
-        .html(Layout.page(context, title: tab.label, currentTab: tab, content: [
+        .html(Layout.page(context.chrome, title: tab.label, currentTab: tab, content: [
             .h1([], [.text(tab.label)]),
             .p([], ["Votre compte n'est encore relié à aucun dossier famille."]),
             .p([], [.a([.class("button"), .href(SpacePaths.subscriptions)], ["Ajouter mon code abonné"])]),
-        ]).render())
+        ]))
     }
 
     /// A slot key written into a checkbox value: `2026-01-14|12|alsh-mercredi|journee|book`.
     static func encode(_ line: BasketLine) -> String {
-        "\(line.slot.date.iso)|\(line.slot.childId)|\(line.slot.activity)|\(line.slot.unit)|\(line.action.rawValue)"
+        "\(line.slot.date.iso)|\(line.slot.childID)|\(line.slot.activity)|\(line.slot.unit)|\(line.action.rawValue)"
     }
 
     /// The line a checkbox names, if its child is the family's and its unit the town's.
@@ -82,7 +53,7 @@ enum BookingSupport {
         guard parts.count == 5, let date = LocalDate(iso: parts[0]), let child = Int64(parts[1]),
               family.profile.children.contains(where: { $0.id == child }),
               tenant.activity(parts[2])?.unit(parts[3]) != nil, let action = BookingAction(rawValue: parts[4]) else { return nil }
-        return BasketLine(date: date, childId: child, activity: parts[2], unit: parts[3], action: action)
+        return BasketLine(date: date, childID: child, activity: parts[2], unit: parts[3], action: action)
     }
 
     /// The town must have enabled the tab for its pages to exist.

@@ -1,5 +1,6 @@
 import HTML
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// Pieces shared by the booking pages.
@@ -12,12 +13,6 @@ enum BookingViews {
         .when(family.all.count > 1, .nav([.class("planning-nav"), .aria("label", "Dossiers famille")], family.all.map { file in
             .a([.href("\(path)?famille=\(file.id)")] + (file.id == family.id ? [.aria("current", "page")] : []), [.text(file.name)])
         }))
-    }
-
-    /// « Journée », with the activity when the page mixes several.
-    static func slotLabel(_ slot: SlotKey, tenant: TenantConfig) -> (activity: String, unit: String) {
-        let activity = tenant.activity(slot.activity)
-        return (activity?.label ?? slot.activity, activity?.unit(slot.unit)?.label ?? slot.unit)
     }
 
     /// On a phone each row becomes a card whose cells name their column (`data-label`).

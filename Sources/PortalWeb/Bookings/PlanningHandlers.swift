@@ -2,6 +2,7 @@ import Foundation
 import HTML
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 import Postgres
 
@@ -35,7 +36,7 @@ enum PlanningHandlers {
         let family = try context.transaction { connection -> BookingFamily in
             guard let family = try BookingSupport.family(context, in: connection) else { throw RouteError.notFound }
             let lines = context.formValues("creneau").compactMap { BookingSupport.decode($0, family: family, tenant: context.tenant) }
-            try BasketStore.add(lines, familyId: family.id, now: context.now, in: connection)
+            try BasketStore.add(lines, familyID: family.id, now: context.now, in: connection)
             return family
         }
         return .redirect(to: BookingPaths.basket(family: family.id))
@@ -61,18 +62,18 @@ enum PlanningHandlers {
             let (bookingContext, _, registrations) = try BookingSupport.bookingContext(family, from: from, to: to, tenant: context.tenant, in: connection)
             let grouped = Dictionary(grouping: services, by: \.0).mapValues { $0.map(\.1) }
             let lines = grouped.keys.sorted().flatMap { activity in
-                JoursTypes(weekdays: weekdays, firstDay: from, lastDay: to, childIds: children, activity: activity, units: grouped[activity]!,
+                JoursTypes(weekdays: weekdays, firstDay: from, lastDay: to, childIDs: children, activity: activity, units: grouped[activity]!,
                            action: action).lines { engine.offers(activity: activity, unit: $1, on: $0) }
             }.filter { line in
                 let registered = registrations.contains {
-                    $0.registration.childId == line.slot.childId && $0.registration.activityCode == line.slot.activity
+                    $0.registration.childID == line.slot.childID && $0.registration.activityCode == line.slot.activity
                         && $0.registration.status != .refused && $0.registration.period.contains(line.slot.date)
                 }
                 let active = bookingContext.status(line.slot)?.isActive ?? false
                 return registered && (line.action == .book ? !active : active)
             }
             guard !lines.isEmpty else { return (family.id, "rien") }
-            try BasketStore.add(lines, familyId: family.id, now: context.now, in: connection)
+            try BasketStore.add(lines, familyID: family.id, now: context.now, in: connection)
             return (family.id, nil)
         }
         if let problem = outcome.1 {
@@ -83,27 +84,27 @@ enum PlanningHandlers {
 
     /// The absence is judged against the town's absence deadline; recorded, it gets its line in
     /// « Mes demandes ». Refused, the family reads the rule and until when it was possible.
-    static func declareAbsence(_ context: RequestContext) throws -> HTTPResponse {
-        try change(context, notice: "absence") { id, family, judge, connection in
-            let change = try BookingStore.declareAbsence(bookingId: id, familyId: family.id, judge: judge, families: BookingSupport.profiles,
+    static func declareAbsence(_ context: RequestContext, bookingID: Int64) throws -> HTTPResponse {
+        try change(context, bookingID: bookingID, notice: "absence") { id, family, judge, connection in
+            let change = try BookingStore.declareAbsence(bookingID: id, familyID: family.id, judge: judge, families: BookingSupport.profiles,
                                                          now: context.now, in: connection)
-            if let found = try BookingStore.find(bookingId: id, in: connection) {
-                try BookingEffects.afterAbsence(found.booking, family: family, accountID: try context.family.id, tenant: context.tenant,
-                                                now: context.now, in: connection)
+            if let found = try BookingStore.find(bookingID: id, in: connection) {
+                try BookingEffects(town: context.town).afterAbsence(found.booking, familyID: family.id, childName: family.childName(found.booking.slot.childID),
+                                                                     accountID: try context.family.id, now: context.now, in: connection)
             }
             return change
         }
     }
 
     /// The confirmation's line in « Mes demandes » follows: done once nothing of it waits for staff.
-    static func withdraw(_ context: RequestContext) throws -> HTTPResponse {
-        try change(context, notice: "demande-retiree") { id, family, judge, connection in
-            let change = try BookingStore.withdraw(bookingId: id, familyId: family.id, judge: judge, families: BookingSupport.profiles,
+    static func withdraw(_ context: RequestContext, bookingID: Int64) throws -> HTTPResponse {
+        try change(context, bookingID: bookingID, notice: "demande-retiree") { id, family, judge, connection in
+            let change = try BookingStore.withdraw(bookingID: id, familyID: family.id, judge: judge, families: BookingSupport.profiles,
                                                    now: context.now, in: connection)
             if let (requestID, open) = try ConfirmationStore.request(ofBooking: id, in: connection),
-               let slot = try BookingStore.find(bookingId: id, in: connection)?.booking.slot {
+               let slot = try BookingStore.find(bookingID: id, in: connection)?.booking.slot {
                 try Requests.update(requestID: requestID, status: open > 0 ? .pending : .done,
-                                    note: "\(FrenchDateFormat.short(slot.date)), \(family.childName(slot.childId)) : demande retirée",
+                                    note: "\(FrenchDateFormat.short(slot.date)), \(family.childName(slot.childID)) : demande retirée",
                                     actor: .family, now: context.now, in: connection)
             }
             return change
@@ -116,16 +117,15 @@ enum PlanningHandlers {
     }
 
     /// A change to one booking of the family; another family's booking id reads as not found.
-    private static func change(_ context: RequestContext, notice: String,
+    private static func change(_ context: RequestContext, bookingID: Int64, notice: String,
                                _ apply: (Int64, BookingFamily, BookingJudge, PostgresConnection) throws -> BookingChange) throws -> HTTPResponse {
-        guard let bookingId = context.parameters["id"].flatMap({ Int64($0) }) else { throw RouteError.notFound }
         let judge = BookingSupport.judge(context.tenant)
-        let (familyId, date, outcome) = try context.database.transaction(schema: context.tenant.schema, retries: 4) { connection -> (Int64, LocalDate, ChangeOutcome) in
+        let (familyID, date, outcome) = try context.database.transaction(schema: context.tenant.schema, retries: 4) { connection -> (Int64, LocalDate, ChangeOutcome) in
             guard let family = try BookingSupport.family(context, in: connection),
-                  let found = try BookingStore.find(bookingId: bookingId, in: connection), found.familyId == family.id else { throw RouteError.notFound }
+                  let found = try BookingStore.find(bookingID: bookingID, in: connection), found.familyID == family.id else { throw RouteError.notFound }
             do {
-                let change = try apply(bookingId, family, judge, connection)
-                try BookingEffects.notify(change.promotions, tenant: context.tenant, baseURL: context.baseURL, now: context.now, in: connection)
+                let change = try apply(bookingID, family, judge, connection)
+                try BookingEffects(town: context.town).notify(change.promotions, now: context.now, in: connection)
                 return (family.id, found.booking.slot.date, .done)
             } catch BookingStoreError.transition {
                 return (family.id, found.booking.slot.date, .stale)
@@ -134,7 +134,7 @@ enum PlanningHandlers {
             }
         }
         let view = context.form.value("vue").flatMap(PlanningView.init(rawValue:)) ?? .month
-        let back = BookingPaths.planning(family: familyId, view: view, anchor: date)
+        let back = BookingPaths.planning(family: familyID, view: view, anchor: date)
         switch outcome {
         case .done: return .redirect(to: back + "&message=\(notice)")
         case .stale: return .redirect(to: back + "&message=impossible")
@@ -144,11 +144,11 @@ enum PlanningHandlers {
 
     /// The rule's own sentence, which names the deadline that passed (« … close depuis le … »).
     private static func refusal(_ context: RequestContext, decision: RuleDecision, back: String) -> HTTPResponse {
-        .html(Layout.page(context, title: "Changement impossible", currentTab: .planning, content: [
+        .html(Layout.page(context.chrome, title: "Changement impossible", currentTab: .planning, content: [
             .h1([], ["Changement impossible"]),
             Forms.notice(decision.message, kind: "error"),
             .p([], [.a([.class("button"), .href(back)], ["Retour au planning"])]),
-        ]).render(), status: .conflict)
+        ]), status: .conflict)
     }
 
     /// Issues a new private link (revoking the old) and shows it once; afterwards the planning only
@@ -156,10 +156,10 @@ enum PlanningHandlers {
     static func issueFeed(_ context: RequestContext) throws -> HTTPResponse {
         let (family, token) = try context.transaction { connection -> (BookingFamily, String) in
             guard let family = try BookingSupport.family(context, in: connection) else { throw RouteError.notFound }
-            return (family, try CalendarFeedStore.issue(familyId: family.id, now: context.now, in: connection))
+            return (family, try CalendarFeedStore.issue(familyID: family.id, now: context.now, in: connection))
         }
-        let url = context.baseURL + BookingPaths.feed(token)
-        return .html(Layout.page(context, title: "Lien d'agenda", currentTab: .planning, content: [
+        let url = context.baseURL + BookingPaths.feed(CalendarFeedFile(token: token))
+        return .html(Layout.page(context.chrome, title: "Lien d'agenda", currentTab: .planning, content: [
             .h1([], ["Lien d'agenda"]),
             .p([], ["Ajoutez ce lien à l'agenda de votre téléphone (« S'abonner à un calendrier ») : les réservations s'y afficheront."]),
             .div([.class("field")], [
@@ -168,31 +168,21 @@ enum PlanningHandlers {
             ]),
             .p([.class("hint")], ["Ce lien ne sera plus affiché : gardez-le pour vous. Depuis le planning, vous pourrez le révoquer ou le remplacer par un nouveau."]),
             .p([], [.a([.class("button"), .href(BookingPaths.planning(family: family.id))], ["Retour au planning"])]),
-        ]).render())
+        ]))
     }
 
     static func revokeFeed(_ context: RequestContext) throws -> HTTPResponse {
         let family = try context.transaction { connection -> Int64 in
             guard let family = try BookingSupport.family(context, in: connection) else { throw RouteError.notFound }
-            try CalendarFeedStore.revoke(familyId: family.id, in: connection)
+            try CalendarFeedStore.revoke(familyID: family.id, in: connection)
             return family.id
         }
         return .redirect(to: BookingPaths.planning(family: family) + "&message=agenda-revoque")
     }
 
     /// The ICS feed: anyone holding the token reads the family's bookings, nothing else.
-    static func feed(_ context: RequestContext) throws -> HTTPResponse {
-        guard var token = context.parameters["jeton"] else { throw RouteError.notFound }
-        if token.hasSuffix(".ics") { token.removeLast(4) }
-        let today = BookingSupport.today(context)
-        let events = try context.transaction { connection -> [CalendarEvent]? in
-            guard let familyId = try CalendarFeedStore.familyId(token: token, in: connection),
-                  let profile = try BookingSupport.profiles.profile(familyId: familyId, in: connection) else { return nil }
-            return try CalendarFeedStore.events(familyId: familyId, from: today.adding(days: -60), to: today.adding(days: 400),
-                                                tenant: context.tenant, children: profile.children, in: connection)
-        }
-        guard let events else { throw RouteError.notFound }
-        let text = ICalendar.render(events, calendarName: "Réservations – \(context.tenant.shortName)", generatedAt: context.now)
+    static func feed(_ context: RequestContext, file: CalendarFeedFile) throws -> HTTPResponse {
+        guard let text = try CalendarFeed(town: context.town).text(token: file.token, now: context.now) else { throw RouteError.notFound }
         var response = HTTPResponse(status: .ok, body: Array(text.utf8))
         response.headers.set("Content-Type", "text/calendar; charset=utf-8")
         response.headers.set("Cache-Control", "private, no-store")

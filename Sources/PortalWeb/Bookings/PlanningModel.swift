@@ -1,5 +1,6 @@
 import Foundation
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// One unit of one child on one day as the planning shows it: its state in words, what can be
@@ -20,7 +21,7 @@ struct PlanningCell {
 
 /// A child's activity on a day: its units, or the reason it offers nothing (closure, holiday).
 struct PlanningEntry {
-    let childId: Int64
+    let childID: Int64
     let childName: String
     let activity: Activity
     let date: LocalDate
@@ -32,25 +33,25 @@ struct PlanningModel {
     let range: PlanningRange
     /// Entries by day, for days with something to show.
     let days: [LocalDate: [PlanningEntry]]
-    let pairs: [(childId: Int64, activity: Activity)]
+    let pairs: [(childID: Int64, activity: Activity)]
 
     /// The registered (accepted or pending) child–activity pairs covering the range, filtered.
     static func pairs(_ registrations: [StoredRegistration], range: PlanningRange, tenant: TenantConfig,
-                      child: Int64?, activity: String?) -> [(childId: Int64, activity: Activity)] {
+                      child: Int64?, activity: String?) -> [(childID: Int64, activity: Activity)] {
         var seen = Set<String>()
         var pairs: [(Int64, Activity)] = []
         for stored in registrations {
             let registration = stored.registration
             guard registration.status != .refused, registration.period.lastDay >= range.firstDay, registration.period.firstDay <= range.lastDay,
-                  child == nil || child == registration.childId, activity == nil || activity == registration.activityCode,
+                  child == nil || child == registration.childID, activity == nil || activity == registration.activityCode,
                   let found = tenant.activity(registration.activityCode),
-                  seen.insert("\(registration.childId)/\(registration.activityCode)").inserted else { continue }
-            pairs.append((registration.childId, found))
+                  seen.insert("\(registration.childID)/\(registration.activityCode)").inserted else { continue }
+            pairs.append((registration.childID, found))
         }
         return pairs.sorted { ($0.0, $0.1.code) < ($1.0, $1.1.code) }
     }
 
-    static func make(range: PlanningRange, pairs: [(childId: Int64, activity: Activity)], family: BookingFamily,
+    static func make(range: PlanningRange, pairs: [(childID: Int64, activity: Activity)], family: BookingFamily,
                      context: FamilyBookingContext, stored: [StoredBooking], basket: Basket, occupancy: [SlotOccupancy],
                      judge: BookingJudge, now: Date) -> PlanningModel {
         let engine = judge.engine
@@ -69,7 +70,7 @@ struct PlanningModel {
                 let activity = pair.activity
                 if let reason = activity.notRunningReason(on: date, zone: engine.tenant.schoolZone, closures: engine.tenant.closures) {
                     if case .notScheduled = reason { continue }
-                    days[date, default: []].append(PlanningEntry(childId: pair.childId, childName: family.childName(pair.childId), activity: activity,
+                    days[date, default: []].append(PlanningEntry(childID: pair.childID, childName: family.childName(pair.childID), activity: activity,
                                                                  date: date, cells: [], dayNotes: [reason.frenchMessage(activity: activity, date: date)]))
                     continue
                 }
@@ -82,10 +83,10 @@ struct PlanningModel {
                         + (closed.isEmpty ? "." : " ; non proposé ce jour : \(closed.joined(separator: ", ")).") )
                 }
                 let cells = activity.units.filter { !(supplement?.closedUnits.contains($0.code) ?? false) }.map { unit in
-                    cell(SlotKey(date: date, childId: pair.childId, activity: activity.code, unit: unit.code), unit: unit, activity: activity,
+                    cell(SlotKey(date: date, childID: pair.childID, activity: activity.code, unit: unit.code), unit: unit, activity: activity,
                          latest: latest, basket: basketActions, full: full, context: context, judge: judge, now: now, today: today, cache: &cache)
                 }
-                days[date, default: []].append(PlanningEntry(childId: pair.childId, childName: family.childName(pair.childId), activity: activity,
+                days[date, default: []].append(PlanningEntry(childID: pair.childID, childName: family.childName(pair.childID), activity: activity,
                                                              date: date, cells: cells, dayNotes: dayNotes))
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import HTML
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// « Planning – Réservations »: the chosen range with each registered child's slots, a form
@@ -24,7 +25,7 @@ enum PlanningViews {
         let link = { (view: PlanningView, anchor: LocalDate) in
             BookingPaths.planning(family: family, view: view, anchor: anchor, child: page.childFilter, activity: page.activityFilter)
         }
-        return Layout.page(context, title: "Planning – Réservations", currentTab: .planning, content: [
+        return Layout.page(context.chrome, title: "Planning – Réservations", currentTab: .planning, content: [
             BookingViews.styles,
             .h1([], [.span([.class("kicker")], [.text(page.family.file.name)]), "Planning – Réservations"]),
             BookingNotices.banner(context.request),
@@ -190,7 +191,7 @@ enum PlanningViews {
                 w.element("p", [.class("in-basket")]) { $0.text(action == .book ? "Dans le panier : réservation" : "Dans le panier : annulation") }
             } else if let change = cell.change {
                 let value = BookingSupport.encode(change)
-                let id = checkboxId(value)
+                let id = checkboxID(value)
                 let verb: String
                 switch (change.action, cell.state) {
                 case (.book, _): verb = cell.full ? "Demander une place (liste d'attente)" : "Réserver"
@@ -225,7 +226,7 @@ enum PlanningViews {
 
     /// "c-" then the value's letters and digits, anything else as "-". Values are ASCII but
     /// for a town's code: byte by byte then, else by Character (a CR LF pair is one).
-    static func checkboxId(_ value: String) -> String {
+    static func checkboxID(_ value: String) -> String {
         guard value.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
             return "c-" + value.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
         }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 import Postgres
 
@@ -15,7 +16,7 @@ enum RegistrationHandlers {
             return (family, try RegistrationStore.forFamily(family.id, validity: context.tenant.registration.validity, in: connection))
         }
         guard let (family, registrations) = page else { return BookingSupport.noFamily(context, tab: .inscriptions) }
-        return .html(RegistrationViews.list(context, family: family, registrations: registrations).render())
+        return .html(RegistrationViews.list(context, family: family, registrations: registrations))
     }
 
     static func form(_ context: RequestContext) throws -> HTTPResponse {
@@ -25,7 +26,7 @@ enum RegistrationHandlers {
         }
         var values = RegistrationViews.FormValues()
         values.activity = context.request.queryValue("activite") ?? ""
-        return .html(RegistrationViews.form(context, family: family, values: values, errors: FieldErrors()).render())
+        return .html(RegistrationViews.form(context, family: family, values: values, errors: FieldErrors()))
     }
 
     static func create(_ context: RequestContext) throws -> HTTPResponse {
@@ -63,25 +64,25 @@ enum RegistrationHandlers {
             let days = firstDays(values, activity: activity, period: period, engine: judge.engine, errors: &errors)
             guard errors.isEmpty, let activity else { return .invalid(family, values, errors) }
             for child in children {
-                let registration = Registration.request(childId: child.id, activityCode: activity.code, period: period, policy: tenant.registration)
-                let id = try RegistrationStore.create(registration, familyId: family.id, now: context.now, in: connection)
-                try RegistrationStore.addDays(days, registrationId: id, in: connection)
+                let registration = Registration.request(childID: child.id, activityCode: activity.code, period: period, policy: tenant.registration)
+                let id = try RegistrationStore.create(registration, familyID: family.id, now: context.now, in: connection)
+                try RegistrationStore.addDays(days, registrationID: id, in: connection)
                 let accepted = registration.status == .accepted
                 let requestID = try Requests.record(BookingEffects.registrationKind,
                                                     summary: "Pré-inscription de \(child.firstName) à « \(activity.label) » (\(period.label))",
                                                     accountID: account.id, familyID: family.id, status: accepted ? .accepted : .pending,
                                                     note: accepted ? "Acceptée automatiquement." : "", actor: accepted ? .system : .family,
                                                     now: context.now, in: connection)
-                try RegistrationStore.setRequest(registrationId: id, requestId: requestID, in: connection)
+                try RegistrationStore.setRequest(registrationID: id, requestID: requestID, in: connection)
                 guard accepted else { continue }
                 let link = context.baseURL + BookingPaths.registrations(family: family.id)
-                for email in try FamilyDirectory.emails(familyId: family.id, in: connection) {
+                for email in try FamilyDirectory.emails(familyID: family.id, in: connection) {
                     try Outbox.enqueue(BookingMails.registration(tenant, to: email, childName: child.firstName, activity: activity.label, period: period.label,
                                                                  accepted: true, reason: nil, link: link), now: context.now, in: connection)
                 }
-                let stored = StoredRegistration(registration: Registration(id: id, childId: child.id, activityCode: activity.code, period: period, status: .accepted),
-                                                familyId: family.id, createdAt: context.now)
-                try BookingEffects.bookFirstDays(stored, judge: judge, tenant: tenant, baseURL: context.baseURL, now: context.now, in: connection)
+                let stored = StoredRegistration(registration: Registration(id: id, childID: child.id, activityCode: activity.code, period: period, status: .accepted),
+                                                familyID: family.id, createdAt: context.now)
+                try BookingEffects(town: context.town).bookFirstDays(stored, now: context.now, in: connection)
             }
             return .done(family.id)
         }
@@ -89,7 +90,7 @@ enum RegistrationHandlers {
         case .done(let family):
             return .redirect(to: BookingPaths.registrations(family: family) + "&message=preinscription")
         case let .invalid(family, values, errors):
-            return .html(RegistrationViews.form(context, family: family, values: values, errors: errors).render(), status: .unprocessableContent)
+            return .html(RegistrationViews.form(context, family: family, values: values, errors: errors), status: .unprocessableContent)
         }
     }
 
@@ -111,7 +112,7 @@ enum RegistrationHandlers {
             errors.add("du", "Les dates doivent être dans la période de la pré-inscription (\(period.label)).")
             return []
         }
-        return JoursTypes(weekdays: Set(values.weekdays), firstDay: first, lastDay: last, childIds: [0], activity: activity.code, units: [parts[1]])
+        return JoursTypes(weekdays: Set(values.weekdays), firstDay: first, lastDay: last, childIDs: [0], activity: activity.code, units: [parts[1]])
             .lines { engine.offers(activity: activity.code, unit: $1, on: $0) }.map { ($0.slot.unit, $0.slot.date) }
     }
 }

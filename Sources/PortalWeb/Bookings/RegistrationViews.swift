@@ -1,13 +1,14 @@
 import Foundation
 import HTML
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// « Inscriptions »: each child's pré-inscriptions with their status, and the request form.
 enum RegistrationViews {
     static func list(_ context: RequestContext, family: BookingFamily, registrations: [StoredRegistration]) -> Node {
         let today = BookingSupport.today(context)
-        return Layout.page(context, title: "Inscriptions", currentTab: .inscriptions, content: [
+        return Layout.page(context.chrome, title: "Inscriptions", currentTab: .inscriptions, content: [
             BookingViews.styles,
             .h1([], [.span([.class("kicker")], [.text(family.file.name)]), "Inscriptions"]),
             BookingNotices.banner(context.request),
@@ -16,7 +17,7 @@ enum RegistrationViews {
             family.profile.children.isEmpty
                 ? .p([], ["Aucun enfant n'est inscrit au dossier famille avec sa date de naissance : complétez le dossier."])
                 : .fragment(family.profile.children.map { child in
-                    let own = registrations.filter { $0.registration.childId == child.id }
+                    let own = registrations.filter { $0.registration.childID == child.id }
                     return .section([.class("card")], [
                         .h2([], [.text(child.firstName)]),
                         own.isEmpty ? .p([], ["Aucune pré-inscription."]) : .ul([.class("plain-list")], own.map { item(context, family: family, $0, today: today) }),
@@ -35,8 +36,8 @@ enum RegistrationViews {
             .p([], [.span([.class("status")], [.text(status.label)])]),
             .when(status == .refused, .p([], [.text("Motif : \(registration.refusalReason ?? "")")])),
             .when(status == .accepted, .p([], [.a([.href(BookingPaths.planning(family: family.id, view: .month, anchor: anchor,
-                                                                          child: registration.childId, activity: registration.activityCode))],
-                                                  [.text("Réserver les jours de \(family.childName(registration.childId))")])])),
+                                                                          child: registration.childID, activity: registration.activityCode))],
+                                                  [.text("Réserver les jours de \(family.childName(registration.childID))")])])),
         ])
     }
 
@@ -54,7 +55,7 @@ enum RegistrationViews {
         let today = BookingSupport.today(context)
         let current = RegistrationPeriod.containing(today, validity: context.tenant.registration.validity)
         let activities = context.tenant.activities
-        return Layout.page(context, title: "Ajouter une pré-inscription", currentTab: .inscriptions, content: [
+        return Layout.page(context.chrome, title: "Ajouter une pré-inscription", currentTab: .inscriptions, content: [
             BookingViews.styles,
             .h1([], [.span([.class("kicker")], [.text(family.file.name)]), "Ajouter une pré-inscription"]),
             Forms.errorSummary(errors),

@@ -1,5 +1,6 @@
 import Foundation
 import PortalCore
+import PortalFlows
 import PortalStore
 import Postgres
 
@@ -34,15 +35,15 @@ extension StaffQueue {
         let validity = tenant.registration.validity
         let period = filters["periode"].flatMap { Self.period(from: $0, validity: validity) }
         let pending = try RegistrationStore.pending(activity: filters["activite"], period: period, validity: validity, in: connection)
-        let children = try FamilyDirectory.childNames(pending.map(\.registration.childId), in: connection)
-        let families = try FamilyDirectory.familyNames(pending.map(\.familyId), in: connection)
+        let children = try FamilyDirectory.childNames(pending.map(\.registration.childID), in: connection)
+        let families = try FamilyDirectory.familyNames(pending.map(\.familyID), in: connection)
         return pending.map { stored -> QueueItem in
             let registration = stored.registration
             let activity = tenant.activity(registration.activityCode)?.label ?? registration.activityCode
-            let child = children[registration.childId] ?? "?"
-            return QueueItem(id: registration.id ?? 0, who: families[stored.familyId] ?? "?",
+            let child = children[registration.childID] ?? "?"
+            return QueueItem(id: registration.id ?? 0, who: families[stored.familyID] ?? "?",
                              summary: "\(child) – \(activity) – \(registration.period.label)",
-                             submittedAt: stored.createdAt, detailPath: StaffDossierPaths.family(stored.familyId))
+                             submittedAt: stored.createdAt, detailPath: StaffDossierPaths.family(stored.familyID))
         }
     }
 
@@ -62,19 +63,18 @@ extension StaffQueue {
         guard let stored = answered.first else { return .problem("introuvable.") }
         let registration = stored.registration
         let activity = tenant.activity(registration.activityCode)?.label ?? registration.activityCode
-        let childName = try FamilyDirectory.childNames([registration.childId], in: connection)[registration.childId] ?? "Votre enfant"
-        if let requestID = try RegistrationStore.requestId(registrationId: id, in: connection) {
+        let childName = try FamilyDirectory.childNames([registration.childID], in: connection)[registration.childID] ?? "Votre enfant"
+        if let requestID = try RegistrationStore.requestID(registrationID: id, in: connection) {
             try Requests.update(requestID: requestID, status: accept ? .accepted : .refused, note: accept ? "" : "Motif : \(reason)",
                                 actor: .staff, now: context.now, in: connection)
         }
-        let link = context.baseURL + BookingPaths.registrations(family: stored.familyId)
-        let mails = try FamilyDirectory.emails(familyId: stored.familyId, in: connection).map { email in
+        let link = context.baseURL + BookingPaths.registrations(family: stored.familyID)
+        let mails = try FamilyDirectory.emails(familyID: stored.familyID, in: connection).map { email in
             BookingMails.registration(tenant, to: email, childName: childName, activity: activity, period: registration.period.label,
                                       accepted: accept, reason: accept ? nil : reason, link: link)
         }
         if accept {
-            try BookingEffects.bookFirstDays(stored, judge: BookingSupport.judge(tenant), tenant: tenant, baseURL: context.baseURL,
-                                             now: context.now, in: connection)
+            try BookingEffects(town: context.town).bookFirstDays(stored, now: context.now, in: connection)
         }
         return .decided(summary: "\(childName), \(activity), \(registration.period.label)", mails: mails)
     }
@@ -90,17 +90,17 @@ extension StaffQueue {
         let from = filters["du"].flatMap { LocalDate(iso: $0) }, to = filters["au"].flatMap { LocalDate(iso: $0) }
         let requests = try BookingStore.staffQueue(activity: filters["activite"], from: from, to: to, limit: 500, in: connection)
             .filter { kind == nil || BookingRequestKind(of: $0) == kind }
-        let children = try FamilyDirectory.childNames(requests.map(\.slot.childId), in: connection)
-        let families = try FamilyDirectory.familyNames(requests.map(\.familyId), in: connection)
+        let children = try FamilyDirectory.childNames(requests.map(\.slot.childID), in: connection)
+        let families = try FamilyDirectory.familyNames(requests.map(\.familyID), in: connection)
         return requests.map { request -> QueueItem in
-            let labels = BookingViews.slotLabel(request.slot, tenant: tenant)
+            let labels = tenant.labels(of: request.slot)
             let kind = BookingRequestKind(of: request)
             let what = kind == .cancellation ? "Annulation" : "Réservation"
-            let child = children[request.slot.childId] ?? "?"
+            let child = children[request.slot.childID] ?? "?"
             let amount = request.amount.cents > 0 ? " – \(request.amount.french)" : ""
-            return QueueItem(id: request.bookingId, who: families[request.familyId] ?? "?",
+            return QueueItem(id: request.bookingID, who: families[request.familyID] ?? "?",
                              summary: "\(what) du \(FrenchDateFormat.long(request.slot.date)) – \(child) – \(labels.activity), \(labels.unit)\(amount)",
-                             submittedAt: request.requestedAt, detailPath: StaffDossierPaths.family(request.familyId),
+                             submittedAt: request.requestedAt, detailPath: StaffDossierPaths.family(request.familyID),
                              tags: kind == .late ? ["Hors délai"] : [])
         }
     }
@@ -110,28 +110,28 @@ extension StaffQueue {
         let tenant = context.tenant
         let accept = verdict == .accepted
         let note = reason.isEmpty ? nil : reason
-        guard let found = try BookingStore.find(bookingId: id, in: connection) else { return .problem("introuvable.") }
+        guard let found = try BookingStore.find(bookingID: id, in: connection) else { return .problem("introuvable.") }
         let change: BookingChange
         do {
-            change = try BookingStore.answer(bookingId: id, accept: accept, note: note, judge: BookingSupport.judge(tenant),
+            change = try BookingStore.answer(bookingID: id, accept: accept, note: note, judge: BookingSupport.judge(tenant),
                                              families: BookingSupport.profiles, now: context.now, in: connection)
         } catch BookingStoreError.transition {
             return .alreadyDecided
         }
         let slot = found.booking.slot
-        let childName = try FamilyDirectory.childNames([slot.childId], in: connection)[slot.childId] ?? "Votre enfant"
+        let childName = try FamilyDirectory.childNames([slot.childID], in: connection)[slot.childID] ?? "Votre enfant"
         if let (requestID, open) = try ConfirmationStore.request(ofBooking: id, in: connection) {
             let answer = "\(FrenchDateFormat.short(slot.date)), \(childName) : demande \(accept ? "acceptée" : "refusée")"
             try Requests.update(requestID: requestID, status: open > 0 ? .pending : .done, note: answer + (note.map { " (\($0))" } ?? ""),
                                 actor: .staff, now: context.now, in: connection)
         }
-        let link = context.baseURL + BookingPaths.planning(family: found.familyId, anchor: slot.date)
-        let mails = try FamilyDirectory.emails(familyId: found.familyId, in: connection).map { email in
+        let link = context.baseURL + BookingPaths.planning(family: found.familyID, anchor: slot.date)
+        let mails = try FamilyDirectory.emails(familyID: found.familyID, in: connection).map { email in
             BookingMails.answer(tenant, to: email, slot: slot, childName: childName, change: change, accepted: accept, note: note, link: link)
         }
-        try BookingEffects.notify(change.promotions, tenant: tenant, baseURL: context.baseURL, now: context.now, in: connection)
+        try BookingEffects(town: context.town).notify(change.promotions, now: context.now, in: connection)
         let what = change.from == .cancellationRequested ? "annulation" : "réservation"
-        return .decided(summary: "\(what) du \(FrenchDateFormat.short(slot.date)), \(childName), \(BookingViews.slotLabel(slot, tenant: tenant).activity)",
+        return .decided(summary: "\(what) du \(FrenchDateFormat.short(slot.date)), \(childName), \(tenant.labels(of: slot).activity)",
                         mails: mails)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 import Postgres
 
@@ -24,7 +25,7 @@ enum ChangeQueueHandlers {
             }
             return (stored, dossier)
         }
-        return .html(StaffDossierViews.request(context, stored.request, dossier: dossier, role: staff.role, problem: nil).render())
+        return .html(StaffDossierViews.request(context, stored.request, dossier: dossier, role: staff.role, problem: nil))
     }
 
     /// Form: `tout` = accepter | refuser with `motif`, or per change `d<position>` = accepter |
@@ -80,7 +81,7 @@ enum ChangeQueueHandlers {
         case .done:
             return .redirect(to: StaffDossierPaths.queue + "?ok=decision")
         case .problem(let request, let dossier, let message):
-            return .html(StaffDossierViews.request(context, request, dossier: dossier, role: staff.role, problem: message).render(),
+            return .html(StaffDossierViews.request(context, request, dossier: dossier, role: staff.role, problem: message),
                          status: .unprocessableContent)
         }
     }

@@ -1,5 +1,6 @@
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// Children's photos, to the family whose child it is and to staff only. A photo is named by

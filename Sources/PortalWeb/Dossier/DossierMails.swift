@@ -1,4 +1,5 @@
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The e-mail a family receives when staff answer its dossier change request. Values are not

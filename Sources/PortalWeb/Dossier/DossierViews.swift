@@ -2,12 +2,13 @@ import Foundation
 import HTML
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The family's pages under « Mon dossier ».
 enum DossierViews {
     static func choose(_ context: RequestContext, families: [FamilyFile]) -> Node {
-        Layout.page(context, title: "Mon dossier", currentTab: .dossier, content: [
+        Layout.page(context.chrome, title: "Mon dossier", currentTab: .dossier, content: [
             .h1([], ["Mon dossier"]),
             families.isEmpty
                 ? .p([.class("notice")], [
@@ -28,7 +29,7 @@ enum DossierViews {
             return .when(!targets.isEmpty, .p([.class("pending")], ["Modification en attente de validation"]))
         }
         let today = ParisTime.localDate(of: context.now)
-        return Layout.page(context, title: "Mon dossier", currentTab: .dossier, content: [
+        return Layout.page(context.chrome, title: "Mon dossier", currentTab: .dossier, content: [
             .h1([], [.span([.class("kicker")], [.text(dossier.name)]), "Mon dossier"]),
             DossierNotices.banner(context.request),
             .p([], ["Vos modifications sont envoyées au service, qui les valide. En attendant, les valeurs actuelles restent celles du dossier."]),
@@ -143,7 +144,7 @@ enum DossierViews {
         case .contact: id == nil ? "Nouvelle personne habilitée" : "Personne habilitée"
         }
         let name = dossier.recordName(FieldTarget(entity, record, "last_name")).split(separator: ":").last.map { String($0.dropFirst()) } ?? ""
-        return Layout.page(context, title: title, currentTab: .dossier, content: [
+        return Layout.page(context.chrome, title: title, currentTab: .dossier, content: [
             .p([], [.a([.href(DossierPaths.family(dossier.familyID))], ["← Mon dossier"])]),
             .h1([], [.span([.class("kicker")], [.text(id == nil ? dossier.name : name)]), .text(title)]),
             Forms.errorSummary(errors),
@@ -166,7 +167,7 @@ enum DossierViews {
     }
 
     static func dataPage(_ context: RequestContext, export: JSONValue) -> Node {
-        Layout.page(context, title: "Mes données", currentTab: .dossier, content: [
+        Layout.page(context.chrome, title: "Mes données", currentTab: .dossier, content: [
             .h1([], ["Les données que la collectivité détient sur vous"]),
             .p([], [.a([.class("button"), .href(context.request.path + ".json")], ["Télécharger ces données (JSON)"])]),
             DataTree.render(export, level: 2),

@@ -1,5 +1,6 @@
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 extension FamilyDossierHandlers {

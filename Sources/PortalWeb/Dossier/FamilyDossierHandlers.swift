@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 import Postgres
 
@@ -12,7 +13,7 @@ enum FamilyDossierHandlers {
         let account = try context.family
         let families = try context.transaction { try FamilyStore.subscriptions(accountID: account.id, in: $0) }
         if families.count == 1 { return .redirect(to: DossierPaths.family(families[0].id)) }
-        return .html(DossierViews.choose(context, families: families).render())
+        return .html(DossierViews.choose(context, families: families))
     }
 
     /// The file of the family in the URL, if the signed-in account is subscribed to it.
@@ -32,7 +33,7 @@ enum FamilyDossierHandlers {
             return (dossier, try ChangeRequestStore.list(familyID: dossier.familyID, in: connection),
                     try ChangeRequestStore.pendingChanges(familyID: dossier.familyID, in: connection))
         }
-        return .html(DossierViews.overview(context, dossier: dossier, requests: requests.map(\.request), pending: pending).render())
+        return .html(DossierViews.overview(context, dossier: dossier, requests: requests.map(\.request), pending: pending))
     }
 
     /// The record the URL names in this family's file: an existing id, or a new contact.
@@ -58,7 +59,7 @@ enum FamilyDossierHandlers {
             (field.key, DossierFieldInput.formValue(field, dossier.value(at: FieldTarget(entity, record, field.key)) ?? ""))
         })
         return .html(DossierViews.recordForm(context, dossier: dossier, entity: entity, record: record, values: values,
-                                             pending: pending, errors: FieldErrors(), general: nil).render())
+                                             pending: pending, errors: FieldErrors(), general: nil))
     }
 
     static func submit(_ context: RequestContext) throws -> HTTPResponse {
@@ -102,7 +103,7 @@ enum FamilyDossierHandlers {
             }
             let values = Dictionary(uniqueKeysWithValues: DossierField.fields(of: entity).map { ($0.key, context.form.value($0.key) ?? "") })
             return .html(DossierViews.recordForm(context, dossier: dossier, entity: entity, record: record, values: values, pending: pending,
-                                                 errors: errors, general: refusal.general).render(),
+                                                 errors: errors, general: refusal.general),
                          status: .unprocessableContent)
         }
     }
@@ -124,7 +125,7 @@ enum FamilyDossierHandlers {
     }
 
     static func dataPage(_ context: RequestContext) throws -> HTTPResponse {
-        .html(DossierViews.dataPage(context, export: try export(context)).render())
+        .html(DossierViews.dataPage(context, export: try export(context)))
     }
 
     static func dataJSON(_ context: RequestContext) throws -> HTTPResponse {

@@ -1,5 +1,6 @@
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The photo file sent with a child's form, checked by content and size. A refused file is a

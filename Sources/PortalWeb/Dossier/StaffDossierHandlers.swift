@@ -2,6 +2,7 @@ import Foundation
 import HTML
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 import Postgres
 
@@ -12,11 +13,11 @@ enum StaffDossierHandlers {
     static func search(_ context: RequestContext) throws -> HTTPResponse {
         let query = String((context.request.queryValue("q") ?? "").prefix(100))
         let hits = query.isEmpty ? [] : try context.transaction { try DossierStore.search(query, in: $0) }
-        return .html(StaffDossierViews.search(context, query: query, hits: hits).render())
+        return .html(StaffDossierViews.search(context, query: query, hits: hits))
     }
 
     static func newFamilyForm(_ context: RequestContext) throws -> HTTPResponse {
-        .html(StaffDossierViews.newFamily(context, values: [:], errors: FieldErrors()).render())
+        .html(StaffDossierViews.newFamily(context, values: [:], errors: FieldErrors()))
     }
 
     /// The first guardian's identity and address; the rest the family completes online.
@@ -34,7 +35,7 @@ enum StaffDossierHandlers {
         }
         guard errors.isEmpty else {
             let values = Dictionary(uniqueKeysWithValues: creationFields.map { ($0, context.form.value($0) ?? "") })
-            return .html(StaffDossierViews.newFamily(context, values: values, errors: errors).render(), status: .unprocessableContent)
+            return .html(StaffDossierViews.newFamily(context, values: values, errors: errors), status: .unprocessableContent)
         }
         let created = try context.transaction { connection in
             let created = try DossierStore.createFamily(name: guardian.lastName.uppercased(), firstGuardian: guardian, now: context.now, in: connection)
@@ -64,7 +65,7 @@ enum StaffDossierHandlers {
                 mayViewHealth: mayViewHealth, role: staff.role,
                 sections: try StaffFamilySections.render(context, familyID: dossier.familyID, in: connection))
         }
-        return .html(StaffDossierViews.family(context, page).render())
+        return .html(StaffDossierViews.family(context, page))
     }
 
     static func logHealthView(_ context: RequestContext, staff: StaffAccount, familyID: Int64, childID: Int64?, purpose: String,
@@ -75,7 +76,7 @@ enum StaffDossierHandlers {
 
     static func letter(_ context: RequestContext) throws -> HTTPResponse {
         guard let dossier = try context.transaction({ try DossierStore.load(familyID: familyID(context), in: $0) }) else { throw RouteError.notFound }
-        return .html(StaffDossierViews.letter(context, dossier: dossier).render())
+        return .html(StaffDossierViews.letter(context, dossier: dossier))
     }
 
     static func setQuotient(_ context: RequestContext) throws -> HTTPResponse {

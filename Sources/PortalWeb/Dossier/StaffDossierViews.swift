@@ -2,6 +2,7 @@ import Foundation
 import HTML
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// Back-office pages of family files and of the dossier change queue.
@@ -118,7 +119,7 @@ enum StaffDossierViews {
     static func letter(_ context: RequestContext, dossier: FamilyDossier) -> Node {
         let tenant = context.tenant
         let guardian = dossier.guardians.first
-        return Layout.page(context, title: "Courrier code abonné", content: [
+        return Layout.page(context.chrome, title: "Courrier code abonné", content: [
             .div([.class("letter")], [
                 .p([], [.text(tenant.name)]),
                 .p([.class("address")], [

@@ -2,6 +2,7 @@ import Foundation
 import HTML
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 enum DrawPaths {
@@ -31,7 +32,7 @@ enum DrawPages {
     static func list(_ context: RequestContext) throws -> HTTPResponse {
         let draws = try context.transaction { try DrawStore.list(activities: readable(context), in: $0) }
         let hidden = context.principal == nil && context.tenant.activities.contains { $0.booking.atOpening.draw?.publication == .families }
-        return .html(Layout.page(context, title: "Tirages au sort", content: [
+        return .html(Layout.page(context.chrome, title: "Tirages au sort", content: [
             .h1([], ["Tirages au sort à l'ouverture des réservations"]),
             .p([], ["Pour certaines activités, les demandes reçues dans les premières minutes de l'ouverture des réservations sont départagées par un tirage au sort que chacun peut refaire à partir de sa graine publiée."]),
             .when(hidden, .p([], ["Connectez-vous à votre espace famille pour voir les tirages publiés aux seules familles."])),
@@ -42,7 +43,7 @@ enum DrawPages {
                     return [.a([.href(DrawPaths.draw(draw.id))], [.text(FrenchDateFormat.short(draw.date))]), .text(labels.activity), .text(labels.unit),
                             .text(String(draw.entries)), .text(String(draw.places)), .text(FrenchDateFormat.longWithTime(draw.heldAt))]
                 }),
-        ]).render())
+        ]))
     }
 
     static func detail(_ context: RequestContext) throws -> HTTPResponse {
@@ -52,7 +53,7 @@ enum DrawPages {
         let labels = ActivityNames.label(context.tenant, activity: draw.activity, unit: draw.unit)
         let title = "Tirage du \(FrenchDateFormat.long(draw.date)) – \(labels.activity), \(labels.unit)"
         let yes = { (flag: Bool) -> Node in .text(flag ? "oui" : "non") }
-        return .html(Layout.page(context, title: title, content: [
+        return .html(Layout.page(context.chrome, title: title, content: [
             .p([], [.a([.href(DrawPaths.list)], ["Tous les tirages"])]),
             .h1([], [.text(title)]),
             .el("dl", [], [
@@ -66,7 +67,7 @@ enum DrawPages {
             ]),
             DashboardPage.table(caption: "Classement", header: ["Rang", "N° de famille", "N° d'enfant", "Résident", "Frère ou sœur déjà inscrit", "Résultat"],
                                 rows: entries.map { entry in
-                                    [.text(String(entry.rank)), .text(String(entry.familyId)), .text(String(entry.childId)), yes(entry.resident),
+                                    [.text(String(entry.rank)), .text(String(entry.familyID)), .text(String(entry.childID)), yes(entry.resident),
                                      yes(entry.siblingHasPlace), .text(entry.placed ? "Place attribuée" : "Liste d'attente")]
                                 }),
             .h2([], ["Refaire le tirage"]),
@@ -77,7 +78,7 @@ enum DrawPages {
                 .li([], ["Les demandes sont classées d'abord par priorités, dans l'ordre ci-dessus (résident : un responsable de la famille réside sur le territoire ; frère ou sœur : la famille demande pour plusieurs enfants, ou un autre enfant a déjà une place sur ce créneau), puis par rang de la famille dans le mélange, puis par numéro d'enfant."]),
                 .li([], ["Les places libres vont dans cet ordre ; une demande que les règles de réservation n'admettaient plus à cet instant est passée et reste en liste d'attente. Les autres demandes gardent leur rang en liste d'attente, devant celles arrivées après les premières minutes."]),
             ]),
-        ]).render())
+        ]))
     }
 
     static func label(_ priority: DrawPriority) -> String {
@@ -89,7 +90,7 @@ enum DrawPages {
 
     /// The staff button: holds the town's due draws now rather than at the worker's next pass.
     static func runDue(_ context: RequestContext) throws -> HTTPResponse {
-        let held = try DrawRunner.runDue(tenant: context.tenant, database: context.database, baseURL: context.baseURL, now: context.now)
+        let held = try HoldDueDraws(town: context.town).run(now: context.now)
         return .redirect(to: BackOfficePaths.waitingLists + "?tirages=\(held.filter { !$0.order.isEmpty }.count)")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 import Postgres
 
@@ -13,22 +14,22 @@ enum FamilyInvoicingHandlers {
         let account = try context.family
         let families = try context.transaction { try FamilyStore.subscriptions(accountID: account.id, in: $0) }
         if families.count == 1 { return .redirect(to: InvoicingPaths.family(families[0].id)) }
-        return .html(FamilyInvoicingViews.choose(context, families: families).render())
+        return .html(FamilyInvoicingViews.choose(context, families: families))
     }
 
     static func account(_ context: RequestContext) throws -> HTTPResponse {
         let today = ParisTime.localDate(of: context.now)
         let (family, summaries, history) = try context.transaction { connection in
             let family = try ownFamily(context, in: connection)
-            return (family, try InvoiceStore.summaries(familyId: family.id, today: today, in: connection),
-                    try InvoiceStore.history(familyId: family.id, in: connection))
+            return (family, try InvoiceStore.summaries(familyID: family.id, today: today, in: connection),
+                    try InvoiceStore.history(familyID: family.id, in: connection))
         }
-        return .html(FamilyInvoicingViews.account(context, family: family, summaries: summaries, history: history).render())
+        return .html(FamilyInvoicingViews.account(context, family: family, summaries: summaries, history: history))
     }
 
     static func invoice(_ context: RequestContext) throws -> HTTPResponse {
         let (family, summary) = try ownInvoice(context)
-        return .html(FamilyInvoicingViews.invoice(context, family: family, summary: summary).render())
+        return .html(FamilyInvoicingViews.invoice(context, family: family, summary: summary))
     }
 
     static func pdf(_ context: RequestContext) throws -> HTTPResponse {
@@ -45,7 +46,7 @@ enum FamilyInvoicingHandlers {
         let (family, attempt): (FamilyFile, OnlinePaymentStore.Attempt?) = try context.transaction { connection in
             let family = try ownFamily(context, in: connection)
             guard let id = context.parameters["id"].flatMap(Int64.init) else { throw RouteError.notFound }
-            return (family, try OnlinePaymentStore.create(invoiceId: id, familyId: family.id, config: config, today: today,
+            return (family, try OnlinePaymentStore.create(invoiceID: id, familyID: family.id, config: config, today: today,
                                                           now: context.now, in: connection))
         }
         // Nothing left to pay (paid meanwhile, or another tab): back to the account.
@@ -55,8 +56,9 @@ enum FamilyInvoicingHandlers {
             mel: account.email, objet: PayFiP.objet("Facture \(attempt.invoiceNumber) \(context.tenant.shortName)"), saisie: config.saisie,
             urlnotif: context.baseURL + InvoicingPaths.notification,
             urlredirect: context.baseURL + InvoicingPaths.paymentReturn(family.id, refdet: attempt.payment.refdet))
-        let url = request.url(base: PayFiPSimulator.paymentPage(for: context) ?? config.baseURL)
-        return .html(FamilyInvoicingViews.leaving(context, family: family, attempt: attempt, url: url).render())
+        let simulator = context.settings.development.paymentPage.map { $0(context.request.headers["host"] ?? "localhost", context.tenant) }
+        let url = request.url(base: simulator ?? config.baseURL)
+        return .html(FamilyInvoicingViews.leaving(context, family: family, attempt: attempt, url: url))
     }
 
     /// The family's return from PayFiP: it may come before the notification, so it only shows
@@ -65,10 +67,10 @@ enum FamilyInvoicingHandlers {
         let (family, attempt) = try context.transaction { connection in
             let family = try ownFamily(context, in: connection)
             guard let refdet = context.parameters["refdet"], let attempt = try OnlinePaymentStore.find(refdet: refdet, in: connection),
-                  attempt.familyId == family.id else { throw RouteError.notFound }
+                  attempt.familyID == family.id else { throw RouteError.notFound }
             return (family, attempt)
         }
-        return .html(FamilyInvoicingViews.paymentReturn(context, family: family, attempt: attempt).render())
+        return .html(FamilyInvoicingViews.paymentReturn(context, family: family, attempt: attempt))
     }
 
     static func requireTab(_ context: RequestContext) throws {
@@ -89,7 +91,7 @@ enum FamilyInvoicingHandlers {
         return try context.transaction { connection in
             let family = try ownFamily(context, in: connection)
             guard let id = context.parameters["id"].flatMap(Int64.init),
-                  let summary = try InvoiceStore.summary(id: id, familyId: family.id, today: today, in: connection) else { throw RouteError.notFound }
+                  let summary = try InvoiceStore.summary(id: id, familyID: family.id, today: today, in: connection) else { throw RouteError.notFound }
             return (family, summary)
         }
     }

@@ -1,12 +1,13 @@
 import Foundation
 import HTML
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The family's pages under « Facturation ».
 enum FamilyInvoicingViews {
     static func choose(_ context: RequestContext, families: [FamilyFile]) -> Node {
-        Layout.page(context, title: "Facturation", currentTab: .facturation, content: [
+        Layout.page(context.chrome, title: "Facturation", currentTab: .facturation, content: [
             .h1([], ["Facturation"]),
             families.isEmpty
                 ? .p([.class("notice")], [
@@ -22,7 +23,7 @@ enum FamilyInvoicingViews {
     static func account(_ context: RequestContext, family: FamilyFile, summaries: [InvoiceSummary], history: AccountHistory) -> Node {
         let invoices = summaries.filter { $0.document.kind == .invoice }
         let toPay = invoices.filter { $0.state != .paid }
-        return Layout.page(context, title: "Facturation", currentTab: .facturation, content: [
+        return Layout.page(context.chrome, title: "Facturation", currentTab: .facturation, content: [
             .h1([], [.span([.class("kicker")], [.text(family.name)]), "Facturation"]),
             .p([.class("balance")], [
                 .text(history.balance.cents > 0 ? "Reste à payer sur votre compte : " : "Solde de votre compte : "),
@@ -70,7 +71,7 @@ enum FamilyInvoicingViews {
 
     static func invoice(_ context: RequestContext, family: FamilyFile, summary: InvoiceSummary) -> Node {
         let document = summary.document
-        return Layout.page(context, title: document.title, currentTab: .facturation, content: [
+        return Layout.page(context.chrome, title: document.title, currentTab: .facturation, content: [
             .nav([.class("breadcrumb"), .aria("label", "Fil d'Ariane")], [.a([.href(InvoicingPaths.family(family.id))], ["Facturation"])]),
             .h1([], [.text(document.title)]),
             .p([], [status(summary)]),
@@ -90,7 +91,7 @@ enum FamilyInvoicingViews {
     }
 
     static func leaving(_ context: RequestContext, family: FamilyFile, attempt: OnlinePaymentStore.Attempt, url: String) -> Node {
-        Layout.page(context, title: "Paiement en ligne", currentTab: .facturation, content: [
+        Layout.page(context.chrome, title: "Paiement en ligne", currentTab: .facturation, content: [
             .h1([], ["Paiement en ligne"]),
             .el("dl", [.class("summary")], [
                 .el("dt", [], ["Facture"]), .el("dd", [], [.text(attempt.invoiceNumber.description)]),
@@ -99,7 +100,7 @@ enum FamilyInvoicingViews {
             ]),
             .p([], ["Le paiement se fait sur PayFiP, le service de paiement sécurisé de la DGFiP. Vous reviendrez ensuite sur le portail."]),
             .p([], [.a([.class("button"), .href(url), .id("vers-payfip")], ["Continuer vers PayFiP"])]),
-            .p([], [.a([.href(InvoicingPaths.invoice(family.id, attempt.invoiceId))], ["Revenir à la facture"])]),
+            .p([], [.a([.href(InvoicingPaths.invoice(family.id, attempt.invoiceID))], ["Revenir à la facture"])]),
         ])
     }
 
@@ -110,10 +111,10 @@ enum FamilyInvoicingViews {
         case .refused: ("Paiement refusé", "Le paiement a été refusé : aucune somme n'a été prélevée. Vous pouvez réessayer ou payer auprès du service.")
         case .abandoned: ("Paiement abandonné", "Vous avez quitté la page de paiement : aucune somme n'a été prélevée.")
         }
-        return Layout.page(context, title: title, currentTab: .facturation, content: [
+        return Layout.page(context.chrome, title: title, currentTab: .facturation, content: [
             .h1([], [.text(title)]),
             .div([.class(attempt.payment.status == .paid ? "flash success" : "flash info"), .role("status")], [.p([], [.text(text)])]),
-            .p([], [.a([.class("button"), .href(InvoicingPaths.invoice(family.id, attempt.invoiceId))], [.text("Voir la facture \(attempt.invoiceNumber)")])]),
+            .p([], [.a([.class("button"), .href(InvoicingPaths.invoice(family.id, attempt.invoiceID))], [.text("Voir la facture \(attempt.invoiceNumber)")])]),
             .p([], [.a([.href(InvoicingPaths.family(family.id))], ["Retour à la facturation"])]),
         ])
     }

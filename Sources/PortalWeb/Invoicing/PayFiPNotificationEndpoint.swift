@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// PayFiP's server-to-server call (`urlnotif`). It carries no session and no CSRF token, so
@@ -25,7 +26,7 @@ enum PayFiPNotificationEndpoint {
         }
         guard let config = tenant.payment else { return .text("Paiement en ligne non configuré", status: .notFound) }
         let source = ClientAddress.of(request, trustProxy: settings.trustProxy)
-        let fromSimulator = settings.mode == .development && request.remoteAddress == PayFiPSimulator.deliverySource
+        let fromSimulator = settings.development.paymentNotificationSource.map { request.remoteAddress == $0 } ?? false
         guard fromSimulator || config.notificationSources.contains(source) else {
             return .text("Source non autorisée", status: .forbidden)
         }

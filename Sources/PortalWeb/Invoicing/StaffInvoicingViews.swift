@@ -1,12 +1,13 @@
 import Foundation
 import HTML
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// Back-office pages of billing.
 enum StaffInvoicingViews {
     private static func page(_ context: RequestContext, title: String, _ content: [Node]) -> Node {
-        Layout.page(context, title: "Gestion – \(title)", content: [
+        Layout.page(context.chrome, title: "Gestion – \(title)", content: [
             .nav([.class("breadcrumb"), .aria("label", "Gestion")], [
                 .a([.href(StaffPaths.home)], ["Gestion"]), " · ",
                 .a([.href(StaffInvoicingPaths.home)], ["Facturation"]), " · ",

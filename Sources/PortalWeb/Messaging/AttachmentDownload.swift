@@ -1,4 +1,5 @@
 import HTTPServer
+import PortalFlows
 import PortalStore
 
 /// A piece jointe, only to the family of its thread or to the town's staff: always as a

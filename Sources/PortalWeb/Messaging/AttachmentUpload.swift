@@ -1,4 +1,5 @@
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The three file inputs of a message form, each checked by content against the town's limit.

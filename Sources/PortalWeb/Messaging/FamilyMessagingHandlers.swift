@@ -1,5 +1,6 @@
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 import Postgres
 import Foundation
@@ -12,13 +13,13 @@ enum FamilyMessagingHandlers {
         let (messages, counts) = try context.transaction { connection -> ([MessageListing], MessagingViews.Counts) in
             (try MessageStore.listing(accountID: account.id, author: author, in: connection), try Self.counts(account.id, in: connection))
         }
-        return .html(MessagingViews.listing(context, author: author, messages: messages, counts: counts).render())
+        return .html(MessagingViews.listing(context, author: author, messages: messages, counts: counts))
     }
 
     static func compose(_ context: RequestContext) throws -> HTTPResponse {
         let preselected = context.request.queryValue("service") ?? ""
         let draft = MessageDraft(serviceCode: preselected, theme: "", subject: "", body: "")
-        return .html(MessagingViews.compose(context, draft: draft, errors: FieldErrors()).render())
+        return .html(MessagingViews.compose(context, draft: draft, errors: FieldErrors()))
     }
 
     static func send(_ context: RequestContext) throws -> HTTPResponse {
@@ -32,7 +33,7 @@ enum FamilyMessagingHandlers {
         errors.add(upload.problems)
         // The typed text comes back with the errors; only the files must be chosen again.
         guard errors.isEmpty else {
-            return .html(MessagingViews.compose(context, draft: draft, errors: errors).render(), status: .unprocessableContent)
+            return .html(MessagingViews.compose(context, draft: draft, errors: errors), status: .unprocessableContent)
         }
         let outcome: Result<Int64, QuotaExceeded> = try context.transaction { connection in
             if let problem = try quotaProblem(upload.attachments, accountID: account.id, now: context.now, in: connection) { return .failure(problem) }
@@ -45,7 +46,7 @@ enum FamilyMessagingHandlers {
         case .success(let threadID): return .redirect(to: MessagingPaths.thread(threadID) + "?ok=message-envoye")
         case .failure(let problem):
             errors.add(AttachmentUpload.fieldName(1), problem.message)
-            return .html(MessagingViews.compose(context, draft: draft, errors: errors).render(), status: .unprocessableContent)
+            return .html(MessagingViews.compose(context, draft: draft, errors: errors), status: .unprocessableContent)
         }
     }
 
@@ -95,7 +96,7 @@ enum FamilyMessagingHandlers {
         guard let ((thread, messages), unread) = found else { throw RouteError.notFound }
         var updated = context
         updated.unreadMessages = unread
-        return .html(MessagingViews.thread(updated, thread: thread, messages: messages, draftBody: draftBody, errors: errors).render(),
+        return .html(MessagingViews.thread(updated, thread: thread, messages: messages, draftBody: draftBody, errors: errors),
                      status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 

@@ -1,5 +1,6 @@
 import HTML
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// Form pieces the shared `Forms` lacks (select, textarea, the attachment inputs), with the

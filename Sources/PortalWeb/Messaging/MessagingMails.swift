@@ -1,5 +1,6 @@
 import Foundation
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The e-mails of the Messagerie: a receipt for each message a family sends, and a notice of

@@ -1,5 +1,6 @@
 import HTML
 import PortalCore
+import PortalFlows
 import PortalStore
 import HTTPServer
 
@@ -17,7 +18,7 @@ enum MessagingViews {
             (MessagingPaths.sent, "Messages envoyés" + (counts.map { " (\($0.sent))" } ?? "")),
             (MessagingPaths.compose, "Envoyer un message"),
         ]
-        return Layout.page(context, title: title, currentTab: .messagerie, content: [
+        return Layout.page(context.chrome, title: title, currentTab: .messagerie, content: [
             .nav([.class("space-nav"), .aria("label", "Messagerie")], [
                 .ul([], links.map { link in
                     .li([], [.a([.href(link.0)] + (link.0 == current ? [.aria("current", "page")] : []), [.text(link.1)])])

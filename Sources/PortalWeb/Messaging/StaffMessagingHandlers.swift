@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The service inboxes under /gestion: counters per service, a service's threads, reading a
@@ -8,7 +9,7 @@ import PortalStore
 enum StaffMessagingHandlers {
     static func home(_ context: RequestContext) throws -> HTTPResponse {
         let counters = try context.transaction { try MessageStore.counters(in: $0) }
-        return .html(StaffMessagingViews.home(context, counters: counters).render())
+        return .html(StaffMessagingViews.home(context, counters: counters))
     }
 
     static func service(_ context: RequestContext) throws -> HTTPResponse {
@@ -16,7 +17,7 @@ enum StaffMessagingHandlers {
         else { throw RouteError.notFound }
         let filter = StaffMessagingViews.Filter(rawValue: context.request.queryValue("statut") ?? "") ?? .open
         let threads = try context.transaction { try MessageStore.threads(serviceCode: code, status: filter.status, in: $0) }
-        return .html(StaffMessagingViews.service(context, service: service, filter: filter, threads: threads).render())
+        return .html(StaffMessagingViews.service(context, service: service, filter: filter, threads: threads))
     }
 
     static func thread(_ context: RequestContext) throws -> HTTPResponse {
@@ -82,7 +83,7 @@ enum StaffMessagingHandlers {
             return (thread, messages, try StaffStore.list(in: connection))
         }
         guard let (thread, messages, team) = found else { throw RouteError.notFound }
-        return .html(StaffMessagingViews.thread(context, thread: thread, messages: messages, team: team, draftBody: draftBody, errors: errors).render(),
+        return .html(StaffMessagingViews.thread(context, thread: thread, messages: messages, team: team, draftBody: draftBody, errors: errors),
                      status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTML
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The staff side of the Messagerie: one inbox per service of the tenant file.

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// Actualités: the family tab and its Atom feed (both part of the `actualites` tab), and the
@@ -11,14 +12,14 @@ enum NewsRoutes {
     static func register(_ table: inout RouteTable) {
         table.add("GET", NewsPaths.list, .anyone, tab: .actualites) { context in
             let items = try context.transaction { try NewsStore.latest(limit: 50, today: ParisTime.localDate(of: context.now), in: $0) }
-            return .html(NewsViews.list(context, items: items).render())
+            return .html(NewsViews.list(context, items: items))
         }
         table.add("GET", NewsPaths.itemPattern, .anyone, tab: .actualites) { context in
             let today = ParisTime.localDate(of: context.now)
             guard let id = context.parameters["id"].flatMap(Int64.init),
                   let item = try context.transaction({ try NewsStore.find(id: id, in: $0) }), item.isVisible(on: today)
             else { throw RouteError.notFound }
-            return .html(NewsViews.item(context, item: item).render())
+            return .html(NewsViews.item(context, item: item))
         }
         table.add("GET", NewsPaths.feed, .anyone, tab: .actualites) { context in
             let items = try context.transaction { try NewsStore.latest(limit: 30, today: ParisTime.localDate(of: context.now), in: $0) }
@@ -31,13 +32,13 @@ enum NewsRoutes {
         table.add("GET", NewsPaths.staffList, writers) { context in
             let items = try context.transaction { try NewsStore.all(in: $0) }
             let draft = NewsDraft(title: "", body: "", publishedOn: ParisTime.localDate(of: context.now).iso, expiresOn: "", pinned: false)
-            return .html(NewsViews.staffList(context, items: items, draft: draft, errors: FieldErrors()).render())
+            return .html(NewsViews.staffList(context, items: items, draft: draft, errors: FieldErrors()))
         }
         table.add("POST", NewsPaths.staffNew, writers) { try StaffNewsHandlers.create($0) }
         table.add("GET", NewsPaths.staffItemPattern, writers) { context in
             guard let id = context.parameters["id"].flatMap(Int64.init), let item = try context.transaction({ try NewsStore.find(id: id, in: $0) })
             else { throw RouteError.notFound }
-            return .html(NewsViews.staffEdit(context, id: id, draft: NewsDraft(item), errors: FieldErrors()).render())
+            return .html(NewsViews.staffEdit(context, id: id, draft: NewsDraft(item), errors: FieldErrors()))
         }
         table.add("POST", NewsPaths.staffItemPattern, writers) { try StaffNewsHandlers.update($0) }
         table.add("POST", NewsPaths.staffDeletePattern, writers) { context in
@@ -63,7 +64,7 @@ enum StaffNewsHandlers {
         errors.add(draft.problems())
         guard errors.isEmpty, let publication = draft.publicationDate else {
             let items = try context.transaction { try NewsStore.all(in: $0) }
-            return .html(NewsViews.staffList(context, items: items, draft: draft, errors: errors).render(), status: .unprocessableContent)
+            return .html(NewsViews.staffList(context, items: items, draft: draft, errors: errors), status: .unprocessableContent)
         }
         try context.transaction { connection in
             let id = try NewsStore.insert(title: draft.title, body: draft.body, publishedOn: publication, expiresOn: draft.expiryDate, pinned: draft.pinned,
@@ -79,7 +80,7 @@ enum StaffNewsHandlers {
         var errors = FieldErrors()
         errors.add(draft.problems())
         guard errors.isEmpty, let publication = draft.publicationDate else {
-            return .html(NewsViews.staffEdit(context, id: id, draft: draft, errors: errors).render(), status: .unprocessableContent)
+            return .html(NewsViews.staffEdit(context, id: id, draft: draft, errors: errors), status: .unprocessableContent)
         }
         guard try context.transaction({ connection in
             guard try NewsStore.update(id: id, title: draft.title, body: draft.body, publishedOn: publication, expiresOn: draft.expiryDate,

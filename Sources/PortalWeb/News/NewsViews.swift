@@ -1,12 +1,13 @@
 import HTML
 import PortalCore
+import PortalFlows
 import PortalStore
 import HTTPServer
 
 /// The Actualités tab and the staff pages that write them.
 enum NewsViews {
     static func list(_ context: RequestContext, items: [NewsItem]) -> Node {
-        Layout.page(context, title: "Actualités", currentTab: .actualites, content: [
+        Layout.page(context.chrome, title: "Actualités", currentTab: .actualites, content: [
             .h1([], ["Actualités"]),
             .p([], ["Les dernières informations des services. ", .a([.href(NewsPaths.feed), Attribute("type", "application/atom+xml")], ["S'abonner au fil Atom"])]),
             items.isEmpty ? .p([], ["Aucune actualité pour le moment."])
@@ -15,7 +16,7 @@ enum NewsViews {
     }
 
     static func item(_ context: RequestContext, item: NewsItem) -> Node {
-        Layout.page(context, title: item.title, currentTab: .actualites, content: [
+        Layout.page(context.chrome, title: item.title, currentTab: .actualites, content: [
             .p([], [.a([.href(NewsPaths.list)], ["Toutes les actualités"])]),
             NewsHTML.card(item, headingLevel: "h1", link: nil),
         ])

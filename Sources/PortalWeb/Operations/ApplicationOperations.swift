@@ -1,5 +1,6 @@
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The operator's side of request handling: logs and metrics of every request, `/metrics` on

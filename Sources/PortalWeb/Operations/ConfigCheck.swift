@@ -1,5 +1,6 @@
 import Foundation
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// `portal config check`: every problem of the server's settings and of what they point at

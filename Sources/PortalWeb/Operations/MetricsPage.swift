@@ -1,4 +1,5 @@
 import HTTPServer
+import PortalFlows
 import PortalStore
 import Postgres
 

@@ -1,4 +1,5 @@
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// What the operator console shows, as data, so that its pages only lay it out.

@@ -1,4 +1,5 @@
 import HTTPServer
+import PortalFlows
 import PortalStore
 
 /// Cross-site request forgery defence, applied by the application to every method other than

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import PortalFlows
 import PortalStore
 import Synchronization
 

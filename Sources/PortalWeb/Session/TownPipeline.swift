@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// Everything a town request goes through before its handler: session from the cookie, the
@@ -14,7 +15,7 @@ struct TownPipeline {
 
     func run(_ route: Route, parameters: [String: String], request: HTTPRequest) -> HTTPResponse {
         if let tab = route.tab, !tenant.tabs.contains(tab) {
-            return .html(TownPages.notFound(tenant: tenant).render(), status: .notFound)
+            return .html(TownPages.notFound(tenant: tenant), status: .notFound)
         }
         let now = settings.clock()
         let cookies = SessionCookies(mode: settings.mode)
@@ -34,7 +35,7 @@ struct TownPipeline {
             do {
                 session = try sentToken.flatMap { try resolve($0, now: now) }
             } catch {
-                return .html(ErrorPages.unavailable.render(), status: .serviceUnavailable)
+                return .html(ErrorPages.unavailable, status: .serviceUnavailable)
             }
             signedIn = session != nil
             response = respond(route, parameters: parameters, request: request, now: now, principal: session?.principal,
@@ -71,7 +72,7 @@ struct TownPipeline {
             form = parsed
             // The token a page was rendered with: the session's when signed in, else the form cookie's.
             guard CSRFGuard.allows(request, form: parsed, expected: expectedToken, scheme: settings.scheme) else {
-                return .html(TownPages.forbidden(tenant: tenant, message: TownPages.expiredForm).render(), status: .forbidden)
+                return .html(TownPages.forbidden(tenant: tenant, message: TownPages.expiredForm), status: .forbidden)
             }
         }
         if let refusal = AccessRules.refusal(route.access, principal: principal, request: request, tenant: tenant) {
@@ -83,14 +84,14 @@ struct TownPipeline {
             clientAddress: ClientAddress.of(request, trustProxy: settings.trustProxy), unreadMessages: unreadMessages)
         do {
             return try route.handle(context)
-        } catch RouteError.notFound {
-            return .html(TownPages.notFound(tenant: tenant).render(), status: .notFound)
-        } catch RouteError.forbidden {
-            return .html(TownPages.forbidden(tenant: tenant, message: "Vous n'avez pas accès à cette page.").render(), status: .forbidden)
+        } catch RouteError.notFound, FlowError.notFound {
+            return .html(TownPages.notFound(tenant: tenant), status: .notFound)
+        } catch RouteError.forbidden, FlowError.forbidden {
+            return .html(TownPages.forbidden(tenant: tenant, message: "Vous n'avez pas accès à cette page."), status: .forbidden)
         } catch RouteError.badRequest {
             return .text("Requête invalide", status: .badRequest)
         } catch {
-            return .html(ErrorPages.unavailable.render(), status: .serviceUnavailable)
+            return .html(ErrorPages.unavailable, status: .serviceUnavailable)
         }
     }
 
@@ -152,7 +153,7 @@ enum AccessRules {
         case (.staff, _):
             return forbidden(tenant, "Cette page est réservée au personnel de la collectivité.")
         case (.operator, _):
-            return .html(TownPages.notFound(tenant: tenant).render(), status: .notFound)
+            return .html(TownPages.notFound(tenant: tenant), status: .notFound)
         }
     }
 
@@ -164,7 +165,7 @@ enum AccessRules {
     }
 
     private static func forbidden(_ tenant: TenantConfig, _ message: String) -> HTTPResponse {
-        .html(TownPages.forbidden(tenant: tenant, message: message).render(), status: .forbidden)
+        .html(TownPages.forbidden(tenant: tenant, message: message), status: .forbidden)
     }
 }
 

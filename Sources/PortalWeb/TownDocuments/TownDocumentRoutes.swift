@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The Documents tab (families download what is valid today) and the staff page that
@@ -11,7 +12,7 @@ enum TownDocumentRoutes {
     static func register(_ table: inout RouteTable) {
         table.add("GET", TownDocumentPaths.list, .family, tab: .documents) { context in
             let documents = try context.transaction { try TownDocumentStore.valid(on: ParisTime.localDate(of: context.now), in: $0) }
-            return .html(TownDocumentViews.list(context, documents: documents).render())
+            return .html(TownDocumentViews.list(context, documents: documents))
         }
         table.add("GET", TownDocumentPaths.filePattern, .family, tab: .documents) { try download($0, validOn: ParisTime.localDate(of: $0.now)) }
         table.add("GET", TownDocumentPaths.staffList, publishers, tab: .documents) { try showStaff($0, draft: nil, errors: FieldErrors()) }
@@ -30,7 +31,7 @@ enum TownDocumentRoutes {
     static func showStaff(_ context: RequestContext, draft: TownDocumentDraft?, errors: FieldErrors) throws -> HTTPResponse {
         let documents = try context.transaction { try TownDocumentStore.all(in: $0) }
         let shown = draft ?? TownDocumentDraft(category: "", title: "", validFrom: ParisTime.localDate(of: context.now).iso, validUntil: "")
-        return .html(TownDocumentViews.staff(context, documents: documents, draft: shown, errors: errors).render(),
+        return .html(TownDocumentViews.staff(context, documents: documents, draft: shown, errors: errors),
                      status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 

@@ -1,12 +1,13 @@
 import HTML
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The Documents tab, grouped by category, and the staff page that publishes them.
 enum TownDocumentViews {
     static func list(_ context: RequestContext, documents: [TownDocument]) -> Node {
-        Layout.page(context, title: "Documents", currentTab: .documents, content: [
+        Layout.page(context.chrome, title: "Documents", currentTab: .documents, content: [
             .h1([], ["Documents"]),
             .p([], ["Menus, règlements intérieurs, calendriers et tutoriels publiés par la collectivité, à télécharger."]),
             documents.isEmpty ? .p([], ["Aucun document publié pour le moment."]) : .fragment(TownDocumentCategory.allCases.compactMap { category in

@@ -4,21 +4,10 @@ import HTML
 /// and read no tenant data.
 enum ErrorPages {
     static func standalone(title: String, message: String) -> Node {
-        .fragment([
-            .doctype,
-            .el("html", [.lang("fr")], [
-                .el("head", [], [
-                    .meta([Attribute("charset", "utf-8")]),
-                    .meta([.name("viewport"), Attribute("content", "width=device-width, initial-scale=1")]),
-                    .el("title", [], [.text(title)]),
-                    .link([.rel("stylesheet"), .href(AssetPaths.stylesheet)]),
-                ]),
-                .el("body", [], [
-                    .main([.class("error-page")], [
-                        .h1([], [.text(title)]),
-                        .p([], [.text(message)]),
-                    ]),
-                ]),
+        PageFrame.document(title: title, body: [
+            .main([.class("error-page")], [
+                .h1([], [.text(title)]),
+                .p([], [.text(message)]),
             ]),
         ])
     }

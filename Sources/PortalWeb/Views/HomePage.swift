@@ -6,7 +6,7 @@ import PortalCore
 enum HomePage {
     static func render(_ context: RequestContext, news: [NewsItem]) -> Node {
         let tenant = context.tenant
-        return Layout.page(context, title: "Accueil", content: [
+        return Layout.page(context.chrome, title: "Accueil", content: [
             .h1([], [.span([.class("kicker")], [.text(tenant.branding.portalTitle)]), .text(tenant.name)]),
             .p([], [.text("\(tenant.branding.serviceName) : inscrivez vos enfants aux activités, réservez ou annulez des journées, suivez vos demandes et vos factures, depuis votre téléphone ou votre ordinateur.")]),
             .div([.class("grid")], [

@@ -4,32 +4,20 @@ import PortalCore
 /// The frame of every town page: header with the town's name, its tabs, the content, and the
 /// contact block in the footer so that a family can always reach a person.
 enum Layout {
-    static func page(_ context: RequestContext, title: String, currentTab: PortalTab? = nil, content: [Node]) -> Node {
-        page(tenant: context.tenant, title: title, currentTab: currentTab, viewer: context.viewer, unreadMessages: context.unreadMessages, content: content)
+    static func page(_ chrome: PageChrome, title: String, currentTab: PortalTab? = nil, content: [Node]) -> Node {
+        page(tenant: chrome.tenant, title: title, currentTab: currentTab, viewer: chrome.viewer, unreadMessages: chrome.unreadMessages, content: content)
     }
 
     /// `familyTabs: false` for the back-office, whose own menu replaces the families' tabs.
     static func page(tenant: TenantConfig, title: String, currentTab: PortalTab? = nil, viewer: Viewer = .anonymous,
                      unreadMessages: Int? = nil, familyTabs: Bool = true, content: [Node]) -> Node {
-        .fragment([
-            .doctype,
-            .el("html", [.lang("fr")], [
-                .el("head", [], [
-                    .meta([Attribute("charset", "utf-8")]),
-                    .meta([.name("viewport"), Attribute("content", "width=device-width, initial-scale=1")]),
-                    .el("title", [], [.text("\(title) – \(tenant.branding.portalTitle) \(tenant.shortName)")]),
-                    .link([.rel("stylesheet"), .href(AssetPaths.stylesheet)]),
-                    .link([.rel("stylesheet"), .href(AssetPaths.theme)]),
-                    .el("script", [Attribute("src", AssetPaths.script), Attribute("defer", nil)], []),
-                ]),
-                .el("body", [], [
-                    .a([.class("skip"), .href("#contenu")], ["Aller au contenu"]),
-                    header(tenant, viewer: viewer),
-                    .when(familyTabs, tabs(tenant, current: currentTab, unreadMessages: unreadMessages ?? 0)),
-                    .main([.id("contenu")], content),
-                    footer(tenant),
-                ]),
-            ]),
+        PageFrame.document(title: "\(title) – \(tenant.branding.portalTitle) \(tenant.shortName)",
+                           extraStylesheets: [AssetPaths.theme], script: AssetPaths.script, body: [
+            PageFrame.skipLink,
+            header(tenant, viewer: viewer),
+            .when(familyTabs, tabs(tenant, current: currentTab, unreadMessages: unreadMessages ?? 0)),
+            .main([.id("contenu")], content),
+            footer(tenant),
         ])
     }
 
@@ -101,7 +89,18 @@ enum Viewer: Equatable {
     case staff(name: String, csrf: String)
 }
 
+/// What a town page shows around its content, and the token its forms carry: a view takes this
+/// and the values it shows, never the request.
+struct PageChrome {
+    let tenant: TenantConfig
+    let viewer: Viewer
+    let unreadMessages: Int?
+    let csrf: String
+}
+
 extension RequestContext {
+    var chrome: PageChrome { PageChrome(tenant: tenant, viewer: viewer, unreadMessages: unreadMessages, csrf: csrfToken) }
+
     var viewer: Viewer {
         switch principal {
         case .family(let account)?: .family(name: account.displayName, csrf: csrfToken)

@@ -9,7 +9,7 @@ enum MaintenancePage {
     static let retryAfterSeconds = 3600
 
     static func response(tenant: TenantConfig) -> HTTPResponse {
-        var response = HTTPResponse.html(render(tenant: tenant).render(), status: .serviceUnavailable)
+        var response = HTTPResponse.html(render(tenant: tenant), status: .serviceUnavailable)
         response.headers.set("Retry-After", String(retryAfterSeconds))
         response.headers.set("Cache-Control", "no-store")
         return response
@@ -17,24 +17,13 @@ enum MaintenancePage {
 
     static func render(tenant: TenantConfig) -> Node {
         let title = "Portail en maintenance"
-        return .fragment([
-            .doctype,
-            .el("html", [.lang("fr")], [
-                .el("head", [], [
-                    .meta([Attribute("charset", "utf-8")]),
-                    .meta([.name("viewport"), Attribute("content", "width=device-width, initial-scale=1")]),
-                    .el("title", [], [.text("\(title) – \(tenant.branding.portalTitle) \(tenant.shortName)")]),
-                    .link([.rel("stylesheet"), .href(AssetPaths.stylesheet)]),
-                ]),
-                .el("body", [], [
-                    .main([.class("error-page")], [
-                        .h1([], [.text(title)]),
-                        .p([], [.text("Le portail de \(tenant.shortName) est momentanément fermé. "
-                            + "Vos informations sont conservées et vous les retrouverez à la réouverture.")]),
-                        .p([], ["Pour toute démarche urgente, contactez le service :"]),
-                        ContactBlock.render(tenant.contact, headingLevel: "h2"),
-                    ]),
-                ]),
+        return PageFrame.document(title: "\(title) – \(tenant.branding.portalTitle) \(tenant.shortName)", body: [
+            .main([.class("error-page")], [
+                .h1([], [.text(title)]),
+                .p([], [.text("Le portail de \(tenant.shortName) est momentanément fermé. "
+                    + "Vos informations sont conservées et vous les retrouverez à la réouverture.")]),
+                .p([], ["Pour toute démarche urgente, contactez le service :"]),
+                ContactBlock.render(tenant.contact, headingLevel: "h2"),
             ]),
         ])
     }

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import CivilCalendar
 
 // `timestamptz` with microsecond precision, PostgreSQL's own. The arithmetic is done on whole
 // microseconds since 1970 and calendar days, so no formatter, locale or time zone is involved.
@@ -16,7 +17,7 @@ extension Date: PostgresEncodable, PostgresDecodable, PostgresArrayElement {
     public var postgresText: String? {
         let micros = Int64((timeIntervalSinceReferenceDate * 1_000_000).rounded()) + Self.microsecondsFrom1970To2001
         let (days, microOfDay) = micros.floorDivided(by: 86_400_000_000)
-        let (year, month, day) = civilFromDays(Int(days))
+        let (year, month, day) = CivilDays.date(dayNumber: Int(days))
         let seconds = microOfDay / 1_000_000
         return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
             + "T" + pad(Int(seconds / 3600), 2) + ":" + pad(Int(seconds / 60 % 60), 2) + ":" + pad(Int(seconds % 60), 2)
@@ -59,7 +60,7 @@ extension Date: PostgresEncodable, PostgresDecodable, PostgresArrayElement {
             offsetSeconds *= sign
         }
         guard reader.atEnd else { return nil }
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = CivilDays.dayNumber(year: year, month: month, day: day)
         let localSeconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         let utcMicros = (localSeconds - Int64(offsetSeconds)) * 1_000_000 + micros
         self.init(timeIntervalSinceReferenceDate: Double(utcMicros - Self.microsecondsFrom1970To2001) / 1_000_000)
@@ -116,27 +117,4 @@ private extension Int64 {
         let remainder = self % divisor
         return remainder < 0 ? (self / divisor - 1, remainder + divisor) : (self / divisor, remainder)
     }
-}
-
-/// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil).
-private func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
-}
-
-/// Inverse of `daysFromCivil` (H. Hinnant's civil_from_days).
-private func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let day = doy - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
 }

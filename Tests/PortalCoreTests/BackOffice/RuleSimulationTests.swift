@@ -9,13 +9,13 @@ struct RuleSimulationTests {
     static func simulate(date: String, now: String, registered: Bool = true,
                          quotientValidity: ClosedRange<LocalDate>? = nil) throws -> RuleSimulation {
         let tenant = try shippedTenant("cayres-pradelles")
-        let registrations = registered ? [Registration(childId: lea.id, activityCode: "alsh-mercredi",
+        let registrations = registered ? [Registration(childID: lea.id, activityCode: "alsh-mercredi",
                                                        period: RegistrationPeriod.containing(LocalDate(iso: date)!, validity: tenant.registration.validity),
                                                        status: .accepted)] : []
         let context = FamilyBookingContext(quotient: 800, residency: .resident, children: [lea], registrations: registrations, bookings: [],
                                            quotientValidity: quotientValidity)
         return RuleSimulation(judge: BookingJudge(engine: RulesEngine(tenant: tenant)), context: context,
-                              slot: SlotKey(date: LocalDate(iso: date)!, childId: lea.id, activity: "alsh-mercredi", unit: "journee"),
+                              slot: SlotKey(date: LocalDate(iso: date)!, childID: lea.id, activity: "alsh-mercredi", unit: "journee"),
                               now: try #require(ParisTime.parseISO8601(now)))
     }
 
@@ -38,11 +38,11 @@ struct RuleSimulationTests {
         let simulation = try Self.simulate(date: row.date, now: row.now)
         let deadline = try #require(ParisTime.parseISO8601(row.deadline))
         #expect(simulation.booking.allowed == row.allowed)
-        #expect(simulation.booking.ruleId == row.rule)
+        #expect(simulation.booking.ruleID == row.rule)
         #expect(simulation.booking.deadline == deadline)
         let timing = try #require(simulation.verdicts.first { $0.check == "Calendrier et délai de réservation" })
         #expect(timing.passed == row.allowed)
-        #expect(timing.ruleId == row.rule)
+        #expect(timing.ruleID == row.rule)
         #expect(timing.deadline == deadline)
         #expect(simulation.verdicts.first { $0.check == "Pré-inscription" }?.passed == true)
     }
@@ -51,14 +51,14 @@ struct RuleSimulationTests {
         let simulation = try Self.simulate(date: "2026-01-14", now: "2026-01-10T08:00:00+01:00")
         #expect(simulation.booking.message.contains("9 janvier 2026"))
         let cancellation = try #require(simulation.verdicts.first { $0.check == "Calendrier et délai d'annulation" })
-        #expect(cancellation.ruleId == "cancellation.calendarDaysBefore(5)")
+        #expect(cancellation.ruleID == "cancellation.calendarDaysBefore(5)")
     }
 
     @Test func withoutRegistration_theSimulatorNamesThatCheckAndTheJudgeRefuses() throws {
         let simulation = try Self.simulate(date: "2026-01-14", now: "2026-01-02T08:00:00+01:00", registered: false)
         #expect(simulation.verdicts.first { $0.check == "Pré-inscription" }?.passed == false)
         #expect(!simulation.booking.allowed)
-        #expect(simulation.booking.ruleId == "notRegistered")
+        #expect(simulation.booking.ruleID == "notRegistered")
         // The calendar alone would allow it: the verdicts show which rule blocks.
         #expect(simulation.verdicts.first { $0.check == "Calendrier et délai de réservation" }?.passed == true)
     }

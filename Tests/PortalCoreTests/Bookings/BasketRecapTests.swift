@@ -8,7 +8,7 @@ import Testing
 
     @Test func threeWednesdaysForTwoChildren_arePricedByQuotientAndResidency() throws {
         let judge = BookingJudge(engine: try engine("cayres-pradelles"))
-        let lines = JoursTypes(weekdays: [3], firstDay: day("2026-01-12"), lastDay: day("2026-01-31"), childIds: [1, 2],
+        let lines = JoursTypes(weekdays: [3], firstDay: day("2026-01-12"), lastDay: day("2026-01-31"), childIDs: [1, 2],
                                activity: "alsh-mercredi", units: ["journee"]).lines { _, _ in true }
         let recap = BasketRecap.make(Basket(lines: lines), judge: judge, context: Self.cayresFamily, now: instant("2026-01-05T10:00:00+01:00"))
         #expect(recap.lines.count == 6)
@@ -53,7 +53,7 @@ import Testing
         let late = BasketRecap.make(basket, judge: judge, context: context, now: instant("2026-01-21T00:00:00+01:00"))
         #expect(late.refused.count == 3)
         #expect(late.total == .zero)
-        #expect(late.lines[0].decision.ruleId == "booking.monthlyCutoff(20)")
+        #expect(late.lines[0].decision.ruleID == "booking.monthlyCutoff(20)")
     }
 
     @Test func lateRequest_isPricedAtTheSurchargeAndGoesToStaff() throws {
@@ -121,7 +121,7 @@ import Testing
                                            registrations: Self.cayresFamily.registrations, bookings: row.bookings)
         let decision = judge.decide(row.line, context: context, now: instant(row.now))
         #expect(!decision.allowed)
-        #expect(decision.ruleId == row.rule)
+        #expect(decision.ruleID == row.rule)
         #expect(decision.message == row.message)
         #expect(decision.amount == .zero)
     }
@@ -132,7 +132,7 @@ import Testing
                                            registrations: [accepted(Kids.bebe, "alsh-mercredi")], bookings: [])
         let before = judge.decide(book("2026-06-10", Kids.bebe, "alsh-mercredi", "journee"), context: context, now: instant("2026-06-01T10:00:00+02:00"))
         let after = judge.decide(book("2026-06-17", Kids.bebe, "alsh-mercredi", "journee"), context: context, now: instant("2026-06-01T10:00:00+02:00"))
-        #expect(before.ruleId == "audience")
+        #expect(before.ruleID == "audience")
         #expect(before.message == "« Alsh mercredi » est réservé aux 3-17 ans : ce n'est pas le cas de Jade le mercredi 10 juin 2026.")
         #expect(after.allowed)
     }
@@ -158,7 +158,7 @@ import Testing
         let basket = Basket(lines: [book("2026-01-14", Kids.lea, "alsh-mercredi", "journee"), cancel("2026-01-14", Kids.lea, "alsh-mercredi", "matin")])
         let recap = BasketRecap.make(basket, judge: judge, context: context, now: instant("2026-01-05T10:00:00+01:00"))
         #expect(recap.lines.map(\.decision.allowed) == [false, true])
-        #expect(recap.lines[0].decision.ruleId == "exclusivity")
+        #expect(recap.lines[0].decision.ruleID == "exclusivity")
         #expect(recap.lines[1].decision.needsValidation)
     }
 
@@ -167,7 +167,7 @@ import Testing
         let basket = Basket(lines: [book("2026-01-14", Kids.lea, "alsh-mercredi", "journee"), book("2026-01-14", Kids.lea, "alsh-mercredi", "matin")])
         let recap = BasketRecap.make(basket, judge: judge, context: Self.cayresFamily, now: instant("2026-01-05T10:00:00+01:00"))
         #expect(recap.lines.map(\.decision.allowed) == [true, false])
-        #expect(recap.lines[1].decision.ruleId == "exclusivity")
+        #expect(recap.lines[1].decision.ruleID == "exclusivity")
         #expect(recap.total.french == "9,50 €")
     }
 }

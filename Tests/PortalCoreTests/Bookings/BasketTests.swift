@@ -24,7 +24,7 @@ import Testing
         let engine = try engine("cayres-pradelles")
         // Wednesdays of January and February 2026 (zone A): 11 and 18 February are winter holidays.
         let pattern = JoursTypes(weekdays: [3], firstDay: day("2026-01-01"), lastDay: day("2026-02-28"),
-                                 childIds: [Kids.lea.id, Kids.tom.id], activity: "alsh-mercredi", units: ["journee"])
+                                 childIDs: [Kids.lea.id, Kids.tom.id], activity: "alsh-mercredi", units: ["journee"])
         let lines = pattern.lines { engine.offers(activity: "alsh-mercredi", unit: $1, on: $0) }
         #expect(Set(lines.map(\.slot.date)) == Set(["2026-01-07", "2026-01-14", "2026-01-21", "2026-01-28", "2026-02-04", "2026-02-25"].map(day)))
         #expect(lines.count == 12)
@@ -34,7 +34,7 @@ import Testing
     @Test func joursTypes_skipUnitsClosedByAnOuting() throws {
         let engine = try engine("cayres-pradelles")
         let pattern = JoursTypes(weekdays: [3], firstDay: day("2026-03-01"), lastDay: day("2026-03-31"),
-                                 childIds: [Kids.lea.id], activity: "alsh-mercredi", units: ["matin", "journee"])
+                                 childIDs: [Kids.lea.id], activity: "alsh-mercredi", units: ["matin", "journee"])
         let lines = pattern.lines { engine.offers(activity: "alsh-mercredi", unit: $1, on: $0) }
         #expect(lines.filter { $0.slot.unit == "matin" }.map(\.slot.date) == ["2026-03-04", "2026-03-11", "2026-03-25"].map(day))
         #expect(lines.filter { $0.slot.unit == "journee" }.count == 4)
@@ -43,7 +43,7 @@ import Testing
     @Test func joursTypes_onSeveralWeekdaysOfTheShownWeek() throws {
         let engine = try engine("val-de-lauze")
         let week = PlanningRange(view: .workweek, anchor: day("2026-01-14"))
-        let pattern = JoursTypes(weekdays: [2, 4], firstDay: week.firstDay, lastDay: week.lastDay, childIds: [Kids.tom.id],
+        let pattern = JoursTypes(weekdays: [2, 4], firstDay: week.firstDay, lastDay: week.lastDay, childIDs: [Kids.tom.id],
                                  activity: "restauration", units: ["repas"])
         let lines = pattern.lines { engine.offers(activity: "restauration", unit: $1, on: $0) }
         #expect(lines.map(\.slot.date) == ["2026-01-13", "2026-01-15"].map(day))

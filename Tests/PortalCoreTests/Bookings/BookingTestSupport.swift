@@ -9,13 +9,13 @@ enum Kids {
 }
 
 func accepted(_ child: BookableChild, _ activity: String, year: String = "2026", validity: RegistrationPolicy.Validity = .calendarYear) -> Registration {
-    Registration(childId: child.id, activityCode: activity,
+    Registration(childID: child.id, activityCode: activity,
                  period: RegistrationPeriod.containing(day(year + (validity == .calendarYear ? "-06-01" : "-01-15")), validity: validity),
                  status: .accepted)
 }
 
 func slot(_ date: String, _ child: BookableChild, _ activity: String, _ unit: String) -> SlotKey {
-    SlotKey(date: day(date), childId: child.id, activity: activity, unit: unit)
+    SlotKey(date: day(date), childID: child.id, activity: activity, unit: unit)
 }
 
 func book(_ date: String, _ child: BookableChild, _ activity: String, _ unit: String) -> BasketLine {

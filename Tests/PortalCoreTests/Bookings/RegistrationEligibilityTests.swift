@@ -43,8 +43,8 @@ import Testing
         let tenant = try shippedTenant("cayres-pradelles")
         let activity = try #require(tenant.activity("alsh-mercredi"))
         let period = RegistrationPeriod.containing(day("2026-02-01"), validity: .calendarYear)
-        let pending = Registration(childId: Kids.lea.id, activityCode: "alsh-mercredi", period: period, status: .pending)
-        let refused = Registration(childId: Kids.lea.id, activityCode: "alsh-mercredi", period: period, status: .refused, refusalReason: "Complet")
+        let pending = Registration(childID: Kids.lea.id, activityCode: "alsh-mercredi", period: period, status: .pending)
+        let refused = Registration(childID: Kids.lea.id, activityCode: "alsh-mercredi", period: period, status: .refused, refusalReason: "Complet")
         #expect(RegistrationEligibility.check(child: Kids.lea, activity: activity, period: period, existing: [pending], today: day("2026-01-05")).reason
                 == "Léa a déjà une pré-inscription à « Alsh mercredi » pour l'année 2026 (Demande en cours).")
         #expect(RegistrationEligibility.check(child: Kids.lea, activity: activity, period: period, existing: [refused], today: day("2026-01-05")) == .eligible)

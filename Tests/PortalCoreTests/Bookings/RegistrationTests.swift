@@ -28,7 +28,7 @@ import Testing
     func newRequest_isAcceptedAtOnceOnlyWhereTheTownValidatesAutomatically(validation: RegistrationPolicy.Validation,
                                                                          status: RegistrationStatus, label: String) {
         let policy = RegistrationPolicy(validity: .calendarYear, validation: validation)
-        let request = Registration.request(childId: 1, activityCode: "alsh-mercredi",
+        let request = Registration.request(childID: 1, activityCode: "alsh-mercredi",
                                            period: RegistrationPeriod.containing(day("2026-01-10"), validity: .calendarYear), policy: policy)
         #expect(request.status == status)
         #expect(request.displayStatus(today: day("2026-01-10")).label == label)
@@ -43,13 +43,13 @@ import Testing
         (.refused, "2027-01-01", .refused),
     ])
     func displayStatus_isTermineeOnceTheEndDateIsPastUnlessRefused(status: RegistrationStatus, today: String, expected: RegistrationDisplayStatus) {
-        let registration = Registration(childId: 1, activityCode: "a", period: RegistrationPeriod.containing(day("2026-05-01"), validity: .calendarYear),
+        let registration = Registration(childID: 1, activityCode: "a", period: RegistrationPeriod.containing(day("2026-05-01"), validity: .calendarYear),
                                         status: status, refusalReason: status == .refused ? "Complet" : nil)
         #expect(registration.displayStatus(today: day(today)) == expected)
     }
 
     @Test func staffAccept_turnsAPendingRequestIntoReservationPossible() throws {
-        let pending = Registration(childId: 1, activityCode: "a", period: RegistrationPeriod.containing(day("2026-05-01"), validity: .calendarYear), status: .pending)
+        let pending = Registration(childID: 1, activityCode: "a", period: RegistrationPeriod.containing(day("2026-05-01"), validity: .calendarYear), status: .pending)
         let result = try pending.accepted(today: day("2026-01-12"))
         #expect(result.status == .accepted)
         #expect(result.allowsBooking(on: day("2026-03-04")))
@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func staffRefuse_keepsTheTrimmedReason() throws {
-        let pending = Registration(childId: 1, activityCode: "a", period: RegistrationPeriod.containing(day("2026-05-01"), validity: .calendarYear), status: .pending)
+        let pending = Registration(childID: 1, activityCode: "a", period: RegistrationPeriod.containing(day("2026-05-01"), validity: .calendarYear), status: .pending)
         let result = try pending.refused(reason: "  Dossier incomplet : fiche sanitaire manquante \n", today: day("2026-01-12"))
         #expect(result.status == .refused)
         #expect(result.refusalReason == "Dossier incomplet : fiche sanitaire manquante")
@@ -72,7 +72,7 @@ import Testing
     ])
     func staffAnswer_isRefusedWhenNotPendingOrTooLateOrWithoutReason(status: RegistrationStatus, today: String, action: String,
                                                                       error: RegistrationTransitionError) {
-        let registration = Registration(childId: 1, activityCode: "a", period: RegistrationPeriod.containing(day("2026-05-01"), validity: .calendarYear), status: status)
+        let registration = Registration(childID: 1, activityCode: "a", period: RegistrationPeriod.containing(day("2026-05-01"), validity: .calendarYear), status: status)
         #expect(throws: error) {
             switch action {
             case "accept": _ = try registration.accepted(today: day(today))

@@ -4,13 +4,13 @@ import Testing
 
 @Suite struct WaitingListAndDrawTests {
     static func entry(_ id: Int64, _ child: BookableChild, at time: String) -> WaitingEntry {
-        WaitingEntry(bookingId: id, slot: slot("2026-01-28", child, "alsh-mercredi", "journee"), familyId: 1, requestedAt: instant(time))
+        WaitingEntry(bookingID: id, slot: slot("2026-01-28", child, "alsh-mercredi", "journee"), familyID: 1, requestedAt: instant(time))
     }
 
     @Test func waitingList_isFirstComeFirstServedTiesByBookingId() {
         let entries = [Self.entry(9, Kids.tom, at: "2026-01-05T10:00:02+01:00"), Self.entry(7, Kids.lea, at: "2026-01-05T10:00:01+01:00"),
                        Self.entry(3, Kids.bebe, at: "2026-01-05T10:00:02+01:00")]
-        #expect(WaitingList.ordered(entries).map(\.bookingId) == [7, 3, 9])
+        #expect(WaitingList.ordered(entries).map(\.bookingID) == [7, 3, 9])
     }
 
     @Test func promotion_skipsAChildTheRulesNoLongerAllow() throws {
@@ -23,8 +23,8 @@ import Testing
         let now = instant("2026-01-10T12:00:00+01:00")
         let result = WaitingList.promotions(entries, places: 1) { judge.decide(BasketLine(slot: $0.slot, action: .book), context: context, now: now) }
         // Jade is 2 on 28 January 2026: skipped too; Léa gets the place.
-        #expect(result.promoted.map(\.entry.bookingId) == [3])
-        #expect(result.skipped.map(\.decision.ruleId) == ["notRegistered", "audience"])
+        #expect(result.promoted.map(\.entry.bookingID) == [3])
+        #expect(result.skipped.map(\.decision.ruleID) == ["notRegistered", "audience"])
     }
 
     @Test func promotion_pastTheDeadlineGivesNoPlace() throws {
@@ -35,16 +35,16 @@ import Testing
             judge.decide(BasketLine(slot: $0.slot, action: .book), context: context, now: instant("2026-01-24T00:00:00+01:00"))
         }
         #expect(result.promoted.isEmpty)
-        #expect(result.skipped.first?.decision.ruleId == "booking.calendarDaysBefore(5)")
+        #expect(result.skipped.first?.decision.ruleID == "booking.calendarDaysBefore(5)")
     }
 
     /// Twelve families with one child each; families 3, 6, 9, 12 are not resident; family 5 asks for a second child.
     static let entries: [DrawEntry] = {
         var entries: [DrawEntry] = []
         for family in Int64(1)...12 {
-            entries.append(DrawEntry(requestId: family, familyId: family, childId: 100 + family, resident: family % 3 != 0))
+            entries.append(DrawEntry(requestID: family, familyID: family, childID: 100 + family, resident: family % 3 != 0))
         }
-        entries.append(DrawEntry(requestId: 13, familyId: 5, childId: 205, resident: true))
+        entries.append(DrawEntry(requestID: 13, familyID: 5, childID: 205, resident: true))
         return entries
     }()
 
@@ -55,7 +55,7 @@ import Testing
         #expect(first == again)
         #expect(first.allocated.count == 5)
         #expect(first.waiting.count == 8)
-        let everyone: [Int64] = (first.allocated + first.waiting).map(\.requestId).sorted()
+        let everyone: [Int64] = (first.allocated + first.waiting).map(\.requestID).sorted()
         #expect(everyone == Array(1...13))
         let other = LotteryDraw.draw(Self.entries, capacity: 5, seed: seed &+ 1, priorities: [])
         #expect(other.allocated != first.allocated)
@@ -66,17 +66,17 @@ import Testing
         var families: [Int64] = Array(1...12)
         var generator = Xoshiro256StarStar(seed: 42)
         generator.shuffle(&families)
-        let expected = families.flatMap { family in Self.entries.filter { $0.familyId == family }.sorted { $0.childId < $1.childId } }
-        #expect((outcome.allocated + outcome.waiting).map(\.requestId) == expected.map(\.requestId))
+        let expected = families.flatMap { family in Self.entries.filter { $0.familyID == family }.sorted { $0.childID < $1.childID } }
+        #expect((outcome.allocated + outcome.waiting).map(\.requestID) == expected.map(\.requestID))
     }
 
     @Test func draw_ranksResidentsFirstThenSiblings() {
         let outcome = LotteryDraw.draw(Self.entries, capacity: 9, seed: 99, priorities: [.resident, .sibling])
         let order = outcome.allocated + outcome.waiting
         // Family 5 is resident and asks for two children: first, together.
-        #expect(order.prefix(2).map(\.familyId) == [5, 5])
+        #expect(order.prefix(2).map(\.familyID) == [5, 5])
         // The 4 non-resident families (3, 6, 9, 12) come last.
-        let lastFamilies: [Int64] = order.suffix(4).map(\.familyId).sorted()
+        let lastFamilies: [Int64] = order.suffix(4).map(\.familyID).sorted()
         #expect(lastFamilies == [3, 6, 9, 12])
         #expect(outcome.waiting.count == 4)
     }

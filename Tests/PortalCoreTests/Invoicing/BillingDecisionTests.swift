@@ -47,7 +47,7 @@ private func row(_ status: BookingStatus, _ tariff: Tariff, _ attendance: Attend
         row(.cancellationRequested, .unit, nil, .booked, .notBilled, .skip(.pending)),
     ])
     func booking_isBilledAccordingToBasisAndAbsenceRule(_ row: BillingRow) {
-        let booking = BillableBooking(bookingId: 1, childId: 1, childName: "Léa", activity: "alsh", unit: "journee", day: day("2026-03-11"),
+        let booking = BillableBooking(bookingID: 1, childID: 1, childName: "Léa", activity: "alsh", unit: "journee", day: day("2026-03-11"),
                                       status: row.status, tariff: row.tariff, attendance: row.attendance)
         #expect(BillingDecision.decide(booking, basis: row.basis, policy: InvoicingPolicy(excusedAbsences: row.excused)) == row.expected)
     }

@@ -2,8 +2,8 @@ import Testing
 @testable import PortalCore
 
 private let invoiceLines = [
-    InvoiceLine(bookingId: 1, day: day("2026-03-11"), childName: "Léa", activityLabel: "ALSH", unitLabel: "Journée", tariffLabel: "à l'unité", amount: Money(cents: 1200)),
-    InvoiceLine(bookingId: 2, day: day("2026-03-18"), childName: "Léa", activityLabel: "ALSH", unitLabel: "Journée", tariffLabel: "à l'unité", amount: Money(cents: 1500)),
+    InvoiceLine(bookingID: 1, day: day("2026-03-11"), childName: "Léa", activityLabel: "ALSH", unitLabel: "Journée", tariffLabel: "à l'unité", amount: Money(cents: 1200)),
+    InvoiceLine(bookingID: 2, day: day("2026-03-18"), childName: "Léa", activityLabel: "ALSH", unitLabel: "Journée", tariffLabel: "à l'unité", amount: Money(cents: 1500)),
 ]
 
 @Suite struct CreditNoteAndHistoryTests {
@@ -13,7 +13,7 @@ private let invoiceLines = [
         #expect(lines.map(\.position) == [2])
         #expect(lines[0].line.amount == Money(cents: 500))
         #expect(lines[0].line.tariffLabel == "avoir : sortie annulée")
-        #expect(lines[0].line.bookingId == 2)
+        #expect(lines[0].line.bookingID == 2)
     }
 
     @Test(arguments: [

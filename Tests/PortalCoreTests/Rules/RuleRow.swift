@@ -49,7 +49,7 @@ struct RuleRow: Sendable, CustomTestStringConvertible {
     func check(_ engine: RulesEngine) throws {
         let decision = try decide(engine)
         #expect(decision.allowed == allowed, "\(decision.message)")
-        #expect(decision.ruleId == rule)
+        #expect(decision.ruleID == rule)
         #expect(decision.deadline.map(ParisTime.iso8601) == deadline)
         #expect(decision.opensAt.map(ParisTime.iso8601) == opensAt)
         #expect(decision.surchargeCents == surchargeCents)

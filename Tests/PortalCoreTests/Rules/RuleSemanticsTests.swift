@@ -75,7 +75,7 @@ import Testing
         let cancel = try rules.decide(activity: "alsh", unit: "journee", date: day("2028-03-05"), action: .cancel, residency: .nonResident,
                                       now: instant("2028-03-04T08:00:00+01:00"), quotient: 650)
         #expect(cancel.allowed)
-        #expect(cancel.ruleId == "cancellation.calendarDaysBefore(2)")
+        #expect(cancel.ruleID == "cancellation.calendarDaysBefore(2)")
         #expect(cancel.surchargeCents == 1300)
         #expect(cancel.message == "Délai dépassé depuis le vendredi 3 mars 2028 à 23 h 59 (délai : 2 jours calendaires avant la date) : annulation possible, mais la prestation reste facturée 13,00 €.")
     }
@@ -110,7 +110,7 @@ import Testing
     }
 
     @Test func explainJSON_escapesQuotesBackslashesAndControlCharacters() {
-        let decision = RuleDecision(allowed: true, ruleId: "noDeadline", surchargeCents: 0, message: "a \"b\" \\ c\nd\u{01}é")
+        let decision = RuleDecision(allowed: true, ruleID: "noDeadline", surchargeCents: 0, message: "a \"b\" \\ c\nd\u{01}é")
         #expect(decision.explainJSON() == #"{"allowed": true, "rule": "noDeadline", "deadline": null, "opensAt": null, "surchargeCents": 0, "message": "a \"b\" \\ c\nd\u0001é"}"#)
     }
 }

@@ -114,13 +114,13 @@ import Testing
             }
         }
         let january = try fixture.issue("2026-01")
-        #expect(january.issued.flatMap(\.lines).compactMap(\.bookingId) == [present])
+        #expect(january.issued.flatMap(\.lines).compactMap(\.bookingID) == [present])
         try fixture.transaction { connection in
             try connection.execute("""
                 INSERT INTO attendance (booking_id, mark, marked_by_id, marked_by_name, marked_at) VALUES (\(unmarked), 'present', 1, 'Agent', \(fixture.now))
                 """)
         }
         let february = try fixture.issue("2026-02", on: "2026-03-03")
-        #expect(february.issued.flatMap(\.lines).compactMap(\.bookingId) == [unmarked])
+        #expect(february.issued.flatMap(\.lines).compactMap(\.bookingID) == [unmarked])
     }
 }

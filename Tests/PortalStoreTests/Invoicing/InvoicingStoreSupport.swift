@@ -68,6 +68,6 @@ struct InvoicingFixture {
 
     func issue(_ month: String, on day: String = "2026-02-03") throws -> InvoicingRun.Report {
         try transaction { try InvoicingRun.issue(month: BillingMonth(iso: month)!, tenant: tenant, issuedOn: LocalDate(iso: day)!,
-                                                  staffId: nil, now: now, in: $0) }
+                                                  staffID: nil, now: now, in: $0) }
     }
 }

@@ -13,7 +13,7 @@ private let today = LocalDate(iso: "2026-02-10")!
         try fixture.booking(martin, "2026-01-07", unit: "avecRepas")
         let invoice = try #require(fixture.issue("2026-01").issued.first)
         let attempt = try #require(try fixture.transaction {
-            try OnlinePaymentStore.create(invoiceId: invoice.id, familyId: martin.0, config: fixture.tenant.payment!, today: today, now: fixture.now, in: $0)
+            try OnlinePaymentStore.create(invoiceID: invoice.id, familyID: martin.0, config: fixture.tenant.payment!, today: today, now: fixture.now, in: $0)
         })
         return (fixture, attempt)
     }
@@ -42,7 +42,7 @@ private let today = LocalDate(iso: "2026-02-10")!
         #expect(try notify(fixture, attempt, "P") == .replay)
         #expect(try notify(fixture, attempt, "V") == .replay)
         #expect(try paymentsCount(fixture) == 1)
-        let summary = try fixture.transaction { try InvoiceStore.summary(id: attempt.invoiceId, familyId: nil, today: today, in: $0) }
+        let summary = try fixture.transaction { try InvoiceStore.summary(id: attempt.invoiceID, familyID: nil, today: today, in: $0) }
         #expect(summary?.state == .paid)
     }
 

@@ -2,6 +2,8 @@ import Foundation
 import PortalCore
 import PortalStore
 import Testing
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// Actions outside the queues reach the audit log too: answering, assigning and closing a

@@ -3,6 +3,8 @@ import HTTPServer
 import Postgres
 import PortalCore
 import PortalStore
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// A town with one family (Martin: Léa, allergic to peanuts with a PAI; a grandfather who may
@@ -66,7 +68,7 @@ struct BackOfficeScene {
         let town = world.town
         let now = instant ?? world.clock.now
         return try world.transaction { connection in
-            try SlotStore.ensure([SlotKey(date: day, childId: childID, activity: activity, unit: unit)], tenant: town, in: connection)
+            try SlotStore.ensure([SlotKey(date: day, childID: childID, activity: activity, unit: unit)], tenant: town, in: connection)
             let slotID: Int64 = try connection.query("""
                 SELECT id FROM slots WHERE activity = \(activity) AND unit = \(unit) AND day = \(day.iso)::date
                 """)[0].decode("id")
@@ -83,8 +85,8 @@ struct BackOfficeScene {
     func pendingRegistration(_ childID: Int64, activity: String = "alsh-mercredi", day: LocalDate = BackOfficeScene.wednesday) throws -> Int64 {
         let period = RegistrationPeriod.containing(day, validity: world.town.registration.validity)
         return try world.transaction { connection in
-            try RegistrationStore.create(Registration(childId: childID, activityCode: activity, period: period, status: .pending),
-                                         familyId: familyID, now: world.clock.now, in: connection)
+            try RegistrationStore.create(Registration(childID: childID, activityCode: activity, period: period, status: .pending),
+                                         familyID: familyID, now: world.clock.now, in: connection)
         }
     }
 

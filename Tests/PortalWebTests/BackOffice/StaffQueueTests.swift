@@ -5,6 +5,8 @@ import PortalCore
 import PortalStore
 import Synchronization
 import Testing
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 @Suite(.serialized) struct StaffQueueTests {
@@ -15,8 +17,8 @@ import Testing
         let world = scene.world
         let alice = try scene.staff(.director, name: "Alice Directrice")
         let bruno = try scene.staff(.director, name: "Bruno Agent")
-        let aliceContext = QueueDecisionContext(tenant: world.town, staff: alice, now: world.clock.now, baseURL: "http://test", clientAddress: "192.0.2.1")
-        let brunoContext = QueueDecisionContext(tenant: world.town, staff: bruno, now: world.clock.now, baseURL: "http://test", clientAddress: "192.0.2.2")
+        let aliceContext = QueueDecisionContext(town: Town(tenant: world.town, database: TenantDatabase(pool: world.pool), baseURL: "http://test", links: WebLinks()), staff: alice, now: world.clock.now, baseURL: "http://test", clientAddress: "192.0.2.1")
+        let brunoContext = QueueDecisionContext(town: Town(tenant: world.town, database: TenantDatabase(pool: world.pool), baseURL: "http://test", links: WebLinks()), staff: bruno, now: world.clock.now, baseURL: "http://test", clientAddress: "192.0.2.2")
         let database = TenantDatabase(pool: world.pool)
         let aliceDecided = DispatchSemaphore(value: 0), brunoStarting = DispatchSemaphore(value: 0), brunoDone = DispatchSemaphore(value: 0)
         let second = ResultBox()

@@ -2,6 +2,8 @@ import Foundation
 import PortalCore
 import PortalStore
 import Testing
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 /// Every staff route of the route table, read from `RouteTable.entries` so that a new page is

@@ -2,6 +2,8 @@ import Foundation
 import PortalCore
 import PortalStore
 import Testing
+@testable import PortalDemo
+@testable import PortalFlows
 @testable import PortalWeb
 
 @Suite(.serialized) struct WaitingListTests {
@@ -54,9 +56,9 @@ import Testing
                 INSERT INTO registrations (family_id, child_id, activity, first_day, last_day, status, created_at)
                 VALUES (\(scene.familyID), \(scene.hugoID), 'alsh-mercredi', '2026-01-01', '2026-12-31', 'accepted', \(world.clock.now))
                 """)
-            let change = try BookingStore.answer(bookingId: lea, accept: true, note: nil, judge: BookingJudge(engine: RulesEngine(tenant: world.town)),
+            let change = try BookingStore.answer(bookingID: lea, accept: true, note: nil, judge: BookingJudge(engine: RulesEngine(tenant: world.town)),
                                                  families: DossierFamilyProfiles(), now: world.clock.now, in: connection)
-            #expect(change.promotions.map(\.bookingId) == [hugo])
+            #expect(change.promotions.map(\.bookingID) == [hugo])
         }
         let trace = try world.transaction { try SlotOverviewStore.promotions(slotID: slot, in: $0) }
         #expect(trace.count == 1)

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 import Postgres
 
@@ -8,7 +9,7 @@ import Postgres
 /// Every route here is `.family`: the application has checked the session before.
 enum CitizenSpaceRoutes {
     static func register(_ table: inout RouteTable) {
-        table.add("GET", SpacePaths.home, .family) { context in .html(SpaceViews.home(context, account: try context.family).render()) }
+        table.add("GET", SpacePaths.home, .family) { context in .html(SpaceViews.home(context, account: try context.family)) }
         table.add("GET", SpacePaths.account, .family) { try AccountSettingsHandlers.show($0) }
         table.add("POST", SpacePaths.identity, .family) { try AccountSettingsHandlers.updateIdentity($0) }
         table.add("POST", SpacePaths.password, .family) { try AccountSettingsHandlers.changePassword($0) }
@@ -19,13 +20,13 @@ enum CitizenSpaceRoutes {
         table.add("GET", SpacePaths.requests, .family) { context in
             let account = try context.family
             let requests = try context.transaction { try Requests.list(visibleTo: account.id, in: $0) }
-            return .html(SpaceViews.requests(context, requests: requests).render())
+            return .html(SpaceViews.requests(context, requests: requests))
         }
         table.add("GET", SpacePaths.requests + "/:id", .family) { context in
             let account = try context.family
             guard let id = context.parameters["id"].flatMap(Int64.init),
                   let request = try context.transaction({ try Requests.find(id: id, visibleTo: account.id, in: $0) }) else { throw RouteError.notFound }
-            return .html(SpaceViews.request(context, request).render())
+            return .html(SpaceViews.request(context, request))
         }
         table.add("GET", SpacePaths.documents, .family) { try DocumentHandlers.show($0) }
         table.add("POST", SpacePaths.documents, .family) { try DocumentHandlers.upload($0) }
@@ -47,7 +48,7 @@ enum AccountSettingsHandlers {
     private static func page(_ context: RequestContext, account: FamilyAccount, forms: AccountForms) throws -> HTTPResponse {
         let sessions = try CurrentPassword.sessions(context, kind: .family, id: account.id)
         let failed = !(forms.identityErrors.isEmpty && forms.passwordErrors.isEmpty && forms.emailErrors.isEmpty && forms.connectionErrors.isEmpty)
-        return .html(SpaceViews.account(context, account: account, forms: forms, sessions: sessions).render(), status: failed ? .unprocessableContent : .ok)
+        return .html(SpaceViews.account(context, account: account, forms: forms, sessions: sessions), status: failed ? .unprocessableContent : .ok)
     }
 
     static func endOtherSessions(_ context: RequestContext) throws -> HTTPResponse {
@@ -117,7 +118,7 @@ enum SubscriptionHandlers {
     static func show(_ context: RequestContext, code: String = "", errors: FieldErrors = FieldErrors()) throws -> HTTPResponse {
         let account = try context.family
         let families = try context.transaction { try FamilyStore.subscriptions(accountID: account.id, in: $0) }
-        return .html(SpaceViews.subscriptions(context, families: families, code: code, errors: errors).render(),
+        return .html(SpaceViews.subscriptions(context, families: families, code: code, errors: errors),
                      status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// Mes documents: justificatifs checked by content (PDF, JPEG, PNG, ≤ 6 Mo), seen by staff.
@@ -8,7 +9,7 @@ enum DocumentHandlers {
     static func show(_ context: RequestContext, title: String = "", errors: FieldErrors = FieldErrors()) throws -> HTTPResponse {
         let account = try context.family
         let documents = try context.transaction { try DocumentStore.list(accountID: account.id, in: $0) }
-        return .html(SpaceViews.documents(context, documents: documents, title: title, errors: errors).render(),
+        return .html(SpaceViews.documents(context, documents: documents, title: title, errors: errors),
                      status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 

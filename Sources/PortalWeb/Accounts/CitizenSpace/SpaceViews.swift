@@ -1,6 +1,7 @@
 import Foundation
 import HTML
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The pages of « Mon espace citoyen ».
@@ -13,7 +14,7 @@ enum SpaceViews {
     ]
 
     static func page(_ context: RequestContext, title: String, current: String?, content: [Node]) -> Node {
-        Layout.page(context, title: title, content: [
+        Layout.page(context.chrome, title: title, content: [
             .nav([.class("space-nav"), .aria("label", "Mon espace citoyen")], [
                 .ul([], sections.map { section in
                     .li([], [.a([.href(section.path)] + (section.path == current ? [.aria("current", "page")] : []), [.text(section.title)])])
@@ -23,7 +24,7 @@ enum SpaceViews {
     }
 
     static func home(_ context: RequestContext, account: FamilyAccount) -> Node {
-        Layout.page(context, title: "Mon espace citoyen", content: [
+        Layout.page(context.chrome, title: "Mon espace citoyen", content: [
             .h1([], [.span([.class("kicker")], ["Mon espace citoyen"]), .text("Bonjour \(account.firstNames)")]),
             .ul([.class("space-links")], sections.map { section in
                 .li([], [.a([.href(section.path)], [.strong([], [.text(section.title)]), .text(section.text)])])

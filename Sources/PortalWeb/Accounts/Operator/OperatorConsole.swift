@@ -2,6 +2,7 @@ import Foundation
 import HTML
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The operators' console on `operateur.<base domain>`: its own sign-in, sessions in
@@ -38,7 +39,7 @@ final class OperatorConsole: Sendable {
         ("GET", "/", Page(access: .anyone) { _, _ in .redirect(to: OperatorConsole.homePath) }),
         ("GET", OperatorConsole.homePath, Page(access: .operator) { console, context in try console.dashboard(context) }),
         ("GET", OperatorConsole.signInPath, Page(access: .anyone) { _, context in
-            .html(OperatorViews.signIn(context, email: "", message: nil).render()) }),
+            .html(OperatorViews.signIn(context, email: "", message: nil)) }),
         ("POST", OperatorConsole.signInPath, Page(access: .anyone) { console, context in try console.signIn(context) }),
         ("POST", OperatorConsole.signOutPath, Page(access: .anyone) { console, context in try console.signOut(context) }),
     ]
@@ -57,7 +58,7 @@ final class OperatorConsole: Sendable {
 
     func handle(_ request: HTTPRequest) -> HTTPResponse {
         guard case .found(let page, _) = routes.match(method: request.method, path: request.path) else {
-            return .html(ErrorPages.standalone(title: "Page introuvable", message: "Cette page n'existe pas.").render(), status: .notFound)
+            return .html(ErrorPages.standalone(title: "Page introuvable", message: "Cette page n'existe pas."), status: .notFound)
         }
         let now = settings.clock()
         let cookies = SessionCookies(mode: settings.mode)
@@ -73,7 +74,7 @@ final class OperatorConsole: Sendable {
                 }
             }
         } catch {
-            return .html(ErrorPages.unavailable.render(), status: .serviceUnavailable)
+            return .html(ErrorPages.unavailable, status: .serviceUnavailable)
         }
         let formCookie = request.cookies[cookies.formName].flatMap { SecureToken.isWellFormed($0) ? $0 : nil }
         let newFormToken = formCookie == nil ? SecureToken.generate() : nil
@@ -83,12 +84,12 @@ final class OperatorConsole: Sendable {
             guard let parsed = FormData(request: request) else { return .text("Formulaire illisible", status: .badRequest) }
             form = parsed
             guard CSRFGuard.allows(request, form: parsed, expected: sessionCSRF ?? formCookie, scheme: settings.scheme) else {
-                return .html(ErrorPages.standalone(title: "Accès refusé", message: TownPages.expiredForm).render(), status: .forbidden)
+                return .html(ErrorPages.standalone(title: "Accès refusé", message: TownPages.expiredForm), status: .forbidden)
             }
         }
         if page.access == .operator, signedIn == nil {
             guard CSRFGuard.isSafeMethod(request.method) else {
-                return .html(ErrorPages.standalone(title: "Accès refusé", message: "Connectez-vous d'abord.").render(), status: .forbidden)
+                return .html(ErrorPages.standalone(title: "Accès refusé", message: "Connectez-vous d'abord."), status: .forbidden)
             }
             return .redirect(to: Self.signInPath)
         }
@@ -99,7 +100,7 @@ final class OperatorConsole: Sendable {
         do {
             response = try page.handle(self, context)
         } catch {
-            response = .html(ErrorPages.unavailable.render(), status: .serviceUnavailable)
+            response = .html(ErrorPages.unavailable, status: .serviceUnavailable)
         }
         if let newFormToken { cookies.setFormToken(newFormToken, on: &response) }
         let setsSession = response.headers.values(for: "set-cookie").contains { $0.hasPrefix(cookies.sessionName + "=") }
@@ -138,7 +139,7 @@ final class OperatorConsole: Sendable {
             SessionCookies(mode: settings.mode).setSession(token, on: &response)
             return response
         case .message(let message):
-            return .html(OperatorViews.signIn(context, email: typed, message: message).render(), status: .unauthorized)
+            return .html(OperatorViews.signIn(context, email: typed, message: message), status: .unauthorized)
         }
     }
 
@@ -156,6 +157,6 @@ final class OperatorConsole: Sendable {
     private func dashboard(_ context: Context) throws -> HTTPResponse {
         let (failures, unreadable) = data.outboxFailures(limit: 50)
         return .html(OperatorViews.dashboard(context, tenants: data.tenants(), failures: failures,
-                                             unreadableClusters: unreadable, fileProblems: data.pendingFileProblems()).render())
+                                             unreadableClusters: unreadable, fileProblems: data.pendingFileProblems()))
     }
 }

@@ -1,32 +1,22 @@
 import Foundation
 import HTML
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The operator console's pages: a plain frame, no town's branding.
 enum OperatorViews {
     static func page(title: String, context: OperatorConsole.Context, content: [Node]) -> Node {
-        .fragment([
-            .doctype,
-            .el("html", [.lang("fr")], [
-                .el("head", [], [
-                    .meta([Attribute("charset", "utf-8")]),
-                    .meta([.name("viewport"), Attribute("content", "width=device-width, initial-scale=1")]),
-                    .el("title", [], [.text("\(title) – Console des opérateurs")]),
-                    .link([.rel("stylesheet"), .href(AssetPaths.stylesheet)]),
-                ]),
-                .el("body", [], [
-                    .a([.class("skip"), .href("#contenu")], ["Aller au contenu"]),
-                    .header([.class("site-header")], [
-                        .a([.class("brand"), .href(OperatorConsole.homePath)], [.span([.class("brand-town")], ["Console des opérateurs"])]),
-                        .when(context.signedIn != nil, .nav([.class("account-bar"), .aria("label", "Compte")], [
-                            .span([.class("who")], [.text(context.signedIn?.displayName ?? "")]),
-                            Layout.signOut(action: OperatorConsole.signOutPath, csrf: context.csrfToken),
-                        ])),
-                    ]),
-                    .main([.id("contenu")], content),
-                ]),
+        PageFrame.document(title: "\(title) – Console des opérateurs", body: [
+            PageFrame.skipLink,
+            .header([.class("site-header")], [
+                .a([.class("brand"), .href(OperatorConsole.homePath)], [.span([.class("brand-town")], ["Console des opérateurs"])]),
+                .when(context.signedIn != nil, .nav([.class("account-bar"), .aria("label", "Compte")], [
+                    .span([.class("who")], [.text(context.signedIn?.displayName ?? "")]),
+                    Layout.signOut(action: OperatorConsole.signOutPath, csrf: context.csrfToken),
+                ])),
             ]),
+            .main([.id("contenu")], content),
         ])
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import HTML
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// `/gestion/invitation/<lien>`: the page where a new town's first administrator, invited by
@@ -13,8 +14,8 @@ enum FirstAdministratorHandlers {
         table.add("GET", pattern, .anyone) { context in
             let token = context.parameters["lien"] ?? ""
             let pending = try context.transaction { try FirstAdministrator.pending(tenantID: context.tenant.id, token: token, now: context.now, in: $0) }
-            guard let email = pending else { return .html(page(context, token: nil, values: (name: "", email: ""), errors: FieldErrors()).render(), status: .gone) }
-            return .html(page(context, token: token, values: (name: "", email: email ?? ""), errors: FieldErrors()).render())
+            guard let email = pending else { return .html(page(context, token: nil, values: (name: "", email: ""), errors: FieldErrors()), status: .gone) }
+            return .html(page(context, token: token, values: (name: "", email: email ?? ""), errors: FieldErrors()))
         }
         table.add("POST", pattern, .anyone) { context in
             let token = context.parameters["lien"] ?? ""
@@ -36,12 +37,12 @@ enum FirstAdministratorHandlers {
             }
             switch outcome {
             case .created?: return .redirect(to: StaffPaths.signIn + "?ok=invitation")
-            case .invalidLink?: return .html(page(context, token: nil, values: (name, typed), errors: errors).render(), status: .gone)
+            case .invalidLink?: return .html(page(context, token: nil, values: (name, typed), errors: errors), status: .gone)
             case .emailTaken?:
                 errors.add("courriel", "Cette adresse a déjà un compte de gestion dans la collectivité.")
-                return .html(page(context, token: token, values: (name, typed), errors: errors).render(), status: .unprocessableContent)
+                return .html(page(context, token: token, values: (name, typed), errors: errors), status: .unprocessableContent)
             case nil:
-                return .html(page(context, token: token, values: (name, typed), errors: errors).render(), status: .unprocessableContent)
+                return .html(page(context, token: token, values: (name, typed), errors: errors), status: .unprocessableContent)
             }
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import HTML
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// « Mon compte » of a staff member: their password (the current one first; the other sessions
@@ -17,7 +18,7 @@ enum StaffAccountHandlers {
         let staff = try context.staff
         let sessions = try CurrentPassword.sessions(context, kind: .staff, id: staff.id)
         let failed = !(passwordErrors.isEmpty && connectionErrors.isEmpty)
-        return .html(view(context, staff: staff, sessions: sessions, passwordErrors: passwordErrors, connectionErrors: connectionErrors).render(),
+        return .html(view(context, staff: staff, sessions: sessions, passwordErrors: passwordErrors, connectionErrors: connectionErrors),
                      status: failed ? .unprocessableContent : .ok)
     }
 

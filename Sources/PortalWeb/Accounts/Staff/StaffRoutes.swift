@@ -1,20 +1,21 @@
 import Foundation
 import HTTPServer
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// The town's back-office under `/gestion`: staff sign-in, a landing page the back-office
 /// fills later, received family documents, and the team (invitations) for admins.
 enum StaffRoutes {
     static func register(_ table: inout RouteTable) {
-        table.add("GET", StaffPaths.signIn, .anyone) { context in .html(StaffViews.signIn(context, email: "", message: nil).render()) }
+        table.add("GET", StaffPaths.signIn, .anyone) { context in .html(StaffViews.signIn(context, email: "", message: nil)) }
         table.add("POST", StaffPaths.signIn, .anyone) { try signIn($0) }
         table.add("POST", StaffPaths.signOut, .anyone) { try SignInHandlers.signOut($0, then: StaffPaths.signIn + "?ok=deconnecte") }
         table.add("GET", StaffPaths.home, .anyStaff) { try DashboardPage.show($0) }
         table.add("GET", StaffPaths.documents + "/:id", .staff([.admin, .agent])) { try DocumentHandlers.download($0, accountID: nil) }
         table.add("GET", StaffPaths.team, .staff([.admin])) { context in
             let team = try context.transaction { try StaffAdministration.members(in: $0) }
-            return .html(StaffViews.team(context, team: team, values: InvitationValues(), errors: FieldErrors()).render())
+            return .html(StaffViews.team(context, team: team, values: InvitationValues(), errors: FieldErrors()))
         }
         table.add("POST", StaffPaths.team, .staff([.admin])) { try invite($0) }
         table.add("GET", StaffPaths.invitation, .anyone) { try showInvitation($0) }
@@ -34,12 +35,12 @@ enum StaffRoutes {
             context.cookies.setSession(token, on: &response)
             return response
         case .wrongCredentials(let throttle):
-            return .html(StaffViews.signIn(context, email: typed, message: SignInAttempt.wrongCredentialsMessage + (throttle.map { " " + $0 } ?? "")).render(),
+            return .html(StaffViews.signIn(context, email: typed, message: SignInAttempt.wrongCredentialsMessage + (throttle.map { " " + $0 } ?? "")),
                          status: throttle == nil ? .unauthorized : .tooManyRequests)
         case .throttled(let message):
-            return .html(StaffViews.signIn(context, email: typed, message: message).render(), status: .tooManyRequests)
+            return .html(StaffViews.signIn(context, email: typed, message: message), status: .tooManyRequests)
         case .notActivated:
-            return .html(StaffViews.signIn(context, email: typed, message: SignInAttempt.wrongCredentialsMessage).render(), status: .unauthorized)
+            return .html(StaffViews.signIn(context, email: typed, message: SignInAttempt.wrongCredentialsMessage), status: .unauthorized)
         }
     }
 
@@ -68,7 +69,7 @@ enum StaffRoutes {
         }
         guard done else {
             let team = try context.transaction { try StaffAdministration.members(in: $0) }
-            return .html(StaffViews.team(context, team: team, values: values, errors: errors).render(), status: .unprocessableContent)
+            return .html(StaffViews.team(context, team: team, values: values, errors: errors), status: .unprocessableContent)
         }
         return .redirect(to: StaffPaths.team + "?ok=invite")
     }
@@ -79,7 +80,7 @@ enum StaffRoutes {
             guard let found = try TokenStore.peek(token, purpose: .staffInvitation, now: context.now, in: connection) else { return nil }
             return try StaffStore.find(id: found.principalID, in: connection)
         }
-        return .html(StaffViews.invitation(context, token: staff == nil ? nil : token, staff: staff, errors: FieldErrors()).render(),
+        return .html(StaffViews.invitation(context, token: staff == nil ? nil : token, staff: staff, errors: FieldErrors()),
                      status: staff == nil ? .gone : .ok)
     }
 
@@ -101,9 +102,9 @@ enum StaffRoutes {
         }
         switch outcome {
         case .done: return .redirect(to: StaffPaths.signIn + "?ok=invitation")
-        case .invalid: return .html(StaffViews.invitation(context, token: nil, staff: nil, errors: FieldErrors()).render(), status: .gone)
+        case .invalid: return .html(StaffViews.invitation(context, token: nil, staff: nil, errors: FieldErrors()), status: .gone)
         case .errors(let staff, let errors):
-            return .html(StaffViews.invitation(context, token: tokenText, staff: staff, errors: errors).render(), status: .unprocessableContent)
+            return .html(StaffViews.invitation(context, token: tokenText, staff: staff, errors: errors), status: .unprocessableContent)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTML
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// Pages of the back-office frame: same town header, a staff menu instead of the family tabs.

@@ -6,7 +6,7 @@ import PortalCore
 enum AccountViews {
     static func signUp(_ context: RequestContext, values: SignUpValues, errors: FieldErrors, stamp: String) -> Node {
         let policy = context.tenant.passwordPolicy
-        return Layout.page(context, title: "Créer un compte", content: [
+        return Layout.page(context.chrome, title: "Créer un compte", content: [
             .h1([], ["Créer un compte"]),
             Forms.errorSummary(errors),
             .p([], ["Votre compte vous donne accès à l'espace famille, aux inscriptions, aux réservations et aux factures. Tous les champs sont obligatoires sauf mention contraire."]),
@@ -43,14 +43,14 @@ enum AccountViews {
 
     static func activation(_ context: RequestContext, token: String?) -> Node {
         guard let token else {
-            return Layout.page(context, title: "Lien expiré", content: [
+            return Layout.page(context.chrome, title: "Lien expiré", content: [
                 .h1([], ["Ce lien n'est plus valable"]),
                 .p([], ["Le lien d'activation a déjà servi ou a expiré (il est valable 48 heures). Si votre compte est déjà activé, connectez-vous ; sinon, demandez un nouveau lien."]),
                 .div([.class("actions")], [.a([.class("button"), .href(AccountPaths.resendActivation)], ["Recevoir un nouveau lien"]),
                                            .a([.href(AccountPaths.signIn)], ["Se connecter"])]),
             ])
         }
-        return Layout.page(context, title: "Activer mon compte", content: [
+        return Layout.page(context.chrome, title: "Activer mon compte", content: [
             .h1([], ["Activer mon compte"]),
             .p([], ["Dernière étape : confirmez l'activation de votre compte."]),
             Forms.form(action: AccountPaths.activation, csrf: context.csrfToken, [
@@ -61,7 +61,7 @@ enum AccountViews {
     }
 
     static func resendActivation(_ context: RequestContext, email: String, errors: FieldErrors, stamp: String) -> Node {
-        Layout.page(context, title: "Recevoir un nouveau lien d'activation", content: [
+        Layout.page(context.chrome, title: "Recevoir un nouveau lien d'activation", content: [
             .h1([], ["Recevoir un nouveau lien d'activation"]),
             Forms.errorSummary(errors),
             Forms.form(action: AccountPaths.resendActivation, csrf: context.csrfToken, [
@@ -74,7 +74,7 @@ enum AccountViews {
 
     static func signIn(_ context: RequestContext, email: String, message: String?, showResend: Bool = false) -> Node {
         let retour = context.form.value("retour") ?? context.request.queryValue("retour") ?? ""
-        return Layout.page(context, title: "Se connecter", content: [
+        return Layout.page(context.chrome, title: "Se connecter", content: [
             .h1([], ["Connectez-vous au portail"]),
             Notices.banner(context.request),
             .when(message != nil, .div([.class("error-summary"), .role("alert")], [
@@ -128,13 +128,13 @@ enum AccountViews {
 
     static func confirmEmail(_ context: RequestContext, token: String?, newEmail: String?, message: String?) -> Node {
         guard let token else {
-            return Layout.page(context, title: "Lien expiré", content: [
+            return Layout.page(context.chrome, title: "Lien expiré", content: [
                 .h1([], ["Ce lien n'est plus valable"]),
                 .p([], [.text(message ?? "Le lien de confirmation a déjà servi ou a expiré. Vous pouvez refaire la demande depuis « Mon compte ».")]),
                 .p([], [.a([.class("button"), .href(SpacePaths.account)], ["Mon compte"])]),
             ])
         }
-        return Layout.page(context, title: "Confirmer ma nouvelle adresse", content: [
+        return Layout.page(context.chrome, title: "Confirmer ma nouvelle adresse", content: [
             .h1([], ["Confirmer ma nouvelle adresse"]),
             .p([], [.text("Votre adresse de connexion deviendra : \(newEmail ?? "")")]),
             Forms.form(action: AccountPaths.confirmEmail, csrf: context.csrfToken, [
@@ -145,6 +145,6 @@ enum AccountViews {
     }
 
     static func legal(_ context: RequestContext, title: String, paragraphs: [String]) -> Node {
-        Layout.page(context, title: title, content: [.h1([], [.text(title)])] + paragraphs.map { .p([], [.text($0)]) })
+        Layout.page(context.chrome, title: title, content: [.h1([], [.text(title)])] + paragraphs.map { .p([], [.text($0)]) })
     }
 }

@@ -1,5 +1,6 @@
 import HTML
 import PortalCore
+import PortalFlows
 import PortalStore
 
 /// « Mes connexions »: the account's live sessions (when, from where), and the form that ends

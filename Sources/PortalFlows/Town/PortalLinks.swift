@@ -1,0 +1,13 @@
+import PortalCore
+
+/// The pages that e-mails written by a flow link to. The web layer declares its routes and
+/// prints these from them, so a link in an e-mail cannot drift from the route it names; flows
+/// know no HTTP and ask for paths by what the page is.
+public protocol PortalLinks: Sendable {
+    /// The family's planning, on the month of `anchor` when given.
+    func planning(family: Int64, anchor: LocalDate?) -> String
+    /// « Inscriptions » of a family file.
+    func registrations(family: Int64) -> String
+    /// The published draws, their seeds and rankings.
+    func draws() -> String
+}
