@@ -10,4 +10,8 @@ public protocol PortalLinks: Sendable {
     func registrations(family: Int64) -> String
     /// The published draws, their seeds and rankings.
     func draws() -> String
+    /// « Mon dossier » of a family file.
+    func dossier(family: Int64) -> String
+    /// A family's Messagerie thread.
+    func messageThread(_ id: Int64) -> String
 }
