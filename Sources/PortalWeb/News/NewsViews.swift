@@ -2,12 +2,11 @@ import HTML
 import PortalCore
 import PortalFlows
 import PortalStore
-import HTTPServer
 
 /// The Actualités tab and the staff pages that write them.
 enum NewsViews {
-    static func list(_ context: RequestContext, items: [NewsItem]) -> Node {
-        Layout.page(context.chrome, title: "Actualités", currentTab: .actualites, content: [
+    static func list(_ chrome: PageChrome, items: [NewsItem]) -> Node {
+        Layout.page(chrome, title: "Actualités", currentTab: .actualites, content: [
             .h1([], ["Actualités"]),
             .p([], ["Les dernières informations des services. ", .a([.href(NewsPaths.feed), Attribute("type", "application/atom+xml")], ["S'abonner au fil Atom"])]),
             items.isEmpty ? .p([], ["Aucune actualité pour le moment."])
@@ -15,18 +14,18 @@ enum NewsViews {
         ])
     }
 
-    static func item(_ context: RequestContext, item: NewsItem) -> Node {
-        Layout.page(context.chrome, title: item.title, currentTab: .actualites, content: [
+    static func item(_ chrome: PageChrome, item: NewsItem) -> Node {
+        Layout.page(chrome, title: item.title, currentTab: .actualites, content: [
             .p([], [.a([.href(NewsPaths.list)], ["Toutes les actualités"])]),
             NewsHTML.card(item, headingLevel: "h1", link: nil),
         ])
     }
 
-    static func staffList(_ context: RequestContext, items: [NewsItem], draft: NewsDraft, errors: FieldErrors) -> Node {
-        let today = ParisTime.localDate(of: context.now)
-        return StaffViews.page(context, title: "Actualités", content: [
+    /// `notice`: the code of the `ok` query after a redirect.
+    static func staffList(_ context: RequestContext, items: [NewsItem], today: LocalDate, notice: String?, draft: NewsDraft, errors: FieldErrors) -> Node {
+        StaffViews.page(context, title: "Actualités", content: [
             .h1([], [.span([.class("kicker")], ["Espace de gestion"]), "Actualités"]),
-            NewsNotices.banner(context.request),
+            NewsNotices.banner(notice),
             Forms.errorSummary(errors),
             .section([.aria("labelledby", "publiees-titre")], [
                 .h2([.id("publiees-titre")], ["Actualités enregistrées"]),
@@ -85,8 +84,8 @@ enum NewsViews {
 }
 
 enum NewsNotices {
-    static func banner(_ request: HTTPRequest) -> Node {
-        let text: String? = switch request.queryValue("ok") {
+    static func banner(_ code: String?) -> Node {
+        let text: String? = switch code {
         case "actualite-publiee": "L'actualité est enregistrée."
         case "actualite-modifiee": "L'actualité est modifiée."
         case "actualite-supprimee": "L'actualité est supprimée."
