@@ -1,13 +1,12 @@
 import HTML
-import HTTPServer
 import PortalCore
 import PortalFlows
 import PortalStore
 
 /// The Documents tab, grouped by category, and the staff page that publishes them.
 enum TownDocumentViews {
-    static func list(_ context: RequestContext, documents: [TownDocument]) -> Node {
-        Layout.page(context.chrome, title: "Documents", currentTab: .documents, content: [
+    static func list(_ chrome: PageChrome, documents: [TownDocument]) -> Node {
+        Layout.page(chrome, title: "Documents", currentTab: .documents, content: [
             .h1([], ["Documents"]),
             .p([], ["Menus, règlements intérieurs, calendriers et tutoriels publiés par la collectivité, à télécharger."]),
             documents.isEmpty ? .p([], ["Aucun document publié pour le moment."]) : .fragment(TownDocumentCategory.allCases.compactMap { category in
@@ -26,10 +25,11 @@ enum TownDocumentViews {
         ])
     }
 
-    static func staff(_ context: RequestContext, documents: [TownDocument], draft: TownDocumentDraft, errors: FieldErrors) -> Node {
+    /// `notice`: the code of the `ok` query after a redirect.
+    static func staff(_ context: RequestContext, documents: [TownDocument], notice code: String?, draft: TownDocumentDraft, errors: FieldErrors) -> Node {
         StaffViews.page(context, title: "Documents publiés", content: [
             .h1([], [.span([.class("kicker")], ["Espace de gestion"]), "Documents publiés"]),
-            notice(context.request),
+            notice(code),
             Forms.errorSummary(errors),
             .section([.aria("labelledby", "publies-titre")], [
                 .h2([.id("publies-titre")], ["Documents en ligne"]),
@@ -65,8 +65,8 @@ enum TownDocumentViews {
             ?? "valable à partir du \(FrenchDateFormat.numeric(document.validFrom))"
     }
 
-    private static func notice(_ request: HTTPRequest) -> Node {
-        let text: String? = switch request.queryValue("ok") {
+    private static func notice(_ code: String?) -> Node {
+        let text: String? = switch code {
         case "document-publie": "Le document est publié."
         case "document-retire": "Le document est retiré."
         default: nil
