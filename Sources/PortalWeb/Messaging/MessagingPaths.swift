@@ -3,24 +3,15 @@ enum MessagingPaths {
     static let received = "/messagerie"
     static let sent = "/messagerie/envoyes"
     static let compose = "/messagerie/nouveau"
-    static let threadPattern = "/messagerie/fils/:id"
-    static let attachmentPattern = "/messagerie/pieces-jointes/:id"
-
-    static func thread(_ id: Int64) -> String { "/messagerie/fils/\(id)" }
-    static func attachment(_ id: Int64) -> String { "/messagerie/pieces-jointes/\(id)" }
+    static let thread = RoutePath<Int64>("/messagerie/fils/", "id")
+    static let attachment = RoutePath<Int64>("/messagerie/pieces-jointes/", "id")
 
     static let staffHome = "/gestion/messagerie"
-    static let staffServicePattern = "/gestion/messagerie/service/:code"
-    static let staffThreadPattern = "/gestion/messagerie/fils/:id"
-    static let staffAssignPattern = "/gestion/messagerie/fils/:id/attribuer"
-    static let staffStatusPattern = "/gestion/messagerie/fils/:id/statut"
-    static let staffAttachmentPattern = "/gestion/messagerie/pieces-jointes/:id"
-
-    static func staffService(_ code: String) -> String { "/gestion/messagerie/service/\(code)" }
-    static func staffThread(_ id: Int64) -> String { "/gestion/messagerie/fils/\(id)" }
-    static func staffAssign(_ id: Int64) -> String { "/gestion/messagerie/fils/\(id)/attribuer" }
-    static func staffStatus(_ id: Int64) -> String { "/gestion/messagerie/fils/\(id)/statut" }
-    static func staffAttachment(_ id: Int64) -> String { "/gestion/messagerie/pieces-jointes/\(id)" }
+    static let staffService = RoutePath<String>("/gestion/messagerie/service/", "code")
+    static let staffThread = RoutePath<Int64>("/gestion/messagerie/fils/", "id")
+    static let staffAssign = RoutePath<Int64>("/gestion/messagerie/fils/", "id", "/attribuer")
+    static let staffStatus = RoutePath<Int64>("/gestion/messagerie/fils/", "id", "/statut")
+    static let staffAttachment = RoutePath<Int64>("/gestion/messagerie/pieces-jointes/", "id")
 
     /// The family's posts that may carry attachments: a new message and a reply in a thread.
     static func acceptsAttachments(method: String, path: String) -> Bool {

@@ -2,23 +2,16 @@ import HTML
 import PortalCore
 import PortalFlows
 import PortalStore
-import HTTPServer
 
 /// The family's Messagerie pages: received and sent messages, « Envoyer un message », a thread.
 enum MessagingViews {
-    struct Counts {
-        let received: Int
-        let unread: Int
-        let sent: Int
-    }
-
-    private static func page(_ context: RequestContext, title: String, current: String?, counts: Counts?, content: [Node]) -> Node {
+    private static func page(_ chrome: PageChrome, title: String, current: String?, counts: MessageCounts?, content: [Node]) -> Node {
         let links: [(String, String)] = [
             (MessagingPaths.received, "Messages reçus" + (counts.map { $0.unread > 0 ? " (\($0.unread) non lu\($0.unread > 1 ? "s" : ""))" : " (\($0.received))" } ?? "")),
             (MessagingPaths.sent, "Messages envoyés" + (counts.map { " (\($0.sent))" } ?? "")),
             (MessagingPaths.compose, "Envoyer un message"),
         ]
-        return Layout.page(context.chrome, title: title, currentTab: .messagerie, content: [
+        return Layout.page(chrome, title: title, currentTab: .messagerie, content: [
             .nav([.class("space-nav"), .aria("label", "Messagerie")], [
                 .ul([], links.map { link in
                     .li([], [.a([.href(link.0)] + (link.0 == current ? [.aria("current", "page")] : []), [.text(link.1)])])
@@ -27,11 +20,11 @@ enum MessagingViews {
         ] + content)
     }
 
-    static func listing(_ context: RequestContext, author: MessageAuthor, messages: [MessageListing], counts: Counts) -> Node {
+    static func listing(_ chrome: PageChrome, author: MessageAuthor, messages: [MessageListing], counts: MessageCounts) -> Node {
         let received = author == .staff
         let title = received ? "Messages reçus" : "Messages envoyés"
-        let config = context.tenant.messaging
-        return page(context, title: title, current: received ? MessagingPaths.received : MessagingPaths.sent, counts: counts, content: [
+        let config = chrome.tenant.messaging
+        return page(chrome, title: title, current: received ? MessagingPaths.received : MessagingPaths.sent, counts: counts, content: [
             .h1([], [.span([.class("kicker")], ["Messagerie"]), .text(title)]),
             .when(received, .p([], [.text(counts.unread == 0 ? "Vous n'avez aucun message non lu."
                                           : "Vous avez \(counts.unread) message\(counts.unread > 1 ? "s" : "") non lu\(counts.unread > 1 ? "s" : "").")])),
@@ -51,13 +44,13 @@ enum MessagingViews {
         ])
     }
 
-    static func compose(_ context: RequestContext, draft: MessageDraft, errors: FieldErrors) -> Node {
-        let config = context.tenant.messaging
-        return page(context, title: "Envoyer un message", current: MessagingPaths.compose, counts: nil, content: [
+    static func compose(_ chrome: PageChrome, draft: MessageDraft, errors: FieldErrors) -> Node {
+        let config = chrome.tenant.messaging
+        return page(chrome, title: "Envoyer un message", current: MessagingPaths.compose, counts: nil, content: [
             .h1([], [.span([.class("kicker")], ["Messagerie"]), "Nous envoyer un message"]),
             Forms.errorSummary(errors),
             .p([], ["Tous les champs sont obligatoires, sauf les pièces jointes. Une confirmation vous est envoyée par e-mail."]),
-            Forms.form(action: MessagingPaths.compose, csrf: context.csrfToken, multipart: true, label: "Nous envoyer un message", [
+            Forms.form(action: MessagingPaths.compose, csrf: chrome.csrf, multipart: true, label: "Nous envoyer un message", [
                 MessageFormParts.select("service", label: "Service", placeholder: "— Choisissez un service —",
                                         options: config.services.map { ($0.code, $0.label) }, selected: draft.serviceCode, errors: errors),
                 MessageFormParts.select("theme", label: "Thème", placeholder: "— Choisissez un thème —",
@@ -73,11 +66,12 @@ enum MessagingViews {
         ])
     }
 
-    static func thread(_ context: RequestContext, thread: MessageThread, messages: [ThreadMessage], draftBody: String, errors: FieldErrors) -> Node {
-        let config = context.tenant.messaging
-        return page(context, title: thread.subject, current: nil, counts: nil, content: [
+    /// `notice`: the code of the `ok` query after a redirect.
+    static func thread(_ chrome: PageChrome, thread: MessageThread, messages: [ThreadMessage], notice: String?, draftBody: String, errors: FieldErrors) -> Node {
+        let config = chrome.tenant.messaging
+        return page(chrome, title: thread.subject, current: nil, counts: nil, content: [
             .h1([], [.span([.class("kicker")], [.text(config.label(of: thread.serviceCode))]), .text(thread.subject)]),
-            MessagingNotices.banner(context.request),
+            MessagingNotices.banner(notice),
             Forms.errorSummary(errors),
             .p([.class("meta")], [.text("Thème : \(thread.theme) – \(thread.status.frenchLabel)")]),
             .fragment(messages.map { message in
@@ -88,13 +82,13 @@ enum MessagingViews {
                         .el("time", [Attribute("datetime", ParisTime.iso8601(message.createdAt))], [.text(FrenchDateFormat.shortWithTime(message.createdAt))]),
                     ]),
                     MessageFormParts.body(message.body),
-                    MessageFormParts.attachmentLinks(message.attachments, path: MessagingPaths.attachment),
+                    MessageFormParts.attachmentLinks(message.attachments, path: { MessagingPaths.attachment($0) }),
                 ])
             }),
             .section([.aria("labelledby", "repondre-titre")], [
                 .h2([.id("repondre-titre")], ["Répondre"]),
                 .when(thread.status == .closed, .p([.class("hint")], ["Cette conversation est clôturée ; votre réponse la rouvrira."])),
-                Forms.form(action: MessagingPaths.thread(thread.id), csrf: context.csrfToken, multipart: true, label: "Répondre", [
+                Forms.form(action: MessagingPaths.thread(thread.id), csrf: chrome.csrf, multipart: true, label: "Répondre", [
                     MessageFormParts.textarea("message", label: "Votre réponse", value: draftBody, errors: errors),
                     MessageFormParts.attachmentInputs(maximumBytes: AttachmentRules.limit(for: config), errors: errors),
                     Forms.submit("Envoyer"),
@@ -117,8 +111,8 @@ enum MessagingNotices {
         }
     }
 
-    static func banner(_ request: HTTPRequest) -> Node {
-        guard let text = text(request.queryValue("ok")) else { return .fragment([]) }
+    static func banner(_ code: String?) -> Node {
+        guard let text = text(code) else { return .fragment([]) }
         return Forms.notice(text)
     }
 }

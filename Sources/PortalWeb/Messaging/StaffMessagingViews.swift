@@ -26,7 +26,7 @@ enum StaffMessagingViews {
         }
     }
 
-    static func home(_ context: RequestContext, counters: [ServiceInboxCounters]) -> Node {
+    static func home(_ context: RequestContext, counters: [ServiceInboxCounters], now: Date) -> Node {
         StaffViews.page(context, title: "Messagerie", content: [
             .h1([], [.span([.class("kicker")], ["Espace de gestion"]), "Messagerie des familles"]),
             .div([.class("table-wrap")], [.el("table", [], [
@@ -40,14 +40,14 @@ enum StaffMessagingViews {
                         .el("td", [], [.text("\(counter?.openThreads ?? 0)")]),
                         .el("td", [], [.text("\(counter?.unreadMessages ?? 0)")]),
                         .el("td", [], [.text("\(counter?.awaitingReply ?? 0)")]),
-                        .el("td", [], [.text(counter?.oldestAwaiting.map { WaitingTime.french(from: $0, to: context.now) } ?? "–")]),
+                        .el("td", [], [.text(counter?.oldestAwaiting.map { WaitingTime.french(from: $0, to: now) } ?? "–")]),
                     ])
                 }),
             ])]),
         ])
     }
 
-    static func service(_ context: RequestContext, service: MessagingService, filter: Filter, threads: [MessageThread]) -> Node {
+    static func service(_ context: RequestContext, service: MessagingService, filter: Filter, threads: [MessageThread], now: Date) -> Node {
         StaffViews.page(context, title: service.label, content: [
             .h1([], [.span([.class("kicker")], ["Messagerie"]), .text(service.label)]),
             .p([], [.a([.href(MessagingPaths.staffHome)], ["Tous les services"])]),
@@ -67,7 +67,7 @@ enum StaffMessagingViews {
                         .el("td", [], [.text(thread.familyName)]),
                         .el("td", [], [.text(thread.theme)]),
                         .el("td", [], [.text("\(thread.unread)")]),
-                        .el("td", [], [.text(thread.awaitingReplySince.map { WaitingTime.french(from: $0, to: context.now) } ?? "–")]),
+                        .el("td", [], [.text(thread.awaitingReplySince.map { WaitingTime.french(from: $0, to: now) } ?? "–")]),
                         .el("td", [], [.text(thread.assignedName ?? "Personne")]),
                         .el("td", [], [.text(thread.status.frenchLabel)]),
                     ])
@@ -76,19 +76,20 @@ enum StaffMessagingViews {
         ])
     }
 
-    static func thread(_ context: RequestContext, thread: MessageThread, messages: [ThreadMessage], team: [StaffAccount],
-                       draftBody: String, errors: FieldErrors) -> Node {
+    /// `notice`: the code of the `ok` query after a redirect.
+    static func thread(_ context: RequestContext, thread: MessageThread, messages: [ThreadMessage], team: [StaffAccount], now: Date,
+                       notice: String?, draftBody: String, errors: FieldErrors) -> Node {
         let serviceLabel = context.tenant.messaging.label(of: thread.serviceCode)
         return StaffViews.page(context, title: thread.subject, content: [
             .h1([], [.span([.class("kicker")], [.text(serviceLabel)]), .text(thread.subject)]),
             .p([], [.a([.href(MessagingPaths.staffService(thread.serviceCode))], [.text("Retour à la boîte « \(serviceLabel) »")])]),
-            MessagingNotices.banner(context.request),
+            MessagingNotices.banner(notice),
             Forms.errorSummary(errors),
             .ul([.class("plain-list meta")], [
                 .li([], [.text("Famille : \(thread.familyName) <\(thread.familyEmail)>")]),
                 .li([], [.text("Thème : \(thread.theme)")]),
                 .li([], [.text("État : \(thread.status.frenchLabel)")]),
-                .li([], [.text("En attente de réponse : " + (thread.awaitingReplySince.map { "depuis " + WaitingTime.french(from: $0, to: context.now) } ?? "non"))]),
+                .li([], [.text("En attente de réponse : " + (thread.awaitingReplySince.map { "depuis " + WaitingTime.french(from: $0, to: now) } ?? "non"))]),
             ]),
             .fragment(messages.map { message in
                 .el("article", [.class(message.author == .family ? "message theirs" : "message mine"), .aria("label", message.author == .family ? "Message de la famille" : "Réponse du service")], [
@@ -99,7 +100,7 @@ enum StaffMessagingViews {
                         .when(message.author == .staff, .text(message.readAt == nil ? " – pas encore lu par la famille" : " – lu par la famille")),
                     ]),
                     MessageFormParts.body(message.body),
-                    MessageFormParts.attachmentLinks(message.attachments, path: MessagingPaths.staffAttachment),
+                    MessageFormParts.attachmentLinks(message.attachments, path: { MessagingPaths.staffAttachment($0) }),
                 ])
             }),
             .section([.aria("labelledby", "repondre-titre")], [
