@@ -1,12 +1,10 @@
-import HTTPServer
 import PortalCore
-import PortalFlows
 import PortalStore
 
 /// The photo file sent with a child's form, checked by content and size. A refused file is a
 /// field error like any other: the rest of the form is shown again as typed.
-struct PhotoUpload {
-    struct Photo {
+public struct PhotoUpload: Sendable {
+    struct Photo: Sendable {
         let target: FieldTarget
         let reference: String
         let format: DocumentFormat
@@ -16,12 +14,14 @@ struct PhotoUpload {
     private(set) var photo: Photo?
     private(set) var problem: (target: FieldTarget, message: String)?
 
-    init(_ context: RequestContext, entity: DossierEntity, record: RecordRef) {
-        guard entity == .child, case .existing = record, let file = context.form.file("photo") else { return }
-        let target = FieldTarget(.child, record, "photo")
+    /// `file`: the bytes of the form's photo field, if one was sent; only an existing child
+    /// (`recordID` given) takes a photo.
+    public init(file: [UInt8]?, entity: DossierEntity, recordID: Int64?) {
+        guard entity == .child, let recordID, let file else { return }
+        let target = FieldTarget(.child, .existing(recordID), "photo")
         do throws(ChildPhoto.Problem) {
-            if let format = try ChildPhoto.check(file.body) {
-                photo = Photo(target: target, reference: ChildPhotoStore.newReference(), format: format, bytes: file.body)
+            if let format = try ChildPhoto.check(file) {
+                photo = Photo(target: target, reference: ChildPhotoStore.newReference(), format: format, bytes: file)
             }
         } catch {
             problem = (target, error.frenchMessage)

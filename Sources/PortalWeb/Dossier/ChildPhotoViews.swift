@@ -38,13 +38,13 @@ enum ChildPhotoViews {
 
 /// The section under a child's or contact's form to ask for the record to be removed.
 enum RecordRemovalViews {
-    static func section(_ context: RequestContext, familyID: Int64, entity: DossierEntity, id: Int64, name: String, pending: Bool) -> Node {
+    static func section(csrf: String, familyID: Int64, entity: DossierEntity, id: Int64, name: String, pending: Bool) -> Node {
         let what = entity == .child ? "cet enfant" : "cette personne"
         return .section([.aria("labelledby", "retrait")], [
             .h2([.id("retrait")], [.text("Retirer \(what) du dossier")]),
             pending
                 ? .p([.class("pending")], ["Retrait du dossier demandé, en attente de validation."])
-                : Forms.form(action: DossierPaths.removal(familyID, entity, id), csrf: context.csrfToken, label: "Retrait du dossier", [
+                : Forms.form(action: DossierPaths.removal(familyID, entity, id), csrf: csrf, label: "Retrait du dossier", [
                     .p([], [.text(entity == .child
                         ? "Le service retire la fiche après validation ; la fiche sanitaire et la photo sont alors supprimées."
                         : "Le service retire la personne après validation : elle ne pourra plus venir chercher les enfants.")]),

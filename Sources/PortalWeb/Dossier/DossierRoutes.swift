@@ -8,25 +8,25 @@ enum DossierRoutes {
 
     static func register(_ table: inout RouteTable) {
         table.add("GET", DossierPaths.home, .family) { try FamilyDossierHandlers.landing($0) }
-        table.add("GET", DossierPaths.home + "/:famille", .family) { try FamilyDossierHandlers.overview($0) }
-        table.add("GET", DossierPaths.home + "/:famille/mes-donnees", .family) { try FamilyDossierHandlers.dataPage($0) }
-        table.add("GET", DossierPaths.home + "/:famille/mes-donnees.json", .family) { try FamilyDossierHandlers.dataJSON($0) }
-        table.add("GET", DossierPaths.home + "/:famille/:entite/:id", .family) { try FamilyDossierHandlers.editForm($0) }
-        table.add("POST", DossierPaths.home + "/:famille/:entite/:id", .family) { try FamilyDossierHandlers.submit($0) }
-        table.add("POST", DossierPaths.home + "/:famille/demandes/:id/retirer", .family) { try FamilyDossierHandlers.withdraw($0) }
-        table.add("POST", DossierPaths.home + "/:famille/retrait/:entite/:id", .family) { try FamilyDossierHandlers.requestRemoval($0) }
-        table.add("GET", DossierPaths.home + "/:famille/photos/:photo", .family) { try ChildPhotoHandlers.forFamily($0) }
+        table.add("GET", DossierPaths.family, .family) { try FamilyDossierHandlers.overview($0, familyID: $1) }
+        table.add("GET", DossierPaths.data, .family) { try FamilyDossierHandlers.dataPage($0, familyID: $1) }
+        table.add("GET", DossierPaths.dataJSON, .family) { try FamilyDossierHandlers.dataJSON($0, familyID: $1) }
+        table.add("GET", DossierPaths.recordForm, .family) { try FamilyDossierHandlers.editForm($0, familyID: $1, entity: $2, record: $3) }
+        table.add("POST", DossierPaths.recordForm, .family) { try FamilyDossierHandlers.submit($0, familyID: $1, entity: $2, record: $3) }
+        table.add("POST", DossierPaths.withdrawal, .family) { try FamilyDossierHandlers.withdraw($0, familyID: $1, requestID: $2) }
+        table.add("POST", DossierPaths.removal, .family) { try FamilyDossierHandlers.requestRemoval($0, familyID: $1, entity: $2, recordID: $3) }
+        table.add("GET", DossierPaths.photo, .family) { try ChildPhotoHandlers.forFamily($0, familyID: $1, reference: $2) }
 
         table.add("GET", StaffDossierPaths.families, .anyStaff) { try StaffDossierHandlers.search($0) }
         table.add("GET", StaffDossierPaths.newFamily, caseworkers) { try StaffDossierHandlers.newFamilyForm($0) }
         table.add("POST", StaffDossierPaths.newFamily, caseworkers) { try StaffDossierHandlers.createFamily($0) }
-        table.add("GET", StaffDossierPaths.families + "/:id", .anyStaff) { try StaffDossierHandlers.familyPage($0) }
-        table.add("GET", StaffDossierPaths.families + "/:id/courrier", caseworkers) { try StaffDossierHandlers.letter($0) }
-        table.add("GET", StaffDossierPaths.families + "/:id/photos/:photo", .anyStaff) { try ChildPhotoHandlers.forStaff($0) }
-        table.add("POST", StaffDossierPaths.families + "/:id/quotient", caseworkers) { try StaffDossierHandlers.setQuotient($0) }
-        table.add("POST", StaffDossierPaths.families + "/:id/residence", caseworkers) { try StaffDossierHandlers.setResidency($0) }
-        table.add("POST", StaffDossierPaths.families + "/:id/anonymiser", .staff([.admin])) { try StaffDossierHandlers.anonymise($0) }
-        table.add("GET", StaffDossierPaths.queue + "/:id", caseworkers) { try ChangeQueueHandlers.show($0) }
-        table.add("POST", StaffDossierPaths.queue + "/:id", caseworkers) { try ChangeQueueHandlers.decide($0) }
+        table.add("GET", StaffDossierPaths.family, .anyStaff) { try StaffDossierHandlers.familyPage($0, familyID: $1) }
+        table.add("GET", StaffDossierPaths.letter, caseworkers) { try StaffDossierHandlers.letter($0, familyID: $1) }
+        table.add("GET", StaffDossierPaths.photo, .anyStaff) { try ChildPhotoHandlers.forStaff($0, familyID: $1, reference: $2) }
+        table.add("POST", StaffDossierPaths.quotient, caseworkers) { try StaffDossierHandlers.setQuotient($0, familyID: $1) }
+        table.add("POST", StaffDossierPaths.residency, caseworkers) { try StaffDossierHandlers.setResidency($0, familyID: $1) }
+        table.add("POST", StaffDossierPaths.anonymise, .staff([.admin])) { try StaffDossierHandlers.anonymise($0, familyID: $1) }
+        table.add("GET", StaffDossierPaths.request, caseworkers) { try ChangeQueueHandlers.show($0, requestID: $1) }
+        table.add("POST", StaffDossierPaths.request, caseworkers) { try ChangeQueueHandlers.decide($0, requestID: $1) }
     }
 }

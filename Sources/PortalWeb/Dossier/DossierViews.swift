@@ -7,8 +7,8 @@ import PortalStore
 
 /// The family's pages under « Mon dossier ».
 enum DossierViews {
-    static func choose(_ context: RequestContext, families: [FamilyFile]) -> Node {
-        Layout.page(context.chrome, title: "Mon dossier", currentTab: .dossier, content: [
+    static func choose(_ chrome: PageChrome, families: [FamilyFile]) -> Node {
+        Layout.page(chrome, title: "Mon dossier", currentTab: .dossier, content: [
             .h1([], ["Mon dossier"]),
             families.isEmpty
                 ? .p([.class("notice")], [
@@ -21,17 +21,18 @@ enum DossierViews {
         ])
     }
 
-    static func overview(_ context: RequestContext, dossier: FamilyDossier, requests: [ChangeRequest], pending: [FieldTarget: FieldChange]) -> Node {
+    /// `notice`: the code of the `ok` query after a redirect.
+    static func overview(_ chrome: PageChrome, dossier: FamilyDossier, requests: [ChangeRequest], pending: [FieldTarget: FieldChange],
+                         notice: String?, today: LocalDate) -> Node {
         let familyID = dossier.familyID
         func waiting(_ entity: DossierEntity, _ id: Int64?) -> Node {
             let targets = pending.keys.filter { $0.record == .existing(id ?? -1) && ($0.entity == entity || (entity == .child && $0.entity == .health)) }
             if targets.contains(where: \.isRemoval) { return .p([.class("pending")], ["Retrait du dossier demandé, en attente de validation"]) }
             return .when(!targets.isEmpty, .p([.class("pending")], ["Modification en attente de validation"]))
         }
-        let today = ParisTime.localDate(of: context.now)
-        return Layout.page(context.chrome, title: "Mon dossier", currentTab: .dossier, content: [
+        return Layout.page(chrome, title: "Mon dossier", currentTab: .dossier, content: [
             .h1([], [.span([.class("kicker")], [.text(dossier.name)]), "Mon dossier"]),
-            DossierNotices.banner(context.request),
+            DossierNotices.banner(notice),
             .p([], ["Vos modifications sont envoyées au service, qui les valide. En attendant, les valeurs actuelles restent celles du dossier."]),
             .section([.aria("labelledby", "responsables")], [
                 .h2([.id("responsables")], ["Responsables"]),
@@ -94,7 +95,7 @@ enum DossierViews {
             ]),
             .section([.aria("labelledby", "demandes")], [
                 .h2([.id("demandes")], ["Mes demandes de modification"]),
-                requests.isEmpty ? .p([], ["Aucune demande."]) : .ul([.class("plain-list")], requests.map { request(context, $0, dossier: dossier) }),
+                requests.isEmpty ? .p([], ["Aucune demande."]) : .ul([.class("plain-list")], requests.map { request(chrome, $0, dossier: dossier) }),
                 .p([], [.a([.href(SpacePaths.requests)], ["Toutes mes demandes"])]),
             ]),
             .section([.aria("labelledby", "donnees")], [
@@ -113,7 +114,7 @@ enum DossierViews {
         })
     }
 
-    private static func request(_ context: RequestContext, _ request: ChangeRequest, dossier: FamilyDossier) -> Node {
+    private static func request(_ chrome: PageChrome, _ request: ChangeRequest, dossier: FamilyDossier) -> Node {
         .li([.class("card")], [
             .p([], [.strong([], [.text(request.status.frenchLabel)]), .text(" – envoyée le \(FrenchDateFormat.longWithTime(request.submittedAt))")]),
             .ul([], request.changes.map { change in
@@ -129,12 +130,12 @@ enum DossierViews {
             }),
             .when(request.withdrawnAt == nil && request.changes.allSatisfy(\.isPending) && request.id != nil,
                   .form([.method("post"), .action(DossierPaths.withdraw(dossier.familyID, request: request.id ?? 0)), .class("inline")], [
-                      Forms.csrfField(context.csrfToken), Forms.submit("Retirer cette demande", secondary: true),
+                      Forms.csrfField(chrome.csrf), Forms.submit("Retirer cette demande", secondary: true),
                   ])),
         ])
     }
 
-    static func recordForm(_ context: RequestContext, dossier: FamilyDossier, entity: DossierEntity, record: RecordRef, values: [String: String],
+    static func recordForm(_ chrome: PageChrome, dossier: FamilyDossier, entity: DossierEntity, record: RecordRef, values: [String: String],
                            pending: [FieldTarget: FieldChange], errors: FieldErrors, general: String?) -> Node {
         let id: Int64? = if case .existing(let value) = record { value } else { nil }
         let title = switch entity {
@@ -144,13 +145,13 @@ enum DossierViews {
         case .contact: id == nil ? "Nouvelle personne habilitée" : "Personne habilitée"
         }
         let name = dossier.recordName(FieldTarget(entity, record, "last_name")).split(separator: ":").last.map { String($0.dropFirst()) } ?? ""
-        return Layout.page(context.chrome, title: title, currentTab: .dossier, content: [
+        return Layout.page(chrome, title: title, currentTab: .dossier, content: [
             .p([], [.a([.href(DossierPaths.family(dossier.familyID))], ["← Mon dossier"])]),
             .h1([], [.span([.class("kicker")], [.text(id == nil ? dossier.name : name)]), .text(title)]),
             Forms.errorSummary(errors),
             .when(general != nil, Forms.notice(general ?? "", kind: "error")),
             .p([], ["Les champs modifiés sont envoyés au service pour validation ; les valeurs en attente sont signalées."]),
-            Forms.form(action: DossierPaths.record(dossier.familyID, entity, id), csrf: context.csrfToken, multipart: entity == .child, label: title,
+            Forms.form(action: DossierPaths.record(dossier.familyID, entity, id), csrf: chrome.csrf, multipart: entity == .child, label: title,
                        DossierField.fields(of: entity).map { field in
                            let target = FieldTarget(entity, record, field.key)
                            if field.kind == .photo {
@@ -161,15 +162,15 @@ enum DossierViews {
                                                            errors: errors, editable: field.isEditableByFamily)
                        } + [Forms.submit("Soumettre la modification")]),
             .when(id != nil && DossierField.removableEntities.contains(entity),
-                  RecordRemovalViews.section(context, familyID: dossier.familyID, entity: entity, id: id ?? 0, name: name,
+                  RecordRemovalViews.section(csrf: chrome.csrf, familyID: dossier.familyID, entity: entity, id: id ?? 0, name: name,
                                              pending: pending[.removal(of: entity, id: id ?? 0)] != nil)),
         ])
     }
 
-    static func dataPage(_ context: RequestContext, export: JSONValue) -> Node {
-        Layout.page(context.chrome, title: "Mes données", currentTab: .dossier, content: [
+    static func dataPage(_ chrome: PageChrome, familyID: Int64, export: JSONValue) -> Node {
+        Layout.page(chrome, title: "Mes données", currentTab: .dossier, content: [
             .h1([], ["Les données que la collectivité détient sur vous"]),
-            .p([], [.a([.class("button"), .href(context.request.path + ".json")], ["Télécharger ces données (JSON)"])]),
+            .p([], [.a([.class("button"), .href(DossierPaths.dataJSON(familyID))], ["Télécharger ces données (JSON)"])]),
             DataTree.render(export, level: 2),
         ])
     }
@@ -226,9 +227,12 @@ enum DossierNotices {
         }
     }
 
-    static func banner(_ request: HTTPRequest) -> Node {
-        guard let text = text(request.queryValue("ok")) else { return .fragment([]) }
+    /// The banner of the `ok` query of this request.
+    static func banner(_ request: HTTPRequest) -> Node { banner(request.queryValue("ok")) }
+
+    static func banner(_ code: String?) -> Node {
+        guard let text = text(code) else { return .fragment([]) }
         let errors: Set<String> = ["retrait-impossible", "retrait-en-attente"]
-        return Forms.notice(text, kind: errors.contains(request.queryValue("ok") ?? "") ? "error" : "success")
+        return Forms.notice(text, kind: errors.contains(code ?? "") ? "error" : "success")
     }
 }

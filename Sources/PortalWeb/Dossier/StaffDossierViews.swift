@@ -7,12 +7,13 @@ import PortalStore
 
 /// Back-office pages of family files and of the dossier change queue.
 enum StaffDossierViews {
-    private static func page(_ context: RequestContext, title: String, _ content: [Node]) -> Node {
-        StaffViews.page(context, title: title, content: [DossierNotices.banner(context.request)] + content)
+    /// `notice`: the code of the `ok` query after a redirect.
+    private static func page(_ context: RequestContext, title: String, notice: String?, _ content: [Node]) -> Node {
+        StaffViews.page(context, title: title, content: [DossierNotices.banner(notice)] + content)
     }
 
-    static func search(_ context: RequestContext, query: String, hits: [FamilySearchHit]) -> Node {
-        page(context, title: "Familles", [
+    static func search(_ context: RequestContext, notice: String?, query: String, hits: [FamilySearchHit]) -> Node {
+        page(context, title: "Familles", notice: notice, [
             .h1([], ["Familles"]),
             .form([.method("get"), .action(StaffDossierPaths.families), .class("form"), .role("search")], [
                 .div([.class("field")], [
@@ -32,8 +33,8 @@ enum StaffDossierViews {
         ])
     }
 
-    static func newFamily(_ context: RequestContext, values: [String: String], errors: FieldErrors) -> Node {
-        page(context, title: "Nouveau dossier famille", [
+    static func newFamily(_ context: RequestContext, notice: String?, values: [String: String], errors: FieldErrors) -> Node {
+        page(context, title: "Nouveau dossier famille", notice: notice, [
             .h1([], ["Nouveau dossier famille"]),
             .p([], ["Le code abonné est créé automatiquement ; un courrier à remettre à la famille est prêt à imprimer ensuite."]),
             Forms.errorSummary(errors),
@@ -44,7 +45,8 @@ enum StaffDossierViews {
         ])
     }
 
-    static func family(_ context: RequestContext, _ page: StaffFamilyPage) -> Node {
+    /// `quotientError`: the quotient form sent back unreadable (`erreur=quotient`).
+    static func family(_ context: RequestContext, _ page: StaffFamilyPage, notice: String?, quotientError: Bool) -> Node {
         let dossier = page.dossier
         let id = dossier.familyID
         func fields<R>(_ bindings: [FieldBinding<R>], _ record: R) -> Node {
@@ -53,7 +55,7 @@ enum StaffDossierViews {
                 return [.el("dt", [], [.text(binding.field.label)]), .el("dd", [], [.text(shown.isEmpty ? "—" : shown)])]
             })
         }
-        return self.page(context, title: dossier.name, [
+        return self.page(context, title: dossier.name, notice: notice, [
             .h1([], [.span([.class("kicker")], [.text("Code abonné \(dossier.subscriberCode)")]), .text(dossier.name)]),
             .when(page.isAnonymised, .p([.class("notice")], ["Dossier anonymisé : seuls les noms utiles aux factures sont conservés."])),
             .p([], [.a([.class("button secondary"), .href(StaffDossierPaths.letter(id))], ["Imprimer le courrier du code abonné"])]),
@@ -84,7 +86,7 @@ enum StaffDossierViews {
             .fragment(dossier.contacts.map { contact in .div([.class("card")], [fields(DossierField.contactBindings, contact)]) }),
             .h2([], ["Quotient familial"]),
             Forms.form(action: StaffDossierPaths.quotient(id), csrf: context.csrfToken, label: "Quotient familial", [
-                .when(context.request.queryValue("erreur") == "quotient", Forms.notice("Indiquez un quotient en euros et des dates de validité dans l'ordre.", kind: "error")),
+                .when(quotientError, Forms.notice("Indiquez un quotient en euros et des dates de validité dans l'ordre.", kind: "error")),
                 Forms.field("quotient", label: "Quotient familial (€)", value: dossier.fiscal.map { String($0.familyQuotient) } ?? "", autocomplete: nil,
                             errors: FieldErrors(), required: false, extra: [Attribute("inputmode", "numeric")]),
                 Forms.field("du", label: "Valable du", type: "date", value: dossier.fiscal?.validFrom.iso ?? "", autocomplete: nil, errors: FieldErrors(), required: false),
@@ -116,10 +118,11 @@ enum StaffDossierViews {
     }
 
     /// A page to print: the family's name and address, its code abonné, and how to use it.
-    static func letter(_ context: RequestContext, dossier: FamilyDossier) -> Node {
-        let tenant = context.tenant
+    /// `baseURL`: where the family creates its account, the address the letter was printed from.
+    static func letter(_ chrome: PageChrome, dossier: FamilyDossier, baseURL: String) -> Node {
+        let tenant = chrome.tenant
         let guardian = dossier.guardians.first
-        return Layout.page(context.chrome, title: "Courrier code abonné", content: [
+        return Layout.page(chrome, title: "Courrier code abonné", content: [
             .div([.class("letter")], [
                 .p([], [.text(tenant.name)]),
                 .p([.class("address")], [
@@ -129,7 +132,7 @@ enum StaffDossierViews {
                 ]),
                 .h1([], ["Votre code abonné"]),
                 .p([], [.text("Pour accéder au dossier de votre famille sur le \(tenant.branding.portalTitle), créez votre compte sur "),
-                        .strong([], [.text(context.baseURL)]), " puis saisissez ce code dans « Mes abonnements » :"]),
+                        .strong([], [.text(baseURL)]), " puis saisissez ce code dans « Mes abonnements » :"]),
                 .p([.class("code")], [.strong([], [.text(dossier.subscriberCode)])]),
                 .p([], ["Le code ne contient ni O, ni 0, ni I, ni L, ni 1. Les deux responsables peuvent utiliser le même code. Gardez-le pour vous."]),
                 ContactBlock.render(tenant.contact, headingLevel: "h2"),
@@ -137,10 +140,10 @@ enum StaffDossierViews {
         ])
     }
 
-    static func request(_ context: RequestContext, _ request: ChangeRequest, dossier: FamilyDossier, role: StaffRole, problem: String?) -> Node {
+    static func request(_ context: RequestContext, _ request: ChangeRequest, dossier: FamilyDossier, role: StaffRole, notice: String?, problem: String?) -> Node {
         let stale = Set(request.staleTargets(against: dossier))
         let mayViewHealth = HealthDataPolicy.mayView(role)
-        return page(context, title: "Demande de modification", [
+        return page(context, title: "Demande de modification", notice: notice, [
             .h1([], [.span([.class("kicker")], [.a([.href(StaffDossierPaths.family(dossier.familyID))], [.text(dossier.name)])]),
                      .text("Demande du \(FrenchDateFormat.longWithTime(request.submittedAt))")]),
             .p([], [.text("Par \(request.submittedBy.name) – \(request.status.frenchLabel)")]),
