@@ -2,7 +2,6 @@ import Foundation
 import HTTPServer
 import PortalCore
 import PortalFlows
-import PortalStore
 
 /// Actualités: the family tab and its Atom feed (both part of the `actualites` tab), and the
 /// staff pages that write them (every town has a home page showing them, so those are not).

@@ -1,7 +1,6 @@
 import HTML
 import PortalCore
 import PortalFlows
-import PortalStore
 
 /// The Actualités tab and the staff pages that write them.
 enum NewsViews {
