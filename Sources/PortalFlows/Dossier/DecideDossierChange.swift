@@ -1,6 +1,7 @@
 import Foundation
 import PortalCore
 import PortalStore
+import Postgres
 
 /// One dossier change request as staff review it; opening one that touches health data is a
 /// logged view of it for the roles that may read it.
@@ -83,22 +84,39 @@ public struct DecideDossierChange: Sendable {
             } catch let problem as DecisionProblem {
                 return .problem(request: request, dossier: dossier, message: problem.frenchMessage)
             }
-            try DossierStore.save(decided.dossier, previous: dossier, in: connection)
-            try ChangeRequestStore.update(decided.request, previous: stored, now: now, note: DossierMails.note(decided, dossier: dossier), in: connection)
-            try ChangeRequestStore.refusePending(onRemoved: decided.accepted.map(\.target), in: dossier, by: actor, now: now, in: connection)
-            try ChildPhotoStore.prune(familyID: dossier.familyID, in: connection)
+            let mail = try DossierChangeEffects(town: town).saveDecision(decided, stored: stored, dossier: dossier, by: actor, now: now, in: connection)
             try StaffAudit.record(staffActor, action: "dossier.decide", target: "dossier/\(request.id ?? 0)",
                                   detail: DossierMails.note(decided, dossier: dossier), ip: ip, now: now, in: connection)
             if !decided.request.isOpen {
                 try QueueDecisions.record(queue: queue, itemID: request.id ?? 0, verdict: decided.request.status == .refused ? .refused : .accepted,
                                           reason: "", by: staffActor, now: now, in: connection)
             }
-            if let account = try AccountStore.find(id: request.submittedBy.id, in: connection) {
-                try Outbox.enqueue(DossierMails.decision(town.tenant, to: account.email, outcome: decided, dossier: dossier,
-                                                         link: town.url(town.links.dossier(family: dossier.familyID))),
-                                   now: now, in: connection)
-            }
+            if let mail { try Outbox.enqueue(mail, now: now, in: connection) }
             return .decided
+        }
+    }
+}
+
+/// What every decision on a dossier change request does, whether taken on the request's page
+/// or for the whole request from the staff queue: the file and the request saved together
+/// (the note in « Mes demandes »), other requests on a removed record refused, photos no
+/// request names any more deleted.
+public struct DossierChangeEffects: Sendable {
+    public let town: Town
+
+    public init(town: Town) { self.town = town }
+
+    /// The family's e-mail about the decision, for the caller to send with its own effects; nil
+    /// when the account that asked no longer exists.
+    public func saveDecision(_ decided: DecisionOutcome, stored: StoredChangeRequest, dossier: FamilyDossier, by actor: DossierActor, now: Date,
+                             in connection: PostgresConnection) throws -> OutgoingMail? {
+        try DossierStore.save(decided.dossier, previous: dossier, in: connection)
+        try ChangeRequestStore.update(decided.request, previous: stored, now: now, note: DossierMails.note(decided, dossier: dossier), in: connection)
+        try ChangeRequestStore.refusePending(onRemoved: decided.accepted.map(\.target), in: dossier, by: actor, now: now, in: connection)
+        try ChildPhotoStore.prune(familyID: dossier.familyID, in: connection)
+        return try AccountStore.find(id: stored.request.submittedBy.id, in: connection).map { account in
+            DossierMails.decision(town.tenant, to: account.email, outcome: decided, dossier: dossier,
+                                  link: town.url(town.links.dossier(family: dossier.familyID)))
         }
     }
 }
