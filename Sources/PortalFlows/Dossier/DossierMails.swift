@@ -1,11 +1,10 @@
 import PortalCore
-import PortalFlows
 import PortalStore
 
 /// The e-mail a family receives when staff answer its dossier change request. Values are not
 /// repeated (health data has no place in an e-mail): the field names and the answers only.
-enum DossierMails {
-    static func decision(_ tenant: TenantConfig, to email: String, outcome: DecisionOutcome, dossier: FamilyDossier, link: String) -> OutgoingMail {
+public enum DossierMails {
+    public static func decision(_ tenant: TenantConfig, to email: String, outcome: DecisionOutcome, dossier: FamilyDossier, link: String) -> OutgoingMail {
         var lines: [String] = []
         for change in outcome.accepted {
             lines.append("– \(label(change, dossier)) : acceptée")
@@ -23,7 +22,7 @@ enum DossierMails {
     }
 
     /// The note of the « Mes demandes » history line.
-    static func note(_ outcome: DecisionOutcome, dossier: FamilyDossier) -> String {
+    public static func note(_ outcome: DecisionOutcome, dossier: FamilyDossier) -> String {
         var parts: [String] = []
         if !outcome.accepted.isEmpty { parts.append("Acceptée : " + outcome.accepted.map { label($0, dossier) }.joined(separator: ", ")) }
         for change in outcome.refused {
