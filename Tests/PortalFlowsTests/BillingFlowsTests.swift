@@ -9,17 +9,13 @@ import Testing
 /// the audit log shows of it.
 @Suite(.serialized)
 struct BillingFlowsTests {
-    let pool: PostgresPool
-    let town: Town
+    let migrated: MigratedTown
+    var town: Town { migrated.town }
     let clerk = BillingClerk(actor: StaffActor(id: 7, name: "Claire Régie"), ip: "203.0.113.9")
     let now = Date(timeIntervalSince1970: 1_770_100_000) // 3 February 2026
 
     init() throws {
-        pool = try PostgresPool(url: Self.databaseURL, maxSize: 2, checkoutTimeout: .seconds(60))
-        var tenant = try shippedTenant("saint-aubin-des-pres")
-        tenant.schema = "t_flows_billing_\(UInt32.random(in: 0...UInt32.max))"
-        _ = try pool.withConnection { try Migrator(directory: Self.sqlDirectory + "/tenant").migrate(schema: tenant.schema, on: $0) }
-        town = Town(tenant: tenant, database: TenantDatabase(pool: pool), baseURL: "http://test.localhost", links: NoLinks())
+        migrated = try MigratedTown("saint-aubin-des-pres", schemaPrefix: "t_flows_billing")
     }
 
     @Test func runningAMonth_issuesItsInvoicesOnce_andEachRunIsAudited() throws {
@@ -80,26 +76,5 @@ struct BillingFlowsTests {
         }
     }
 
-    private func drop() {
-        _ = try? pool.withConnection { try $0.executeScript("DROP SCHEMA IF EXISTS \(SQL.quoteIdentifier(town.tenant.schema)) CASCADE") }
-        pool.close()
-    }
-
-    static var databaseURL: String {
-        guard let url = ProcessInfo.processInfo.environment["PORTAL_TEST_DATABASE_URL"], !url.isEmpty else {
-            fatalError("PORTAL_TEST_DATABASE_URL is not set: run the tests with `make test`")
-        }
-        return url
-    }
-
-    static let sqlDirectory: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("sql").path
-}
-
-/// Billing writes no e-mail, so it prints no link.
-private struct NoLinks: PortalLinks {
-    func planning(family: Int64, anchor: LocalDate?) -> String { "" }
-    func registrations(family: Int64) -> String { "" }
-    func draws() -> String { "" }
+    private func drop() { migrated.drop() }
 }

@@ -7,28 +7,12 @@ import Testing
 
 /// A town on a freshly migrated schema of the test database, for one test.
 private struct TeamTown {
-    let pool: PostgresPool
-    let town: Town
+    let migrated: MigratedTown
+    var town: Town { migrated.town }
 
-    init() throws {
-        guard let url = ProcessInfo.processInfo.environment["PORTAL_TEST_DATABASE_URL"], !url.isEmpty else {
-            fatalError("PORTAL_TEST_DATABASE_URL is not set: run the tests with `make test`")
-        }
-        pool = try PostgresPool(url: url, maxSize: 2, checkoutTimeout: .seconds(60))
-        let sql = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("sql/tenant").path
-        var tenant = try shippedTenant("cayres-pradelles")
-        tenant.schema = "t_team_\(UInt32.random(in: 0...UInt32.max))"
-        let schema = tenant.schema
-        _ = try pool.withConnection { try Migrator(directory: sql).migrate(schema: schema, on: $0) }
-        town = Town(tenant: tenant, database: TenantDatabase(pool: pool), baseURL: "http://test", links: NoLinks())
-    }
+    init() throws { migrated = try MigratedTown("cayres-pradelles", schemaPrefix: "t_team") }
 
-    func drop() {
-        let schema = town.tenant.schema
-        _ = try? pool.withConnection { try $0.executeScript("DROP SCHEMA IF EXISTS \(SQL.quoteIdentifier(schema)) CASCADE") }
-        pool.close()
-    }
+    func drop() { migrated.drop() }
 
     func member(_ name: String, _ role: StaffRole) throws -> StaffAccount {
         try town.transaction { connection in
@@ -36,16 +20,6 @@ private struct TeamTown {
             return try StaffStore.find(id: id, in: connection)!
         }
     }
-}
-
-/// The team flow sends no e-mail: no link is ever asked.
-private struct NoLinks: PortalLinks {
-    func planning() -> String { "" }
-    func planning(family: Int64, anchor: LocalDate?) -> String { "" }
-    func registrations(family: Int64) -> String { "" }
-    func draws() -> String { "" }
-    func documents() -> String { "" }
-    func dossier(family: Int64) -> String { "" }
 }
 
 @Suite struct ChangeTeamMemberTests {
