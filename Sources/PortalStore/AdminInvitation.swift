@@ -1,4 +1,4 @@
-import Postgres
+public import Postgres
 
 /// The one-time link that lets a new town's first administrator create their account.
 /// The token is 32 bytes from the system's CSPRNG, sent in the link as base64url; the table

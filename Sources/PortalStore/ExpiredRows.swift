@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// Rows that can no longer serve (ended sessions, used or expired links, forgotten failure
 /// counters) and personal data past its retention: deleted so that tables stay small and a

@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// Actualités of the town whose schema the transaction is bound to.
 public enum NewsStore {

@@ -1,5 +1,5 @@
+public import PortalCore
 import Postgres
-import PortalCore
 
 extension SchemaMigrations {
     public struct ClusterOutcome: Sendable {

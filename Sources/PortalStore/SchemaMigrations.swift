@@ -1,5 +1,5 @@
-import Postgres
-import PortalCore
+public import PortalCore
+public import Postgres
 
 /// Brings the shared schema and every town's schema to the latest migration.
 public struct SchemaMigrations {

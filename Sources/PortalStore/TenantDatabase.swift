@@ -1,4 +1,4 @@
-import Postgres
+public import Postgres
 
 /// Every query made for a town runs inside a transaction bound to that town's schema.
 /// `set_config(..., true)` is transaction-local, so a pooled connection carries nothing

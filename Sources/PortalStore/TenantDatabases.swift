@@ -1,5 +1,5 @@
+public import PortalCore
 import Postgres
-import PortalCore
 
 /// One database (and pool) per PostgreSQL cluster, and the rule that places a town on one:
 /// its file's `databaseCluster`, or the default cluster when it names none. Each cluster

@@ -1,10 +1,10 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+public import FoundationEssentials
 #else
-import Foundation
+public import Foundation
 #endif
 import Postgres
-import PortalCore
+public import PortalCore
 
 /// One town as operators see it (`portal tenant list`, the operator console): where it lives,
 /// how far its schema is migrated, how big and how busy it is, and whether it is open.

@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// `portal tenant create`: the town's schema, migrated, registered, and an invitation for its
 /// first administrator, all in one transaction on the town's cluster. PostgreSQL's DDL is

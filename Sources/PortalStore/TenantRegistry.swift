@@ -1,10 +1,10 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+public import FoundationEssentials
 #else
-import Foundation
+public import Foundation
 #endif
-import Postgres
-import PortalCore
+public import Postgres
+public import PortalCore
 
 /// `platform.tenants` of one cluster: which towns exist there and whether they are suspended.
 /// The tenant files stay the source of truth for configuration; this records the database side.

@@ -1,5 +1,5 @@
 import Foundation
-import Postgres
+public import Postgres
 import Synchronization
 
 /// What this process knows of writes to each town's schema, so that a page rendered from a

@@ -1,15 +1,13 @@
 import HTTPServer
 import PortalCore
 import PortalFlows
-import PortalStore
 
 /// The town's home page and colours; every family tab has its own area's pages (DossierRoutes,
 /// BookingRoutes, InvoicingRoutes, MessagingRoutes, NewsRoutes, TownDocumentRoutes).
 enum HomeRoutes {
     static func register(_ table: inout RouteTable) {
         table.add("GET", "/", .anyone) { context in
-            let news = try context.transaction { try NewsStore.latest(limit: 5, today: ParisTime.localDate(of: context.now), in: $0) }
-            return .html(HomePage.render(context, news: news))
+            .html(HomePage.render(context.chrome, news: try TownHome(town: context.town).latestNews(now: context.now)))
         }
         table.add("GET", AssetPaths.theme, .anyone) { context in
             var response = HTTPResponse(status: .ok, body: Array(Theme.css(for: context.tenant).utf8))

@@ -6,9 +6,11 @@ import PortalStore
 public struct WebLinks: PortalLinks {
     public init() {}
 
+    public func planning() -> String { TabPaths.path(for: .planning) }
     public func planning(family: Int64, anchor: LocalDate?) -> String { BookingPaths.planning(family: family, anchor: anchor) }
     public func registrations(family: Int64) -> String { BookingPaths.registrations(family: family) }
     public func draws() -> String { DrawPaths.list }
+    public func documents() -> String { SpacePaths.documents }
     public func dossier(family: Int64) -> String { DossierPaths.family(family) }
     public func messageThread(_ id: Int64) -> String { MessagingPaths.thread(id) }
 }

@@ -70,7 +70,7 @@ extension PostgresConnection {
         }
         guard PQpipelineSync(handle) == 1 else { throw Self.connectionFailure(handle) }
         var rows: [[PostgresRow]] = []
-        var failure: Error?
+        var failure: (any Error)?
         for item in sent {
             // Each command's answer, then a null result that ends it.
             guard let result = PQgetResult(handle) else { throw Self.connectionFailure(handle) }

@@ -1,3 +1,4 @@
+import Foundation
 /// A spreadsheet file French office software opens as is: UTF-8 with a byte-order mark (so
 /// accents survive Excel), `;` between fields (the decimal comma takes `,`), CRLF line ends,
 /// every field between double quotes with inner quotes doubled (RFC 4180 §2).

@@ -1,5 +1,5 @@
 import CivilCalendar
-import Foundation
+public import Foundation
 
 /// A wall-clock day and time of day, as a calendar file writes them (`20260114T083000`).
 public struct WallClock: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// How much one family account may upload in 24 hours, per kind of upload: enough to send a whole
 /// file's justificatifs in one evening, not enough to fill the town's database (ASVS 12.1.3).

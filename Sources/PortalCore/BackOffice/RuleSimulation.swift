@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One check the simulator shows: its French name, whether it lets the booking through, and
 /// the rule, message and instants behind it.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The panier's recap: each line with its verdict and cost, and the total of the lines that apply.
 public struct BasketRecap: Sendable, Equatable {

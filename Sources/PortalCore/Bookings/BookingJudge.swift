@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Decides basket lines for a family: registration, age and the family's own bookings here,
 /// then the town's calendar and deadline rules through the `RulesEngine`. Capacity is left to

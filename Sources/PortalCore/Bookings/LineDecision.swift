@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The verdict on one basket line at an instant, with its price.
 public struct LineDecision: Sendable, Equatable {

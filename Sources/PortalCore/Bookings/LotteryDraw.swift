@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Fairness at opening (issue 11): requests made in the first minutes after booking opens are
 /// collected, then places go by a seeded draw that anyone can replay from the published seed.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The planning's views: which days are shown around an anchor day, and how to move.
 public enum PlanningView: String, Sendable, Equatable, CaseIterable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A child waiting for a place on a full slot.
 public struct WaitingEntry: Sendable, Equatable {

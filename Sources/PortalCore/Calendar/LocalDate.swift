@@ -112,7 +112,7 @@ extension LocalDate: CustomStringConvertible {
 }
 
 extension LocalDate: Codable {
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let date = LocalDate(iso: text) else {
@@ -121,7 +121,7 @@ extension LocalDate: Codable {
         self = date
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(iso)
     }

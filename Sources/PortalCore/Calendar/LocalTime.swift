@@ -44,7 +44,7 @@ extension LocalTime: CustomStringConvertible {
 }
 
 extension LocalTime: Codable {
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let time = LocalTime(hhmm: text) else {
@@ -53,7 +53,7 @@ extension LocalTime: Codable {
         self = time
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(hhmm)
     }

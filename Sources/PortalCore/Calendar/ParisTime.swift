@@ -1,6 +1,6 @@
 // Full Foundation, not FoundationEssentials: named time zones need the tz database support
 // that lives in FoundationInternationalization on Linux.
-import Foundation
+public import Foundation
 
 /// Conversions between instants and Europe/Paris wall time, daylight saving time included.
 /// Every town rule ("before 10:00 the day before") is stated in this wall time.

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+public import Foundation
 
 /// A staff member's answer to one field.
 public enum StaffAnswer: Hashable, Sendable {

@@ -8,11 +8,11 @@ public struct FieldBinding<Record>: Sendable {
     public func write(_ value: String, into record: inout Record) { set(&record, value) }
 }
 
-private func text<R>(_ path: WritableKeyPath<R, String> & Sendable, _ field: DossierField) -> FieldBinding<R> {
+private func text<R>(_ path: any WritableKeyPath<R, String> & Sendable, _ field: DossierField) -> FieldBinding<R> {
     FieldBinding(field: field, get: { $0[keyPath: path] }, set: { $0[keyPath: path] = $1 })
 }
 
-private func flag<R>(_ path: WritableKeyPath<R, Bool> & Sendable, _ field: DossierField) -> FieldBinding<R> {
+private func flag<R>(_ path: any WritableKeyPath<R, Bool> & Sendable, _ field: DossierField) -> FieldBinding<R> {
     FieldBinding(field: field, get: { $0[keyPath: path] ? FieldKind.yes : FieldKind.no },
                  set: { $0[keyPath: path] = $1 == FieldKind.yes })
 }

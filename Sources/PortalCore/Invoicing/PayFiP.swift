@@ -1,3 +1,4 @@
+import Foundation
 /// PayFiP, the DGFiP's online payment for public bodies. The portal sends the family to the
 /// payment page with the payment's parameters; PayFiP then calls `urlnotif` server-to-server
 /// with the result and sends the family back to `urlredirect`. Only the notification records

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// How long a family has been waiting for an answer, as staff read it in the inbox.
 public enum WaitingTime {

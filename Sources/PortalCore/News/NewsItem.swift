@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An "actualité" a town publishes for its families. The body is written in `NewsMarkup`.
 public struct NewsItem: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension DeadlineRule {
     /// The day on which the action stops being allowed for a slot on `date`.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The answer to « may this family book (or cancel) this slot now? », with the rule that decided.
 public struct RuleDecision: Sendable, Equatable {

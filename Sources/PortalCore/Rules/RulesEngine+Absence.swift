@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension RulesEngine {
     /// May the family declare an absence on a booked day at `now`? Only the activity's absence

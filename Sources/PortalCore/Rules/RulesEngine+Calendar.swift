@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One day an activity runs, as the planning shows it before anyone clicks.
 public struct ActivityDay: Sendable, Equatable {

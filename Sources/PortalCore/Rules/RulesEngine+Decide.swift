@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension RulesEngine {
     /// May this action be taken on this slot at `now`? Checks, in order: the activity runs on

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Decides, for one town, whether a slot may be booked or cancelled at a given instant, and why.
 /// It judges the calendar, closures and time rules; registration, age and capacity are checked

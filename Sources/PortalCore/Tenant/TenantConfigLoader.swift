@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads and validates tenant files. The server refuses to start on any error, so every error of
 /// every file is returned at once.

@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 public struct FamilyAccount: Sendable, Equatable {
     public let id: Int64

@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
+public import Foundation
 import PortalCore
+public import Postgres
 
 /// A family file as far as accounts need it: its name and its code abonné.
 public struct FamilyFile: Sendable, Equatable {

@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// Accepting the one-time link `portal tenant create` gives a new town's first administrator
 /// (`platform.admin_invitations`, see `AdminInvitation`): it creates an admin staff account.

@@ -1,5 +1,5 @@
-import Foundation
-import Postgres
+public import Foundation
+public import Postgres
 
 /// Signs the instant an anonymous form was shown, with a key kept in the database (so every
 /// instance agrees), so a robot cannot claim it read the form for longer than it did.

@@ -1,4 +1,4 @@
-import Postgres
+public import Postgres
 
 /// bcrypt through pgcrypto (cost 10). The password is first reduced to the hex of its SHA-256,
 /// because bcrypt ignores everything past 72 bytes and long passphrases are welcome.

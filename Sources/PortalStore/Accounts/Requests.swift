@@ -1,5 +1,5 @@
-import Foundation
-import Postgres
+public import Foundation
+public import Postgres
 
 public enum RequestStatus: String, Sendable, CaseIterable {
     case pending, accepted, refused, withdrawn, done

@@ -1,5 +1,5 @@
-import Foundation
-import Postgres
+public import Foundation
+public import Postgres
 
 /// The audit trail of a town: sign-ins, failures, lockouts, password and e-mail changes,
 /// each with the client address and the time.

@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// A signed-in session as read back from its cookie.
 public struct StoredSession: Sendable, Equatable {

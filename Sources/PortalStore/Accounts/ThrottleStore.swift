@@ -1,6 +1,6 @@
 import Foundation
-import Postgres
-import PortalCore
+public import PortalCore
+public import Postgres
 
 /// What a throttle counter counts. Keys are the normalised address, the client address or the
 /// account id; the scope keeps them apart.

@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// Children added on the day: a child who came without a booking gets one, flagged.
 extension AttendanceStore {

@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// What the director needs at hand about a child's health during the day. Read only for the
 /// roles of `HealthDataPolicy` (the caller decides and logs the view).

@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
+public import Foundation
 import PortalCore
+public import Postgres
 
 /// A received justificatif waiting for review.
 public struct DocumentToReview: Sendable, Equatable {

@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// One booking as the exports list it.
 public struct BookingExportRow: Sendable, Equatable {

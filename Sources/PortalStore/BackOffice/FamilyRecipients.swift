@@ -1,4 +1,4 @@
-import Postgres
+public import Postgres
 
 /// Where to write to a family: the addresses of the accounts subscribed to its file.
 public enum FamilyRecipients {

@@ -1,5 +1,5 @@
 import Foundation
-import Postgres
+public import Postgres
 
 /// « Mes demandes » seen from the family file: the requests filed for the family or by any
 /// account subscribed to it, newest first.

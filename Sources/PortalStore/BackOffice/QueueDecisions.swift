@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
+public import Foundation
 import PortalCore
+public import Postgres
 
 public enum QueueVerdict: String, Sendable, Equatable {
     case accepted, refused

@@ -1,6 +1,6 @@
 import Foundation
-import Postgres
-import PortalCore
+public import PortalCore
+public import Postgres
 
 /// What the rule simulator reads: the family's registrations and bookings around the day.
 public enum SimulationStore {

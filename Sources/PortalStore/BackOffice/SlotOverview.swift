@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// A slot row as the back-office shows it: places, waiting children.
 public struct SlotOverview: Sendable, Equatable {

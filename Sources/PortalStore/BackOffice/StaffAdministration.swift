@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// A staff account as the admin's team page lists it, deactivated ones included.
 public struct StaffMember: Sendable, Equatable {

@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
+public import Foundation
 import PortalCore
+public import Postgres
 
 /// Who did it, for the audit log: a staff member's id and name as they were at the time.
 public struct StaffActor: Sendable, Equatable {

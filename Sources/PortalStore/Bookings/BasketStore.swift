@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// The panier kept server-side, so an unconfirmed basket survives sign-out and a lost connection.
 public enum BasketStore {

@@ -1,5 +1,5 @@
-import Postgres
 import PortalCore
+public import Postgres
 
 extension BookingStore {
     /// One booking with its family, whatever its status (staff answers name the booking only).

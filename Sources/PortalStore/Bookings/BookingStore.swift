@@ -1,6 +1,6 @@
 import Foundation
-import Postgres
-import PortalCore
+public import PortalCore
+public import Postgres
 
 /// Bookings of one town, in the transaction the caller opened on its schema.
 public enum BookingStore {

@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
+public import Foundation
 import PortalCore
+public import Postgres
 
 /// The family's private calendar feed: a secret URL token, stored only as its SHA-256, one per
 /// family; issuing a new one revokes the old.

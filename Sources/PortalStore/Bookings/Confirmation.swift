@@ -1,5 +1,5 @@
-import Foundation
-import PortalCore
+public import Foundation
+public import PortalCore
 
 /// The result of « Valider »: each line with what happened to it, and who was promoted from a
 /// waiting list by the places it freed (their families are to be told).

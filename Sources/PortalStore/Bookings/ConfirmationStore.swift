@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// A « Valider » as recorded: the summary page and the booking number families quote.
 public struct StoredConfirmation: Sendable, Equatable {

@@ -1,5 +1,5 @@
-import Postgres
 import PortalCore
+public import Postgres
 
 /// Family profiles read from the dossier's tables: the quotient staff recorded, resident when
 /// any guardian lives on the territory, and the children whose birth date is known (a child

@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// A held draw as published: the slot, the seed and what it was computed from.
 public struct PublishedDraw: Sendable, Equatable {

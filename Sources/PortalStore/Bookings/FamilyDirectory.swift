@@ -1,4 +1,4 @@
-import Postgres
+public import Postgres
 
 /// Names and addresses the booking pages and e-mails need from the accounts and the dossier.
 public enum FamilyDirectory {

@@ -1,5 +1,5 @@
-import Postgres
-import PortalCore
+public import PortalCore
+public import Postgres
 
 /// What booking needs of a family: prices follow the quotient and residency, rules the children's ages.
 public struct FamilyProfile: Sendable, Equatable {

@@ -1,5 +1,5 @@
-import Postgres
-import PortalCore
+public import PortalCore
+public import Postgres
 
 extension RegistrationStore {
     /// The first days asked with a pré-inscription (booked once it is accepted).

@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// A pré-inscription as stored, with what the lists show.
 public struct StoredRegistration: Sendable, Equatable {

@@ -1,5 +1,5 @@
-import Postgres
-import PortalCore
+public import PortalCore
+public import Postgres
 
 /// Places taken on a slot, for the planning's « complet » and the waiting-list offer.
 public struct SlotOccupancy: Sendable, Equatable {

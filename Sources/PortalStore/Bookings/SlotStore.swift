@@ -1,5 +1,5 @@
-import Postgres
-import PortalCore
+public import PortalCore
+public import Postgres
 
 /// Slot rows are created on first use with the capacity the tenant file gives.
 public enum SlotStore {

@@ -1,4 +1,4 @@
-import Postgres
+public import Postgres
 
 extension TenantDatabase {
     /// A town transaction run again from the start on a serialization failure or a deadlock,

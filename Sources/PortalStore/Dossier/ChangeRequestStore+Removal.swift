@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 extension ChangeRequestStore {
     public static let removedRecordReason = "Cette fiche a été retirée du dossier."

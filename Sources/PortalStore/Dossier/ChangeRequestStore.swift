@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// A stored dossier change request with its line in « Mes demandes ».
 public struct StoredChangeRequest: Sendable, Equatable {

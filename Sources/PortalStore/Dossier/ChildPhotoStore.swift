@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// Children's photos. A photo is saved when a family asks for it (as the new value of the
 /// child's `photo` field, pending validation) and deleted once it is neither a child's current

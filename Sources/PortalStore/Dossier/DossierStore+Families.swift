@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// A line of the staff's family search.
 public struct FamilySearchHit: Sendable, Equatable {

@@ -1,6 +1,6 @@
 import Foundation
-import Postgres
-import PortalCore
+public import PortalCore
+public import Postgres
 
 /// Family files of the town whose schema the transaction is bound to. Every statement names
 /// the family, so an id from another family's file matches nothing.

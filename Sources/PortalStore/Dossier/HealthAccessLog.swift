@@ -1,5 +1,5 @@
-import Foundation
-import Postgres
+public import Foundation
+public import Postgres
 
 /// One time a staff member was shown health data.
 public struct HealthAccess: Sendable, Equatable {

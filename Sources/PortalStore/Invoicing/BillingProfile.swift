@@ -1,5 +1,5 @@
-import Postgres
-import PortalCore
+public import PortalCore
+public import Postgres
 
 /// What invoicing needs of a family's file: the quotient valid on the billed month's last day,
 /// residency (any guardian living in the territory), and the name and address printed.

@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// Credit notes: the only correction of an issued invoice.
 public enum CreditNoteStore {

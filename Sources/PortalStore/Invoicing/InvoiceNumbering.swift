@@ -1,5 +1,5 @@
-import Postgres
-import PortalCore
+public import PortalCore
+public import Postgres
 
 /// The gapless yearly sequence. The row's UPDATE holds its lock until the issuing transaction
 /// ends: a concurrent run waits, and a rolled-back run gives its number back.

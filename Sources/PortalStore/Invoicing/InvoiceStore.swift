@@ -1,5 +1,5 @@
-import Postgres
-import PortalCore
+public import PortalCore
+public import Postgres
 
 /// An issued document with what settled it so far.
 public struct InvoiceSummary: Sendable, Equatable {

@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// Staff invoice a month: first a preview per family, then the issue, which numbers and stores
 /// each invoice. Issuing again never bills twice: a family has one invoice per month, a booking

@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// PayFiP attempts: created when a family leaves for the payment page, settled only by a
 /// notification that names one of them with the same client number, year and amount.

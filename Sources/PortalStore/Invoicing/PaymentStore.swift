@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// Payments staff record at the desk (cash, cheque, CESU, transfer); online ones come from
 /// `OnlinePaymentStore`.

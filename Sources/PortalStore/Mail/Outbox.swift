@@ -1,5 +1,5 @@
-import Foundation
-import Postgres
+public import Foundation
+public import Postgres
 
 /// An e-mail to send, written in the transaction of the action that causes it.
 public struct OutgoingMail: Sendable, Equatable {

@@ -1,5 +1,5 @@
-import Foundation
-import PortalCore
+public import Foundation
+public import PortalCore
 
 /// A file to store with a message: its detected format and a name safe in a header.
 public struct NewAttachment: Sendable {

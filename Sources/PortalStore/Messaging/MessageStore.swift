@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
-import PortalCore
+public import Foundation
+public import PortalCore
+public import Postgres
 
 /// Threads, messages and attachments of the Messagerie of the town whose schema the
 /// transaction is bound to. A family only ever reaches its own threads: every family read

@@ -32,22 +32,12 @@ enum AttendancePage {
         let (day, selection) = selection(context)
         let mayViewHealth = HealthDataPolicy.mayView(staff.role)
         let search = String((context.request.queryValue("enfant") ?? "").prefix(100))
-        let (children, summary, matches) = try context.transaction { connection in
-            guard let selection else {
-                return ([ExpectedChild](), try AttendanceStore.summary(day: day, in: connection), [(id: Int64, name: String, family: String)]())
-            }
-            let children = try AttendanceStore.expected(activity: selection.activity, unit: selection.unit, day: day,
-                                                        includeHealth: mayViewHealth, in: connection)
-            // Each health sheet shown is logged for the family, as the dossier's pages do.
-            for child in children where !(child.health?.isEmpty ?? true) {
-                try HealthAccessLog.record(HealthAccess(staffID: staff.id, staffName: staff.displayName, familyID: child.familyID, childID: child.childID,
-                                                        purpose: "Pointage du \(FrenchDateFormat.numeric(day)) – \(selection.activity)/\(selection.unit)",
-                                                        ip: context.clientAddress, viewedAt: context.now), in: connection)
-            }
-            return (children, [], search.count >= 2 ? try AttendanceStore.findChildren(search, in: connection) : [])
-        }
+        let sheet = try Attendance(town: context.town).sheet(day: day, slot: selection.map { ($0.activity, $0.unit) }, staff: staff, search: search,
+                                                             clientAddress: context.clientAddress, now: context.now)
+        let (children, summary, matches) = (sheet.children, sheet.summary, sheet.matches)
         return .html(AttendanceViews.page(context, day: day, selection: selection, children: children, summary: summary,
-                                          mayViewHealth: mayViewHealth, search: search, matches: matches))
+                                          mayViewHealth: mayViewHealth, search: search, matches: matches,
+                                          ok: context.request.queryValue("ok"), error: context.request.queryValue("erreur")))
     }
 
     static func mark(_ context: RequestContext) throws -> HTTPResponse {
@@ -56,14 +46,8 @@ enum AttendancePage {
               let bookingID = Int64(context.form.text("reservation")),
               let mark = AttendanceMark(rawValue: context.form.text("marque")) else { throw RouteError.badRequest }
         let actor = StaffActor(id: staff.id, name: staff.displayName)
-        let done = try context.transaction { connection in
-            guard try AttendanceStore.mark(bookingID: bookingID, activity: selection.activity, unit: selection.unit, day: selection.day,
-                                           mark, by: actor, now: context.now, in: connection) else { return false }
-            try StaffAudit.record(actor, action: "attendance.mark", target: "booking/\(bookingID)",
-                                  detail: "\(FrenchDateFormat.numeric(selection.day)) \(selection.activity)/\(selection.unit) : \(mark.frenchLabel)",
-                                  ip: context.clientAddress, now: context.now, in: connection)
-            return true
-        }
+        let done = try Attendance(town: context.town).mark(bookingID: bookingID, mark, activity: selection.activity, unit: selection.unit,
+                                                           day: selection.day, by: actor, clientAddress: context.clientAddress, now: context.now)
         guard done else { throw RouteError.notFound }
         return .redirect(to: BackOfficePaths.attendance(day: selection.day, activity: selection.activity, unit: selection.unit) + "#r\(bookingID)")
     }
@@ -74,16 +58,8 @@ enum AttendancePage {
             throw RouteError.badRequest
         }
         let actor = StaffActor(id: staff.id, name: staff.displayName)
-        let outcome = try context.transaction { connection in
-            let outcome = try AttendanceStore.addWalkIn(childID: childID, activity: selection.activity, unit: selection.unit, day: selection.day,
-                                                        tenant: context.tenant, by: actor, now: context.now, in: connection)
-            if case .added(let bookingID) = outcome {
-                try StaffAudit.record(actor, action: "attendance.walk_in", target: "booking/\(bookingID)",
-                                      detail: "Enfant \(childID) ajouté sur place le \(FrenchDateFormat.numeric(selection.day)) (\(selection.activity)/\(selection.unit))",
-                                      ip: context.clientAddress, now: context.now, in: connection)
-            }
-            return outcome
-        }
+        let outcome = try Attendance(town: context.town).addWalkIn(childID: childID, activity: selection.activity, unit: selection.unit,
+                                                                   day: selection.day, by: actor, clientAddress: context.clientAddress, now: context.now)
         let code = switch outcome {
         case .added: "ok=ajout"
         case .alreadyExpected: "erreur=deja-attendu"

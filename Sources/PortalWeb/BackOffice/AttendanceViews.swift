@@ -6,14 +6,15 @@ import PortalStore
 
 enum AttendanceViews {
     static func page(_ context: RequestContext, day: LocalDate, selection: AttendancePage.Selection?, children: [ExpectedChild],
-                     summary: [AttendanceSummary], mayViewHealth: Bool, search: String, matches: [(id: Int64, name: String, family: String)]) -> Node {
+                     summary: [AttendanceSummary], mayViewHealth: Bool, search: String, matches: [(id: Int64, name: String, family: String)],
+                     ok: String?, error: String?) -> Node {
         let title = selection.map { selection in
             let name = ActivityNames.label(context.tenant, activity: selection.activity, unit: selection.unit)
             return "Pointage – \(name.activity), \(name.unit.lowercased()) – \(FrenchDateFormat.long(day))"
         } ?? "Pointage"
         return StaffViews.page(context, title: title, content: [
             .h1([], [.text(title)]),
-            banner(context),
+            banner(ok: ok, error: error),
             chooser(context, day: day, selection: selection),
             selection.map { selection in
                 .fragment([
@@ -24,9 +25,10 @@ enum AttendanceViews {
         ])
     }
 
-    private static func banner(_ context: RequestContext) -> Node {
-        if context.request.queryValue("ok") == "ajout" { return Forms.notice("L'enfant est ajouté à la liste et marqué présent (réservation créée sur place).") }
-        let error: String? = switch context.request.queryValue("erreur") {
+    /// The notice after a walk-in: `ok` and `erreur` of the query.
+    private static func banner(ok: String?, error code: String?) -> Node {
+        if ok == "ajout" { return Forms.notice("L'enfant est ajouté à la liste et marqué présent (réservation créée sur place).") }
+        let error: String? = switch code {
         case "deja-attendu": "Cet enfant est déjà sur la liste (ou en liste d'attente) de ce créneau."
         case "complet": "Le créneau est complet : l'enfant ne peut pas être ajouté sans dépasser la capacité."
         case "enfant-inconnu": "Enfant introuvable."

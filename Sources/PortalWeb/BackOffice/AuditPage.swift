@@ -3,15 +3,12 @@ import HTML
 import HTTPServer
 import PortalCore
 import PortalFlows
-import PortalStore
 
 /// `/gestion/journal`: every staff action, newest first, for the town's administrators.
 enum AuditPage {
     static func audit(_ context: RequestContext) throws -> HTTPResponse {
         let chosen = context.request.queryValue("agent").flatMap(Int64.init)
-        let (entries, members) = try context.transaction { connection in
-            (try StaffAudit.list(staffID: chosen, limit: 300, in: connection), try StaffAdministration.members(in: connection))
-        }
+        let (entries, members) = try StaffAuditLog(town: context.town).load(staffID: chosen, limit: 300)
         return .html(StaffViews.page(context, title: "Journal", content: [
             .h1([], ["Journal des actions du personnel"]),
             .form([.method("get"), .action(BackOfficePaths.audit), .class("filters"), .aria("label", "Filtrer le journal")], [

@@ -16,11 +16,11 @@ enum BackOfficePaths {
         "\(attendance)?jour=\(day.iso)&activite=\(activity)&unite=\(unit)"
     }
 
-    static func waitingList(_ slotID: Int64) -> String { "\(waitingLists)/\(slotID)" }
-    static func promote(_ slotID: Int64) -> String { "\(waitingList(slotID))/promouvoir" }
-    static func staffRole(_ id: Int64) -> String { "\(StaffPaths.team)/\(id)/role" }
-    static func staffDeactivate(_ id: Int64) -> String { "\(StaffPaths.team)/\(id)/desactiver" }
-    static func staffReactivate(_ id: Int64) -> String { "\(StaffPaths.team)/\(id)/reactiver" }
+    static let waitingList = RoutePath<Int64>(waitingLists + "/", "slot")
+    static let promote = RoutePath<Int64>(waitingLists + "/", "slot", "/promouvoir")
+    static let staffRole = RoutePath<Int64>(StaffPaths.team + "/", "id", "/role")
+    static let staffDeactivate = RoutePath<Int64>(StaffPaths.team + "/", "id", "/desactiver")
+    static let staffReactivate = RoutePath<Int64>(StaffPaths.team + "/", "id", "/reactiver")
 }
 
 /// The roles of the back-office pages: who works with children and families, who reads the

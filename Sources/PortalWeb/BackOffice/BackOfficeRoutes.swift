@@ -12,16 +12,16 @@ enum BackOfficeRoutes {
         table.add("POST", BackOfficePaths.attendanceMark, caseworkers) { try AttendancePage.mark($0) }
         table.add("POST", BackOfficePaths.attendanceWalkIn, caseworkers) { try AttendancePage.addWalkIn($0) }
         table.add("GET", BackOfficePaths.waitingLists, caseworkers) { try WaitingListPages.overview($0) }
-        table.add("GET", BackOfficePaths.waitingLists + "/:slot", caseworkers) { try WaitingListPages.slot($0) }
-        table.add("POST", BackOfficePaths.waitingLists + "/:slot/promouvoir", caseworkers) { try WaitingListPages.promote($0) }
+        table.add("GET", BackOfficePaths.waitingList, caseworkers) { try WaitingListPages.slot($0, id: $1) }
+        table.add("POST", BackOfficePaths.promote, caseworkers) { try WaitingListPages.promote($0, slot: $1) }
         table.add("GET", BackOfficePaths.simulator, .anyStaff) { try SimulatorPage.show($0) }
         table.add("GET", BackOfficePaths.exports, .anyStaff) { try ExportPages.form($0) }
         table.add("GET", BackOfficePaths.bookingsCSV, .anyStaff) { try ExportPages.bookings($0) }
         table.add("GET", BackOfficePaths.attendanceCSV, .anyStaff) { try ExportPages.attendance($0) }
         let admins = Access.staff(BackOfficeRoles.administrators)
         table.add("GET", BackOfficePaths.audit, admins) { try AuditPage.audit($0) }
-        table.add("POST", StaffPaths.team + "/:id/role", admins) { try TeamPages.changeRole($0) }
-        table.add("POST", StaffPaths.team + "/:id/desactiver", admins) { try TeamPages.deactivate($0) }
-        table.add("POST", StaffPaths.team + "/:id/reactiver", admins) { try TeamPages.reactivate($0) }
+        table.add("POST", BackOfficePaths.staffRole, admins) { try TeamPages.changeRole($0, member: $1) }
+        table.add("POST", BackOfficePaths.staffDeactivate, admins) { try TeamPages.deactivate($0, member: $1) }
+        table.add("POST", BackOfficePaths.staffReactivate, admins) { try TeamPages.reactivate($0, member: $1) }
     }
 }

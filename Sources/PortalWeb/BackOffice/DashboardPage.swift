@@ -3,7 +3,6 @@ import HTML
 import HTTPServer
 import PortalCore
 import PortalFlows
-import PortalStore
 
 /// `/gestion`: what waits in each queue, today's attendance per activity and unit, and the
 /// places left in the coming week (every day an activity runs, booked or not), each with its link.
@@ -14,11 +13,8 @@ enum DashboardPage {
         let staff = try context.staff
         let today = ParisTime.localDate(of: context.now)
         let counts = WaitingCounts.visible(to: staff.role, tenant: context.tenant)
-        let (numbers, attendance, slots) = try context.transaction { connection in
-            (try counts.map { try $0.count(connection) },
-             try AttendanceStore.summary(day: today, in: connection),
-             try SlotOverviewStore.slots(from: today, to: today.adding(days: daysAhead - 1), in: connection))
-        }
+        let figures = try BackOfficeDashboard(town: context.town).load(queues: counts.map(\.queue), today: today, days: daysAhead)
+        let (numbers, attendance, slots) = (figures.waiting, figures.attendance, figures.slots)
         let places = RulesEngine(tenant: context.tenant).places(from: today, to: today.adding(days: daysAhead - 1), stored: slots.map(\.dayPlaces))
         let mayTakeAttendance = BackOfficeRoles.caseworkers.contains(staff.role)
         return .html(StaffViews.page(context, title: "Tableau de bord", content: [
@@ -64,13 +60,5 @@ enum DashboardPage {
             .el("thead", [], [.el("tr", [], header.map { .el("th", [Attribute("scope", "col")], [.text($0)]) })]),
             .el("tbody", [], rows.map { .el("tr", [], $0.map { .el("td", [], [$0]) }) }),
         ])])
-    }
-}
-
-/// Activity and unit labels from the town file; the code when the file no longer has it.
-enum ActivityNames {
-    static func label(_ tenant: TenantConfig, activity: String, unit: String) -> (activity: String, unit: String) {
-        let found = tenant.activity(activity)
-        return (found?.label ?? activity, found?.unit(unit)?.label ?? unit)
     }
 }

@@ -50,25 +50,19 @@ enum ExportPages {
 
     static func bookings(_ context: RequestContext) throws -> HTTPResponse {
         guard let period = period(context) else { return .redirect(to: BackOfficePaths.exports + "?erreur=periode") }
-        let rows = try context.transaction { try ExportStore.bookings(from: period.from, to: period.to, activity: period.activity, expectedOnly: false, in: $0) }
-        try audit(context, "export.bookings", period: period, rows: rows.count)
+        let rows = try rows(context, period: period, expectedOnly: false)
         return download(ExportDocuments.bookings(rows, tenant: context.tenant), name: "reservations", period: period)
     }
 
     static func attendance(_ context: RequestContext) throws -> HTTPResponse {
         guard let period = period(context) else { return .redirect(to: BackOfficePaths.exports + "?erreur=periode") }
-        let rows = try context.transaction { try ExportStore.bookings(from: period.from, to: period.to, activity: period.activity, expectedOnly: true, in: $0) }
-        try audit(context, "export.attendance", period: period, rows: rows.count)
+        let rows = try rows(context, period: period, expectedOnly: true)
         return download(ExportDocuments.attendance(rows, tenant: context.tenant), name: "pointage", period: period)
     }
 
-    private static func audit(_ context: RequestContext, _ action: String, period: Period, rows: Int) throws {
-        let staff = try context.staff
-        try context.transaction { connection in
-            try StaffAudit.record(StaffActor(id: staff.id, name: staff.displayName), action: action, target: period.activity ?? "",
-                                  detail: "du \(FrenchDateFormat.numeric(period.from)) au \(FrenchDateFormat.numeric(period.to)), \(rows) ligne(s)",
-                                  ip: context.clientAddress, now: context.now, in: connection)
-        }
+    private static func rows(_ context: RequestContext, period: Period, expectedOnly: Bool) throws -> [BookingExportRow] {
+        try ExportBookings(town: context.town).run(from: period.from, to: period.to, activity: period.activity, expectedOnly: expectedOnly,
+                                                   by: try context.staff, clientAddress: context.clientAddress, now: context.now)
     }
 
     static func download(_ document: CSVDocument, name: String, period: Period) -> HTTPResponse {

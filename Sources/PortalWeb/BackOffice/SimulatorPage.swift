@@ -31,18 +31,10 @@ enum SimulatorPage {
 
     static func show(_ context: RequestContext) throws -> HTTPResponse {
         var inputs = inputs(context)
-        let parts = inputs.slot.split(separator: "/").map(String.init)
-        let (family, profile, simulation): (FamilyFile?, FamilyProfile?, RuleSimulation?) = try context.transaction { connection in
-            guard !inputs.code.isEmpty, let family = try FamilyStore.find(subscriberCode: inputs.code, in: connection),
-                  let profile = try DossierFamilyProfiles().profile(familyID: family.id, in: connection) else { return (nil, nil, nil) }
-            if inputs.childID == nil || profile.children.allSatisfy({ $0.id != inputs.childID }) { inputs.childID = profile.children.first?.id }
-            guard let childID = inputs.childID, parts.count == 2,
-                  let bookingContext = try SimulationStore.context(familyID: family.id, date: inputs.day, tenant: context.tenant, in: connection)
-            else { return (family, profile, nil) }
-            let judge = BookingJudge(engine: RulesEngine(tenant: context.tenant))
-            let slot = SlotKey(date: inputs.day, childID: childID, activity: parts[0], unit: parts[1])
-            return (family, profile, RuleSimulation(judge: judge, context: bookingContext, slot: slot, now: inputs.now))
-        }
+        let outcome = try SimulateRules(town: context.town).run(subscriberCode: inputs.code, childID: inputs.childID, slot: inputs.slot,
+                                                                day: inputs.day, at: inputs.now)
+        inputs.childID = outcome.childID
+        let (family, profile, simulation) = (outcome.family, outcome.profile, outcome.simulation)
         let problem: String? = inputs.code.isEmpty ? nil : family == nil ? "Aucune famille n'a ce code abonné."
             : profile?.children.isEmpty ?? true ? "Aucun enfant de ce dossier n'a de date de naissance : le simulateur ne peut pas juger." : nil
         return .html(SimulatorViews.page(context, inputs: inputs, family: family, children: profile?.children ?? [], residency: profile?.residency,

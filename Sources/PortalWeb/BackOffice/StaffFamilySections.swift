@@ -2,32 +2,40 @@ import Foundation
 import HTML
 import PortalCore
 import PortalFlows
-import PortalStore
 import Postgres
 
 /// The sections the family page (`/gestion/familles/:id`) shows after the family file, so the
 /// file, bookings, requests, invoices and messages are on one page; a section the agent may not
 /// see returns nil and is left out.
 enum StaffFamilySections {
-    typealias Section = @Sendable (_ context: RequestContext, _ familyID: Int64, _ connection: PostgresConnection) throws -> Node?
+    typealias Section = @Sendable (_ tenant: TenantConfig, _ overview: FamilyOverview) -> Node?
 
     static let all: [Section] = [bookings, requests, invoices, messages]
 
+    /// Reads the sections in the family page's transaction (`connection`), those this viewer
+    /// may see only, and renders them.
     static func render(_ context: RequestContext, familyID: Int64, in connection: PostgresConnection) throws -> [Node] {
-        try all.compactMap { try $0(context, familyID, connection) }
+        let role: StaffRole? = if case .staff(let staff)? = context.principal { staff.role } else { nil }
+        let overview = try FamilyOverview.load(familyID: familyID, today: ParisTime.localDate(of: context.now),
+                                               invoices: role.map([StaffRole.admin, .billing].contains) ?? false,
+                                               threads: context.tenant.tabs.contains(.messagerie) && (role.map(MessagingRoutes.staffRoles.contains) ?? false),
+                                               in: connection)
+        return render(context.tenant, overview)
+    }
+
+    static func render(_ tenant: TenantConfig, _ overview: FamilyOverview) -> [Node] {
+        all.compactMap { $0(tenant, overview) }
     }
 
     /// The last month and the next two, with attendance marks.
-    static let bookings: Section = { context, familyID, connection in
-        let today = ParisTime.localDate(of: context.now)
-        let rows = try ExportStore.bookings(from: today.adding(days: -30), to: today.adding(days: 60), activity: nil, expectedOnly: false,
-                                            familyID: familyID, in: connection)
+    static let bookings: Section = { tenant, overview in
+        let rows = overview.bookings
         return .section([.aria("labelledby", "reservations-titre")], [
             .h2([.id("reservations-titre")], ["Réservations (un mois avant, deux mois après aujourd'hui)"]),
             rows.isEmpty ? .p([], ["Aucune réservation sur cette période."]) : DashboardPage.table(
                 caption: "Réservations de la famille", header: ["Jour", "Enfant", "Activité", "Statut", "Pointage"],
                 rows: rows.map { row in
-                    let name = ActivityNames.label(context.tenant, activity: row.activity, unit: row.unit)
+                    let name = ActivityNames.label(tenant, activity: row.activity, unit: row.unit)
                     return [.text(FrenchDateFormat.short(row.day)), .text(row.childName), .text("\(name.activity) – \(name.unit)"),
                             .text(ExportDocuments.statusLabel(row.status) + (row.walkIn ? " (ajouté sur place)" : "")),
                             .text(row.mark?.frenchLabel ?? "—")]
@@ -37,8 +45,8 @@ enum StaffFamilySections {
 
     /// Dossier changes are left out: the family file lists them already, health fields masked
     /// for the roles that may not read them, which a summary line could not do.
-    static let requests: Section = { context, familyID, connection in
-        let requests = try FamilyRequestsStore.list(familyID: familyID, in: connection).filter { $0.kindCode != ChangeRequestStore.kind.code }
+    static let requests: Section = { _, overview in
+        let requests = overview.requests
         return .section([.aria("labelledby", "demandes-titre")], [
             .h2([.id("demandes-titre")], ["Autres demandes de la famille"]),
             requests.isEmpty ? .p([], ["Aucune demande."]) : DashboardPage.table(
@@ -50,10 +58,8 @@ enum StaffFamilySections {
     }
 
     /// Only when the family has invoices, and for the roles of the invoicing pages.
-    static let invoices: Section = { context, familyID, connection in
-        guard case .staff(let staff)? = context.principal, [.admin, .billing].contains(staff.role) else { return nil }
-        let invoices = try InvoiceStore.summaries(familyID: familyID, today: ParisTime.localDate(of: context.now), in: connection)
-        guard !invoices.isEmpty else { return nil }
+    static let invoices: Section = { _, overview in
+        guard let invoices = overview.invoices else { return nil }
         return .section([.aria("labelledby", "factures-titre")], [
             .h2([.id("factures-titre")], ["Factures"]),
             DashboardPage.table(caption: "Factures de la famille", header: ["N°", "Émise le", "Montant", "Reste à payer", "État"],
@@ -66,16 +72,14 @@ enum StaffFamilySections {
     }
 
     /// Where the town has the Messagerie and the agent's role reads it: each thread links to it.
-    static let messages: Section = { context, familyID, connection in
-        guard context.tenant.tabs.contains(.messagerie), case .staff(let staff)? = context.principal,
-              MessagingRoutes.staffRoles.contains(staff.role) else { return nil }
-        let threads = try MessageStore.threads(familyID: familyID, in: connection)
+    static let messages: Section = { tenant, overview in
+        guard let threads = overview.threads else { return nil }
         return .section([.aria("labelledby", "messages-titre")], [
             .h2([.id("messages-titre")], ["Messages"]),
             threads.isEmpty ? .p([], ["Aucun message de la famille."]) : DashboardPage.table(
                 caption: "Conversations de la famille, la plus récente d'abord", header: ["Dernier message", "Service", "Objet", "Écrit par", "Statut"],
                 rows: threads.map { thread in
-                    [.text(FrenchDateFormat.shortWithTime(thread.lastMessageAt)), .text(context.tenant.messaging.label(of: thread.serviceCode)),
+                    [.text(FrenchDateFormat.shortWithTime(thread.lastMessageAt)), .text(tenant.messaging.label(of: thread.serviceCode)),
                      .a([.href(MessagingPaths.staffThread(thread.id))], [.text(thread.subject)]), .text(thread.accountName),
                      .text(thread.awaitingReply ? "En attente de réponse" : thread.status.frenchLabel)]
                 }),

@@ -1,58 +1,8 @@
-import Foundation
-import PortalCore
 import PortalFlows
-import PortalStore
-import Postgres
 
 extension StaffQueue {
-    /// Dossier change requests: the whole request accepted or refused from the list; a request
-    /// whose fields changed since it was sent, or that holds health data the agent may not
-    /// read, is left for its own page, where fields are decided one by one.
-    static let dossierChanges = StaffQueue(
-        code: "dossier", title: "Demandes de modification du dossier", path: StaffDossierPaths.queue,
-        roles: [.admin, .agent, .director], itemNoun: "Demande",
-        filters: { _, _ in [QueueFilter(name: "sante", label: "Données de santé", options: [("", "Toutes les demandes"), ("oui", "Avec données de santé"), ("non", "Sans données de santé")])] },
-        banner: { DossierNotices.banner($0) },
-        load: { filters, _, connection in
-            try ChangeRequestStore.queue(in: connection)
-                .filter { item in
-                    switch filters["sante"] {
-                    case "oui": item.touchesHealth
-                    case "non": !item.touchesHealth
-                    default: true
-                    }
-                }
-                .map { item in
-                    QueueItem(id: item.id, who: item.familyName, summary: "\(item.pendingFields) champ\(item.pendingFields > 1 ? "s" : "") à valider – \(item.submittedBy)",
-                              submittedAt: item.submittedAt, detailPath: StaffDossierPaths.request(item.id), tags: item.touchesHealth ? ["Santé"] : [])
-                }
-        },
-        decide: { id, verdict, reason, context, connection in
-            guard let stored = try ChangeRequestStore.find(id: id, lock: true, in: connection),
-                  let dossier = try DossierStore.load(familyID: stored.request.familyID, lock: true, in: connection) else {
-                return .problem("introuvable.")
-            }
-            let request = stored.request
-            guard request.isOpen else { return .alreadyDecided }
-            if !HealthDataPolicy.mayView(context.staff.role), request.pendingTargets.contains(where: { $0.entity == .health }) {
-                return .problem("elle contient des données de santé : la décision revient à la direction ou à un administrateur.")
-            }
-            let actor = DossierActor(.staff, id: context.staff.id, name: context.staff.displayName)
-            let decided: DecisionOutcome
-            do {
-                decided = try request.decidingAll(verdict == .accepted ? .accept : .refuse(reason: reason), by: actor, at: context.now, against: dossier)
-            } catch let problem as DecisionProblem {
-                return .problem("\(problem.frenchMessage) Ouvrez la demande pour décider champ par champ.")
-            }
-            try DossierStore.save(decided.dossier, previous: dossier, in: connection)
-            try ChangeRequestStore.update(decided.request, previous: stored, now: context.now,
-                                          note: DossierMails.note(decided, dossier: dossier), in: connection)
-            try ChangeRequestStore.refusePending(onRemoved: decided.accepted.map(\.target), in: dossier, by: actor, now: context.now, in: connection)
-            try ChildPhotoStore.prune(familyID: dossier.familyID, in: connection)
-            let mails = try AccountStore.find(id: request.submittedBy.id, in: connection).map { account in
-                DossierMails.decision(context.tenant, to: account.email, outcome: decided, dossier: dossier,
-                                      link: context.baseURL + DossierPaths.family(dossier.familyID))
-            }
-            return .decided(summary: dossier.name, mails: mails.map { [$0] } ?? [])
-        })
+    /// Dossier change requests (`DecisionQueue.dossierChanges`); a request left for its own page
+    /// is decided there, field by field.
+    static let dossierChanges = StaffQueue(queue: .dossierChanges, title: "Demandes de modification du dossier", path: StaffDossierPaths.queue,
+                                           roles: [.admin, .agent, .director], banner: { DossierNotices.banner($0) })
 }

@@ -4,52 +4,30 @@ import HTTPServer
 import PortalCore
 import PortalFlows
 import PortalStore
-import Postgres
 
 /// The town administrator's side of the team: role changes, deactivation (sessions end at
 /// once) and reactivation, each in the audit log (`AuditPage`).
 enum TeamPages {
-    static func memberID(_ context: RequestContext) throws -> Int64 {
-        guard let id = context.parameters["id"].flatMap(Int64.init) else { throw RouteError.notFound }
-        return id
-    }
-
-    /// Runs an administration change with its audit line; the town's last administrator stays.
-    private static func change(_ context: RequestContext, action: String, detail: String,
-                               _ body: (Int64, PostgresConnection) throws -> Void) throws -> HTTPResponse {
+    /// Runs an administration change; the town's last administrator stays.
+    private static func change(_ context: RequestContext, member id: Int64, _ change: ChangeTeamMember.Change) throws -> HTTPResponse {
         let admin = try context.staff
-        let id = try memberID(context)
-        do {
-            try context.transaction { connection in
-                try body(id, connection)
-                try StaffAudit.record(StaffActor(id: admin.id, name: admin.displayName), action: action, target: "staff/\(id)", detail: detail,
-                                      ip: context.clientAddress, now: context.now, in: connection)
-            }
-        } catch StaffAdministrationError.lastAdministrator {
-            return .redirect(to: StaffPaths.team + "?erreur=dernier-admin")
-        } catch StaffAdministrationError.unknownStaff {
-            throw RouteError.notFound
+        switch try ChangeTeamMember(town: context.town).run(member: id, change, by: admin, clientAddress: context.clientAddress, now: context.now) {
+        case .lastAdministrator: return .redirect(to: StaffPaths.team + "?erreur=dernier-admin")
+        case .changed: return .redirect(to: StaffPaths.team + "?ok=equipe")
         }
-        return .redirect(to: StaffPaths.team + "?ok=equipe")
     }
 
-    static func changeRole(_ context: RequestContext) throws -> HTTPResponse {
+    static func changeRole(_ context: RequestContext, member id: Int64) throws -> HTTPResponse {
         guard let role = StaffRole(rawValue: context.form.text("role")) else { throw RouteError.badRequest }
-        return try change(context, action: "staff.role", detail: "nouveau rôle : \(role.frenchLabel)") { id, connection in
-            _ = try StaffAdministration.setRole(id: id, role: role, in: connection)
-        }
+        return try change(context, member: id, .role(role))
     }
 
-    static func deactivate(_ context: RequestContext) throws -> HTTPResponse {
-        try change(context, action: "staff.deactivate", detail: "compte désactivé") { id, connection in
-            try StaffAdministration.deactivate(id: id, now: context.now, in: connection)
-        }
+    static func deactivate(_ context: RequestContext, member id: Int64) throws -> HTTPResponse {
+        try change(context, member: id, .deactivate)
     }
 
-    static func reactivate(_ context: RequestContext) throws -> HTTPResponse {
-        try change(context, action: "staff.reactivate", detail: "compte réactivé") { id, connection in
-            try StaffAdministration.reactivate(id: id, in: connection)
-        }
+    static func reactivate(_ context: RequestContext, member id: Int64) throws -> HTTPResponse {
+        try change(context, member: id, .reactivate)
     }
 
     /// The members list of the team page, with the admin's controls beside each.

@@ -10,7 +10,7 @@ import PortalStore
 enum WaitingListPages {
     static func overview(_ context: RequestContext) throws -> HTTPResponse {
         let today = ParisTime.localDate(of: context.now)
-        let slots = try context.transaction { try SlotOverviewStore.withWaitingList(from: today, in: $0) }
+        let slots = try WaitingLists(town: context.town).slots(from: today)
         let held = context.request.queryValue("tirages").flatMap(Int.init)
         return .html(StaffViews.page(context, title: "Listes d'attente", content: [
             .h1([], ["Listes d'attente"]),
@@ -31,17 +31,9 @@ enum WaitingListPages {
         ]))
     }
 
-    static func slotID(_ context: RequestContext) throws -> Int64 {
-        guard let id = context.parameters["slot"].flatMap(Int64.init) else { throw RouteError.notFound }
-        return id
-    }
-
-    static func slot(_ context: RequestContext) throws -> HTTPResponse {
-        let id = try slotID(context)
-        let (slot, waiting, promotions) = try context.transaction { connection in
-            guard let slot = try SlotOverviewStore.slot(id: id, in: connection) else { throw RouteError.notFound }
-            return (slot, try SlotOverviewStore.waitingList(slotID: id, in: connection), try SlotOverviewStore.promotions(slotID: id, in: connection))
-        }
+    static func slot(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
+        let list = try WaitingLists(town: context.town).slot(id)
+        let (slot, waiting, promotions) = (list.slot, list.waiting, list.promotions)
         let name = ActivityNames.label(context.tenant, activity: slot.activity, unit: slot.unit)
         let notice: Node = switch context.request.queryValue("ok") ?? context.request.queryValue("erreur") {
         case "promu": Forms.notice("L'enfant a reçu la place ; sa réservation est confirmée.")
@@ -71,26 +63,11 @@ enum WaitingListPages {
         ]))
     }
 
-    static func promote(_ context: RequestContext) throws -> HTTPResponse {
+    static func promote(_ context: RequestContext, slot id: Int64) throws -> HTTPResponse {
         let staff = try context.staff
-        let id = try slotID(context)
         guard let bookingID = Int64(context.form.text("reservation")) else { throw RouteError.badRequest }
-        let actor = StaffActor(id: staff.id, name: staff.displayName)
-        let outcome = try context.transaction { connection in
-            let outcome = try SlotOverviewStore.promote(bookingID: bookingID, slotID: id, by: actor, now: context.now, in: connection)
-            if case .promoted(let familyID, let child) = outcome, let slot = try SlotOverviewStore.slot(id: id, in: connection) {
-                let name = ActivityNames.label(context.tenant, activity: slot.activity, unit: slot.unit)
-                for email in try FamilyRecipients.emails(familyID: familyID, in: connection) {
-                    try Outbox.enqueue(MailComposer.mail(context.tenant, to: email, subject: "Une place s'est libérée pour \(child)", paragraphs: [
-                        "Une place s'est libérée le \(FrenchDateFormat.long(slot.day)) (\(name.activity), \(name.unit.lowercased())) : la réservation de \(child) est confirmée.",
-                        "Retrouvez-la sur votre planning : \(context.baseURL)\(TabPaths.path(for: .planning))",
-                    ]), now: context.now, in: connection)
-                }
-                try StaffAudit.record(actor, action: "waiting_list.promote", target: "booking/\(bookingID)",
-                                      detail: "\(child) promu(e) sur le créneau \(id)", ip: context.clientAddress, now: context.now, in: connection)
-            }
-            return outcome
-        }
+        let outcome = try PromoteFromWaitingList(town: context.town).run(bookingID: bookingID, slotID: id, by: StaffActor(id: staff.id, name: staff.displayName),
+                                                                        clientAddress: context.clientAddress, now: context.now)
         let code = switch outcome {
         case .promoted: "ok=promu"
         case .full: "erreur=complet"

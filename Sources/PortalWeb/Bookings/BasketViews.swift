@@ -7,8 +7,8 @@ import PortalStore
 /// The panier: each line judged as « Valider » would judge it now, with its tariff and cost,
 /// the total and the late surcharges; then the summary of a confirmation.
 enum BasketViews {
-    static func render(_ context: RequestContext, family: BookingFamily, recap: BasketRecap, conflicts: [BasketConflict]) -> Node {
-        let tenant = context.tenant
+    static func render(_ chrome: PageChrome, family: BookingFamily, recap: BasketRecap, conflicts: [BasketConflict], message: String?) -> Node {
+        let tenant = chrome.tenant
         let late = recap.lines.filter { $0.decision.allowed && [.lateSurcharge, .lateCancellation].contains($0.decision.tariff) }
             .reduce(Money.zero) { $0 + $1.decision.amount }
         var pricingNotes: [String] = []
@@ -31,14 +31,14 @@ enum BasketViews {
                         [.text("Retirer"), .span([.class("visually-hidden")], [.text(" : \(line.dateLabel), \(line.childName), \(labels.unit)")])]),
             ]
         }
-        return Layout.page(context.chrome, title: "Mon panier", currentTab: .planning, content: [
+        return Layout.page(chrome, title: "Mon panier", currentTab: .planning, content: [
             BookingViews.styles,
             .h1([], [.span([.class("kicker")], [.text(family.file.name)]), "Mon panier"]),
-            BookingNotices.banner(context.request),
+            BookingNotices.banner(message),
             recap.lines.isEmpty
                 ? .p([], ["Votre panier est vide."])
                 : .form([.method("post"), .action(BookingPaths.basketConfirm), .class("form basket"), .aria("label", "Panier")], [
-                    Forms.csrfField(context.csrfToken),
+                    Forms.csrfField(chrome.csrf),
                     Forms.hidden("famille", String(family.id)),
                     .when(!conflicts.isEmpty, .div([.class("error-summary"), .role("alert")], [
                         .h2([], ["À vérifier avant de valider"]),
@@ -56,8 +56,8 @@ enum BasketViews {
         ])
     }
 
-    static func confirmation(_ context: RequestContext, family: BookingFamily, confirmation: StoredConfirmation) -> Node {
-        let tenant = context.tenant
+    static func confirmation(_ chrome: PageChrome, family: BookingFamily, confirmation: StoredConfirmation) -> Node {
+        let tenant = chrome.tenant
         let rows: [[Node]] = confirmation.lines.map { line in
             let labels = tenant.labels(of: line.slot)
             return [
@@ -67,7 +67,7 @@ enum BasketViews {
                 .text(line.outcome == nil ? "—" : line.amount.french),
             ]
         }
-        return Layout.page(context.chrome, title: "Réservation n° \(confirmation.id)", currentTab: .planning, content: [
+        return Layout.page(chrome, title: "Réservation n° \(confirmation.id)", currentTab: .planning, content: [
             BookingViews.styles,
             .h1([], [.span([.class("kicker")], [.text(family.file.name)]), .text("Réservation n° \(confirmation.id)")]),
             Forms.notice("Votre panier a été validé le \(FrenchDateFormat.longWithTime(confirmation.confirmedAt)). Un récapitulatif vous est envoyé par courriel."),

@@ -1,5 +1,4 @@
 import HTML
-import HTTPServer
 
 /// Notices after a redirect on the booking pages, named by a fixed code in `message`.
 enum BookingNotices {
@@ -19,8 +18,9 @@ enum BookingNotices {
         }
     }
 
-    static func banner(_ request: HTTPRequest) -> Node {
-        guard let (text, kind) = text(request.queryValue("message")) else { return .fragment([]) }
+    /// The notice named by the page's `message` query value, if any.
+    static func banner(_ code: String?) -> Node {
+        guard let (text, kind) = text(code) else { return .fragment([]) }
         return Forms.notice(text, kind: kind)
     }
 }

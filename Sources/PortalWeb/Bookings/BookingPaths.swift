@@ -39,7 +39,7 @@ enum BookingPaths {
 enum StaffBookingPaths {
     static let registrations = "/gestion/inscriptions"
     static let bookings = "/gestion/reservations"
-    static let kindFilter = "type"
+    static let kindFilter = BookingRequestKind.filter
 
     /// The bookings queue filtered on one kind of request, as the dashboard's counters link to it.
     static func bookings(_ kind: BookingRequestKind) -> String { "\(bookings)?\(kindFilter)=\(kind.rawValue)" }

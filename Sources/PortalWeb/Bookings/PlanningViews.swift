@@ -19,16 +19,16 @@ enum PlanningViews {
         let feedCreatedAt: Date?
     }
 
-    static func render(_ context: RequestContext, _ page: Page) -> Node {
+    static func render(_ chrome: PageChrome, _ page: Page, today: LocalDate, message: String?) -> Node {
         let range = page.model.range
         let family = page.family.id
         let link = { (view: PlanningView, anchor: LocalDate) in
             BookingPaths.planning(family: family, view: view, anchor: anchor, child: page.childFilter, activity: page.activityFilter)
         }
-        return Layout.page(context.chrome, title: "Planning – Réservations", currentTab: .planning, content: [
+        return Layout.page(chrome, title: "Planning – Réservations", currentTab: .planning, content: [
             BookingViews.styles,
             .h1([], [.span([.class("kicker")], [.text(page.family.file.name)]), "Planning – Réservations"]),
-            BookingNotices.banner(context.request),
+            BookingNotices.banner(message),
             BookingViews.familySwitch(page.family, path: BookingPaths.planning),
             .p([], [.a([.class("button secondary"), .href(BookingPaths.basket(family: family))], [.text("Voir mon panier (\(page.basketCount))")])]),
             .nav([.class("planning-nav"), .aria("label", "Vues du planning")], PlanningView.allCases.map { view in
@@ -36,15 +36,15 @@ enum PlanningViews {
             }),
             .nav([.class("planning-nav"), .aria("label", "Période affichée")], [
                 .a([.href(link(range.view, range.previous.anchor))], ["‹ Précédent"]),
-                .a([.href(link(range.view, BookingSupport.today(context)))], ["Aujourd'hui"]),
+                .a([.href(link(range.view, today))], ["Aujourd'hui"]),
                 .a([.href(link(range.view, range.next.anchor))], ["Suivant ›"]),
             ]),
             .h2([], [.text(range.title.prefix(1).uppercased() + range.title.dropFirst())]),
             filters(page),
-            legend(drawsOpenings: context.tenant.activities.contains { $0.booking.atOpening.draw != nil }),
-            page.model.pairs.isEmpty ? empty(page) : slotsForm(context, page),
-            joursTypes(context, page),
-            feedSection(context, page.family, createdAt: page.feedCreatedAt),
+            legend(drawsOpenings: chrome.tenant.activities.contains { $0.booking.atOpening.draw != nil }),
+            page.model.pairs.isEmpty ? empty(page) : slotsForm(chrome.csrf, page),
+            joursTypes(chrome.csrf, page, today: today),
+            feedSection(chrome.csrf, page.family, createdAt: page.feedCreatedAt),
         ])
     }
 
@@ -92,11 +92,11 @@ enum PlanningViews {
         ])
     }
 
-    private static func slotsForm(_ context: RequestContext, _ page: Page) -> Node {
+    private static func slotsForm(_ csrf: String, _ page: Page) -> Node {
         let model = page.model
         let body: Node = model.range.view == .month ? month(model) : list(model)
         return .form([.method("post"), .action(BookingPaths.basketAdd), .class("form"), .aria("label", "Choix des jours")], [
-            Forms.csrfField(context.csrfToken),
+            Forms.csrfField(csrf),
             Forms.hidden("famille", String(page.family.id)),
             Forms.hidden("vue", model.range.view.rawValue),
             .p([.class("hint")], ["Cochez les jours à réserver ou à annuler, puis ajoutez-les au panier : rien n'est enregistré avant « Valider » dans le panier."]),
@@ -241,14 +241,14 @@ enum PlanningViews {
         }
     }
 
-    private static func joursTypes(_ context: RequestContext, _ page: Page) -> Node {
+    private static func joursTypes(_ csrf: String, _ page: Page, today: LocalDate) -> Node {
         let range = page.model.range
-        let from = max(range.firstDay, BookingSupport.today(context))
+        let from = max(range.firstDay, today)
         return .section([.aria("labelledby", "jours-types")], [
             .h2([.id("jours-types")], ["Jours types"]),
             .p([.class("hint")], ["Les mêmes jours de la semaine sur une période, pour un ou plusieurs enfants à la fois."]),
             .form([.method("post"), .action(BookingPaths.basketJoursTypes), .class("form"), .aria("labelledby", "jours-types")], [
-                Forms.csrfField(context.csrfToken),
+                Forms.csrfField(csrf),
                 Forms.hidden("famille", String(page.family.id)),
                 checks("Enfants", name: "enfant", page.family.profile.children.map { (String($0.id), $0.firstName) }),
                 checks("Prestations", name: "prestation", page.registeredActivities.flatMap { activity in
@@ -286,10 +286,10 @@ enum PlanningViews {
     }
 
     /// The link itself is shown only once, when made (only its hash is kept): here, whether one exists.
-    private static func feedSection(_ context: RequestContext, _ family: BookingFamily, createdAt: Date?) -> Node {
+    private static func feedSection(_ csrf: String, _ family: BookingFamily, createdAt: Date?) -> Node {
         let form = { (action: String, label: String) -> Node in
             .form([.method("post"), .action(action), .class("inline")], [
-                Forms.csrfField(context.csrfToken), Forms.hidden("famille", String(family.id)),
+                Forms.csrfField(csrf), Forms.hidden("famille", String(family.id)),
                 Forms.submit(label, secondary: true),
             ])
         }

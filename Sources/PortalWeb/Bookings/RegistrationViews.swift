@@ -6,12 +6,11 @@ import PortalStore
 
 /// « Inscriptions »: each child's pré-inscriptions with their status, and the request form.
 enum RegistrationViews {
-    static func list(_ context: RequestContext, family: BookingFamily, registrations: [StoredRegistration]) -> Node {
-        let today = BookingSupport.today(context)
-        return Layout.page(context.chrome, title: "Inscriptions", currentTab: .inscriptions, content: [
+    static func list(_ chrome: PageChrome, family: BookingFamily, registrations: [StoredRegistration], today: LocalDate, message: String?) -> Node {
+        Layout.page(chrome, title: "Inscriptions", currentTab: .inscriptions, content: [
             BookingViews.styles,
             .h1([], [.span([.class("kicker")], [.text(family.file.name)]), "Inscriptions"]),
-            BookingNotices.banner(context.request),
+            BookingNotices.banner(message),
             BookingViews.familySwitch(family, path: BookingPaths.registrations),
             .p([], [.a([.class("button"), .href(BookingPaths.newRegistration(family: family.id))], ["Ajouter une pré-inscription"])]),
             family.profile.children.isEmpty
@@ -20,16 +19,16 @@ enum RegistrationViews {
                     let own = registrations.filter { $0.registration.childID == child.id }
                     return .section([.class("card")], [
                         .h2([], [.text(child.firstName)]),
-                        own.isEmpty ? .p([], ["Aucune pré-inscription."]) : .ul([.class("plain-list")], own.map { item(context, family: family, $0, today: today) }),
+                        own.isEmpty ? .p([], ["Aucune pré-inscription."]) : .ul([.class("plain-list")], own.map { item(chrome.tenant, family: family, $0, today: today) }),
                     ])
                 }),
         ])
     }
 
-    private static func item(_ context: RequestContext, family: BookingFamily, _ stored: StoredRegistration, today: LocalDate) -> Node {
+    private static func item(_ tenant: TenantConfig, family: BookingFamily, _ stored: StoredRegistration, today: LocalDate) -> Node {
         let registration = stored.registration
         let status = registration.displayStatus(today: today)
-        let label = context.tenant.activity(registration.activityCode)?.label ?? registration.activityCode
+        let label = tenant.activity(registration.activityCode)?.label ?? registration.activityCode
         let anchor = max(today, registration.period.firstDay)
         return .li([.class("entry")], [
             .p([.class("entry-title")], [.text("\(label) – \(registration.period.label)")]),
@@ -41,25 +40,14 @@ enum RegistrationViews {
         ])
     }
 
-    struct FormValues {
-        var activity = ""
-        var children: [Int64] = []
-        var period = "courante"
-        var unit = ""
-        var weekdays: [Int] = []
-        var from = ""
-        var to = ""
-    }
-
-    static func form(_ context: RequestContext, family: BookingFamily, values: FormValues, errors: FieldErrors) -> Node {
-        let today = BookingSupport.today(context)
-        let current = RegistrationPeriod.containing(today, validity: context.tenant.registration.validity)
-        let activities = context.tenant.activities
-        return Layout.page(context.chrome, title: "Ajouter une pré-inscription", currentTab: .inscriptions, content: [
+    static func form(_ chrome: PageChrome, family: BookingFamily, values: PreRegistrationForm, errors: FieldErrors, today: LocalDate) -> Node {
+        let current = RegistrationPeriod.containing(today, validity: chrome.tenant.registration.validity)
+        let activities = chrome.tenant.activities
+        return Layout.page(chrome, title: "Ajouter une pré-inscription", currentTab: .inscriptions, content: [
             BookingViews.styles,
             .h1([], [.span([.class("kicker")], [.text(family.file.name)]), "Ajouter une pré-inscription"]),
             Forms.errorSummary(errors),
-            Forms.form(action: BookingPaths.newRegistration, csrf: context.csrfToken, label: "Pré-inscription", [
+            Forms.form(action: BookingPaths.newRegistration, csrf: chrome.csrf, label: "Pré-inscription", [
                 Forms.hidden("famille", String(family.id)),
                 .div([.class(errors.messages(for: "activite").isEmpty ? "field" : "field has-error")], [
                     .label([.for(Forms.fieldID("activite"))], ["Activité"]),

@@ -3,11 +3,10 @@ import HTML
 import HTTPServer
 import PortalCore
 import PortalFlows
-import PortalStore
 
 enum DrawPaths {
     static let list = "/tirages"
-    static func draw(_ id: Int64) -> String { "\(list)/\(id)" }
+    static let draw = RoutePath<Int64>(list + "/", "id")
     static let runDue = BackOfficePaths.waitingLists + "/tirages"
 }
 
@@ -17,7 +16,7 @@ enum DrawPaths {
 enum DrawPages {
     static func register(_ table: inout RouteTable) {
         table.add("GET", DrawPaths.list, .anyone) { try list($0) }
-        table.add("GET", DrawPaths.list + "/:id", .anyone) { try detail($0) }
+        table.add("GET", DrawPaths.draw, .anyone) { try detail($0, id: $1) }
         table.add("POST", DrawPaths.runDue, .staff(BackOfficeRoles.caseworkers)) { try runDue($0) }
     }
 
@@ -30,7 +29,7 @@ enum DrawPages {
     }
 
     static func list(_ context: RequestContext) throws -> HTTPResponse {
-        let draws = try context.transaction { try DrawStore.list(activities: readable(context), in: $0) }
+        let draws = try PublishedDraws(town: context.town).list(activities: readable(context))
         let hidden = context.principal == nil && context.tenant.activities.contains { $0.booking.atOpening.draw?.publication == .families }
         return .html(Layout.page(context.chrome, title: "Tirages au sort", content: [
             .h1([], ["Tirages au sort à l'ouverture des réservations"]),
@@ -46,9 +45,8 @@ enum DrawPages {
         ]))
     }
 
-    static func detail(_ context: RequestContext) throws -> HTTPResponse {
-        guard let id = context.parameters["id"].flatMap({ Int64($0) }) else { throw RouteError.notFound }
-        guard let (draw, entries) = try context.transaction({ try DrawStore.find(id: id, in: $0) }),
+    static func detail(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
+        guard let (draw, entries) = try PublishedDraws(town: context.town).find(id),
               readable(context).contains(draw.activity) else { throw RouteError.notFound }
         let labels = ActivityNames.label(context.tenant, activity: draw.activity, unit: draw.unit)
         let title = "Tirage du \(FrenchDateFormat.long(draw.date)) – \(labels.activity), \(labels.unit)"

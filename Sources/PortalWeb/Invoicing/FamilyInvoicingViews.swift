@@ -6,8 +6,8 @@ import PortalStore
 
 /// The family's pages under « Facturation ».
 enum FamilyInvoicingViews {
-    static func choose(_ context: RequestContext, families: [FamilyFile]) -> Node {
-        Layout.page(context.chrome, title: "Facturation", currentTab: .facturation, content: [
+    static func choose(_ chrome: PageChrome, families: [FamilyFile]) -> Node {
+        Layout.page(chrome, title: "Facturation", currentTab: .facturation, content: [
             .h1([], ["Facturation"]),
             families.isEmpty
                 ? .p([.class("notice")], [
@@ -20,10 +20,10 @@ enum FamilyInvoicingViews {
         ])
     }
 
-    static func account(_ context: RequestContext, family: FamilyFile, summaries: [InvoiceSummary], history: AccountHistory) -> Node {
+    static func account(_ chrome: PageChrome, family: FamilyFile, summaries: [InvoiceSummary], history: AccountHistory) -> Node {
         let invoices = summaries.filter { $0.document.kind == .invoice }
         let toPay = invoices.filter { $0.state != .paid }
-        return Layout.page(context.chrome, title: "Facturation", currentTab: .facturation, content: [
+        return Layout.page(chrome, title: "Facturation", currentTab: .facturation, content: [
             .h1([], [.span([.class("kicker")], [.text(family.name)]), "Facturation"]),
             .p([.class("balance")], [
                 .text(history.balance.cents > 0 ? "Reste à payer sur votre compte : " : "Solde de votre compte : "),
@@ -44,7 +44,7 @@ enum FamilyInvoicingViews {
                         ])
                     }),
                 ])]),
-                .when(!toPay.isEmpty && context.tenant.payment != nil,
+                .when(!toPay.isEmpty && chrome.tenant.payment != nil,
                       .p([.class("hint")], ["Ouvrez une facture pour la payer en ligne par carte bancaire (PayFiP, service sécurisé de la DGFiP)."])),
             ]),
             .section([.aria("labelledby", "historique")], [
@@ -69,29 +69,29 @@ enum FamilyInvoicingViews {
         return .span([.class("status state-\(state.rawValue)")], [.text(state.label)])
     }
 
-    static func invoice(_ context: RequestContext, family: FamilyFile, summary: InvoiceSummary) -> Node {
+    static func invoice(_ chrome: PageChrome, family: FamilyFile, summary: InvoiceSummary) -> Node {
         let document = summary.document
-        return Layout.page(context.chrome, title: document.title, currentTab: .facturation, content: [
+        return Layout.page(chrome, title: document.title, currentTab: .facturation, content: [
             .nav([.class("breadcrumb"), .aria("label", "Fil d'Ariane")], [.a([.href(InvoicingPaths.family(family.id))], ["Facturation"])]),
             .h1([], [.text(document.title)]),
             .p([], [status(summary)]),
             InvoiceDetail.facts(document, summary: summary),
             InvoiceDetail.lines(document),
-            .when(document.kind == .invoice && summary.remaining.cents > 0 && context.tenant.payment != nil,
-                  Forms.form(action: InvoicingPaths.pay(family.id, document.id), csrf: context.csrfToken, label: "Paiement en ligne", [
+            .when(document.kind == .invoice && summary.remaining.cents > 0 && chrome.tenant.payment != nil,
+                  Forms.form(action: InvoicingPaths.pay(family.id, document.id), csrf: chrome.csrf, label: "Paiement en ligne", [
                       .p([], [.text("Reste à payer : \(summary.remaining.french). Vous allez être dirigé vers PayFiP, le service de paiement sécurisé de la DGFiP.")]),
                       Forms.submit("Payer \(summary.remaining.french) en ligne"),
                   ])),
             .when(document.kind == .invoice, .section([.aria("labelledby", "reglement")], [
                 .h2([.id("reglement")], ["Règlement"]),
-                .ul([], InvoicePDF.instructions(document, tenant: context.tenant).map { .li([], [.text($0)]) }),
+                .ul([], InvoicePDF.instructions(document, tenant: chrome.tenant).map { .li([], [.text($0)]) }),
             ])),
             .p([], [.a([.class("button secondary"), .href(InvoicingPaths.pdf(family.id, document.id))], [.text("Télécharger le PDF")])]),
         ])
     }
 
-    static func leaving(_ context: RequestContext, family: FamilyFile, attempt: OnlinePaymentStore.Attempt, url: String) -> Node {
-        Layout.page(context.chrome, title: "Paiement en ligne", currentTab: .facturation, content: [
+    static func leaving(_ chrome: PageChrome, family: FamilyFile, attempt: OnlinePaymentStore.Attempt, url: String) -> Node {
+        Layout.page(chrome, title: "Paiement en ligne", currentTab: .facturation, content: [
             .h1([], ["Paiement en ligne"]),
             .el("dl", [.class("summary")], [
                 .el("dt", [], ["Facture"]), .el("dd", [], [.text(attempt.invoiceNumber.description)]),
@@ -104,14 +104,14 @@ enum FamilyInvoicingViews {
         ])
     }
 
-    static func paymentReturn(_ context: RequestContext, family: FamilyFile, attempt: OnlinePaymentStore.Attempt) -> Node {
+    static func paymentReturn(_ chrome: PageChrome, family: FamilyFile, attempt: OnlinePaymentStore.Attempt) -> Node {
         let (title, text): (String, String) = switch attempt.payment.status {
         case .paid: ("Paiement enregistré", "Merci : votre paiement de \(attempt.payment.amount.french) est enregistré sur la facture \(attempt.invoiceNumber).")
         case .pending: ("Paiement en cours de confirmation", "PayFiP ne nous a pas encore confirmé votre paiement. Cette page se met à jour dès qu'il le fait : rechargez-la dans quelques instants.")
         case .refused: ("Paiement refusé", "Le paiement a été refusé : aucune somme n'a été prélevée. Vous pouvez réessayer ou payer auprès du service.")
         case .abandoned: ("Paiement abandonné", "Vous avez quitté la page de paiement : aucune somme n'a été prélevée.")
         }
-        return Layout.page(context.chrome, title: title, currentTab: .facturation, content: [
+        return Layout.page(chrome, title: title, currentTab: .facturation, content: [
             .h1([], [.text(title)]),
             .div([.class(attempt.payment.status == .paid ? "flash success" : "flash info"), .role("status")], [.p([], [.text(text)])]),
             .p([], [.a([.class("button"), .href(InvoicingPaths.invoice(family.id, attempt.invoiceID))], [.text("Voir la facture \(attempt.invoiceNumber)")])]),

@@ -5,12 +5,15 @@ import PortalCore
 enum InvoicingPaths {
     static let home = TabPaths.path(for: .facturation)
 
-    static func family(_ familyID: Int64) -> String { "\(home)/\(familyID)" }
-    static func invoice(_ familyID: Int64, _ id: Int64) -> String { "\(family(familyID))/factures/\(id)" }
-    static func pdf(_ familyID: Int64, _ id: Int64) -> String { "\(invoice(familyID, id))/pdf" }
-    static func pay(_ familyID: Int64, _ id: Int64) -> String { "\(invoice(familyID, id))/payer" }
-    /// Where PayFiP sends the family back (`urlredirect`).
-    static func paymentReturn(_ familyID: Int64, refdet: String) -> String { "\(family(familyID))/paiement/\(refdet)" }
+    /// A family's account (`family(familyID)`), then its documents (`invoice(familyID, id)`).
+    static let family = RoutePath<Int64>(home + "/", "famille")
+    static let invoice = RoutePath2<Int64, Int64>(home + "/", "famille", "/factures/", "id")
+    static let pdf = RoutePath2<Int64, Int64>(home + "/", "famille", "/factures/", "id", "/pdf")
+    static let pay = RoutePath2<Int64, Int64>(home + "/", "famille", "/factures/", "id", "/payer")
+    /// Where PayFiP sends the family back (`urlredirect`), naming the attempt by its refdet.
+    static let paymentReturnPage = RoutePath2<Int64, String>(home + "/", "famille", "/paiement/", "refdet")
+
+    static func paymentReturn(_ familyID: Int64, refdet: String) -> String { paymentReturnPage(familyID, refdet) }
 
     /// Where PayFiP posts the result (`urlnotif`); outside the session and CSRF pipeline.
     static let notification = "/paiement/payfip/notification"
@@ -21,10 +24,10 @@ enum StaffInvoicingPaths {
     static let month = "/gestion/facturation/mois"
     static let unpaid = "/gestion/facturation/impayes"
 
-    static func invoice(_ id: Int64) -> String { "\(home)/factures/\(id)" }
-    static func pdf(_ id: Int64) -> String { "\(invoice(id))/pdf" }
-    static func payment(_ id: Int64) -> String { "\(invoice(id))/paiement" }
-    static func creditNote(_ id: Int64) -> String { "\(invoice(id))/avoir" }
+    static let invoice = RoutePath<Int64>(home + "/factures/", "id")
+    static let pdf = RoutePath<Int64>(home + "/factures/", "id", "/pdf")
+    static let payment = RoutePath<Int64>(home + "/factures/", "id", "/paiement")
+    static let creditNote = RoutePath<Int64>(home + "/factures/", "id", "/avoir")
     static func preview(_ billed: BillingMonth) -> String { "\(month)?mois=\(billed.iso)" }
 }
 
@@ -40,8 +43,9 @@ enum InvoicingNotices {
         }
     }
 
-    static func banner(_ context: RequestContext) -> Node {
-        guard let text = text(context.request.queryValue("ok")) else { return .fragment([]) }
+    /// The notice named by the page's `ok` query value, if any.
+    static func banner(_ code: String?) -> Node {
+        guard let text = text(code) else { return .fragment([]) }
         return Forms.notice(text)
     }
 }

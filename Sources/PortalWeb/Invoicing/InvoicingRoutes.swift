@@ -8,20 +8,20 @@ enum InvoicingRoutes {
 
     static func register(_ table: inout RouteTable) {
         table.add("GET", InvoicingPaths.home, .family) { try FamilyInvoicingHandlers.landing($0) }
-        table.add("GET", InvoicingPaths.home + "/:famille", .family) { try FamilyInvoicingHandlers.account($0) }
-        table.add("GET", InvoicingPaths.home + "/:famille/factures/:id", .family) { try FamilyInvoicingHandlers.invoice($0) }
-        table.add("GET", InvoicingPaths.home + "/:famille/factures/:id/pdf", .family) { try FamilyInvoicingHandlers.pdf($0) }
-        table.add("POST", InvoicingPaths.home + "/:famille/factures/:id/payer", .family) { try FamilyInvoicingHandlers.pay($0) }
-        table.add("GET", InvoicingPaths.home + "/:famille/paiement/:refdet", .family) { try FamilyInvoicingHandlers.paymentReturn($0) }
+        table.add("GET", InvoicingPaths.family, .family) { try FamilyInvoicingHandlers.account($0, family: $1) }
+        table.add("GET", InvoicingPaths.invoice, .family) { try FamilyInvoicingHandlers.invoice($0, family: $1, id: $2) }
+        table.add("GET", InvoicingPaths.pdf, .family) { try FamilyInvoicingHandlers.pdf($0, family: $1, id: $2) }
+        table.add("POST", InvoicingPaths.pay, .family) { try FamilyInvoicingHandlers.pay($0, family: $1, id: $2) }
+        table.add("GET", InvoicingPaths.paymentReturnPage, .family) { try FamilyInvoicingHandlers.paymentReturn($0, family: $1, refdet: $2) }
 
         table.add("GET", StaffInvoicingPaths.home, billingStaff) { try StaffInvoicingHandlers.home($0) }
         table.add("GET", StaffInvoicingPaths.month, billingStaff) { try StaffInvoicingHandlers.preview($0) }
         table.add("POST", StaffInvoicingPaths.month, billingStaff) { try StaffInvoicingHandlers.issue($0) }
         table.add("GET", StaffInvoicingPaths.unpaid, billingStaff) { try StaffInvoicingHandlers.unpaid($0) }
-        table.add("GET", StaffInvoicingPaths.home + "/factures/:id", billingStaff) { try StaffInvoicingHandlers.invoice($0) }
-        table.add("GET", StaffInvoicingPaths.home + "/factures/:id/pdf", billingStaff) { try StaffInvoicingHandlers.pdf($0) }
-        table.add("POST", StaffInvoicingPaths.home + "/factures/:id/paiement", billingStaff) { try StaffInvoicingHandlers.recordPayment($0) }
-        table.add("POST", StaffInvoicingPaths.home + "/factures/:id/avoir", billingStaff) { try StaffInvoicingHandlers.creditNote($0) }
+        table.add("GET", StaffInvoicingPaths.invoice, billingStaff) { try StaffInvoicingHandlers.invoice($0, id: $1) }
+        table.add("GET", StaffInvoicingPaths.pdf, billingStaff) { try StaffInvoicingHandlers.pdf($0, id: $1) }
+        table.add("POST", StaffInvoicingPaths.payment, billingStaff) { try StaffInvoicingHandlers.recordPayment($0, id: $1) }
+        table.add("POST", StaffInvoicingPaths.creditNote, billingStaff) { try StaffInvoicingHandlers.creditNote($0, id: $1) }
     }
 }
 

@@ -35,11 +35,10 @@ enum PayFiPNotificationEndpoint {
             return .text("Notification incomplète", status: .badRequest)
         }
         let now = settings.clock()
+        let town = Town(tenant: tenant, database: database, baseURL: "\(settings.scheme)://\(request.headers["host"] ?? tenant.hosts.subdomain)",
+                        links: WebLinks())
         do {
-            let verdict = try database.transaction(schema: tenant.schema) { connection in
-                try OnlinePaymentStore.apply(notification, source: fromSimulator ? "simulateur" : source,
-                                             today: ParisTime.localDate(of: now), now: now, in: connection)
-            }
+            let verdict = try ApplyPayFiPNotification(town: town).run(notification, source: fromSimulator ? "simulateur" : source, now: now)
             switch verdict {
             case .record, .replay: return .text("OK")
             case .refuse: return .text("Notification refusée", status: .unprocessableContent)

@@ -8,7 +8,7 @@ import PortalStore
 /// credit notes, follow unpaid invoices.
 enum StaffInvoicingHandlers {
     static func home(_ context: RequestContext) throws -> HTTPResponse {
-        .html(StaffInvoicingViews.home(context, month: defaultMonth(context)))
+        .html(StaffInvoicingViews.home(context.chrome, month: defaultMonth(context), notice: context.request.queryValue("ok")))
     }
 
     /// The month staff usually invoice: the one before today's.
@@ -18,105 +18,78 @@ enum StaffInvoicingHandlers {
 
     static func preview(_ context: RequestContext) throws -> HTTPResponse {
         guard let month = context.request.queryValue("mois").flatMap(BillingMonth.init(iso:)) else {
-            return .html(StaffInvoicingViews.home(context, month: defaultMonth(context), error: "Choisissez un mois au format AAAA-MM."),
+            return .html(StaffInvoicingViews.home(context.chrome, month: defaultMonth(context), notice: context.request.queryValue("ok"),
+                                                  error: "Choisissez un mois au format AAAA-MM."),
                          status: .unprocessableContent)
         }
-        let previews = try context.transaction { try InvoicingRun.preview(month: month, tenant: context.tenant, in: $0) }
-        return .html(StaffInvoicingViews.preview(context, month: month, previews: previews))
+        let previews = try InvoicingPreview(town: context.town).load(month: month)
+        return .html(StaffInvoicingViews.preview(context.chrome, month: month, previews: previews, notice: context.request.queryValue("ok")))
     }
 
     static func issue(_ context: RequestContext) throws -> HTTPResponse {
-        let staff = try context.staff
+        let clerk = try clerk(context)
         guard let month = context.form.value("mois").flatMap(BillingMonth.init(iso:)) else { throw RouteError.badRequest }
-        let today = ParisTime.localDate(of: context.now)
-        let report = try context.transaction { connection in
-            let report = try InvoicingRun.issue(month: month, tenant: context.tenant, issuedOn: today, staffID: staff.id, now: context.now, in: connection)
-            try context.audit("invoicing.issue", target: "month/\(month.iso)", detail: "\(report.issued.count) facture(s) émise(s)", in: connection)
-            return report
-        }
+        let report = try RunInvoicing(town: context.town).run(month: month, by: clerk, now: context.now)
         return .redirect(to: StaffInvoicingPaths.preview(month) + "&ok=" + (report.issued.isEmpty ? "rien" : "emises"))
     }
 
     static func unpaid(_ context: RequestContext) throws -> HTTPResponse {
-        let today = ParisTime.localDate(of: context.now)
-        let summaries = try context.transaction { try InvoiceStore.unpaid(today: today, in: $0) }
-        return .html(StaffInvoicingViews.unpaid(context, summaries: summaries))
+        let summaries = try UnpaidInvoices(town: context.town).load(today: ParisTime.localDate(of: context.now))
+        return .html(StaffInvoicingViews.unpaid(context.chrome, summaries: summaries, notice: context.request.queryValue("ok")))
     }
 
-    static func invoice(_ context: RequestContext) throws -> HTTPResponse {
-        .html(StaffInvoicingViews.invoice(context, summary: try summary(context), values: [:], error: nil))
+    static func invoice(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
+        .html(StaffInvoicingViews.invoice(context.chrome, summary: try summary(context, id: id), values: [:], error: nil,
+                                          today: ParisTime.localDate(of: context.now), notice: context.request.queryValue("ok")))
     }
 
-    static func pdf(_ context: RequestContext) throws -> HTTPResponse {
-        let summary = try summary(context)
+    static func pdf(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
+        let summary = try summary(context, id: id)
         return .pdf(InvoicePDF.render(summary.document, tenant: context.tenant, settled: summary.settled), fileName: summary.document.fileName)
     }
 
-    static func recordPayment(_ context: RequestContext) throws -> HTTPResponse {
-        let staff = try context.staff
-        let id = try invoiceID(context)
+    static func recordPayment(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
+        let clerk = try clerk(context)
         let method = context.form.value("moyen").flatMap(PaymentMethod.init(rawValue:))
         let amount = Amounts.parse(context.form.text("montant"))
         let received = LocalDate(iso: context.form.text("date")) ?? ParisTime.localDate(of: context.now)
         guard let method, PaymentMethod.recordedByStaff.contains(method), let amount else {
-            return try refuse(context, "Indiquez le moyen de paiement et un montant en euros (par exemple 12,50).")
+            return try refuse(context, id: id, "Indiquez le moyen de paiement et un montant en euros (par exemple 12,50).")
         }
-        let result: Result<Int64, PaymentStore.Refusal>
-        do {
-            result = try context.transaction { connection in
-                let result = try PaymentStore.record(invoiceID: id, method: method, amount: amount, receivedOn: received,
-                                                     reference: context.form.text("reference"), staffID: staff.id, now: context.now, in: connection)
-                if case .success = result { try context.audit("invoicing.payment", target: "invoice/\(id)", detail: amount.french, in: connection) }
-                return result
-            }
-        } catch InvoicingStoreError.unknownInvoice {
-            throw RouteError.notFound
-        }
-        switch result {
+        switch try RecordDeskPayment(town: context.town).run(invoiceID: id, method: method, amount: amount, receivedOn: received,
+                                                             reference: context.form.text("reference"), by: clerk, now: context.now) {
         case .success: return .redirect(to: StaffInvoicingPaths.invoice(id) + "?ok=paiement")
-        case .failure(let refusal): return try refuse(context, refusal.frenchMessage)
+        case .failure(let refusal): return try refuse(context, id: id, refusal.frenchMessage)
         }
     }
 
-    static func creditNote(_ context: RequestContext) throws -> HTTPResponse {
-        let staff = try context.staff
-        let id = try invoiceID(context)
+    static func creditNote(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
+        let clerk = try clerk(context)
         guard let position = Int(context.form.text("ligne")), let amount = Amounts.parse(context.form.text("montant_avoir")) else {
-            return try refuse(context, "Choisissez la ligne à créditer et un montant en euros.")
+            return try refuse(context, id: id, "Choisissez la ligne à créditer et un montant en euros.")
         }
-        do {
-            try context.transaction { connection in
-                _ = try CreditNoteStore.issue(invoiceID: id, crediting: [.init(position: position, amount: amount)], reason: context.form.text("motif"),
-                                              issuedOn: ParisTime.localDate(of: context.now), staffID: staff.id, now: context.now, in: connection)
-                try context.audit("invoicing.credit_note", target: "invoice/\(id)", detail: amount.french, in: connection)
-            }
-        } catch InvoicingStoreError.creditNote(let refusal) {
-            return try refuse(context, refusal.frenchMessage)
-        } catch InvoicingStoreError.unknownInvoice {
-            throw RouteError.notFound
+        switch try IssueCreditNote(town: context.town).run(invoiceID: id, line: position, amount: amount, reason: context.form.text("motif"),
+                                                           by: clerk, now: context.now) {
+        case .issued: return .redirect(to: StaffInvoicingPaths.invoice(id) + "?ok=avoir")
+        case .refused(let refusal): return try refuse(context, id: id, refusal.frenchMessage)
         }
-        return .redirect(to: StaffInvoicingPaths.invoice(id) + "?ok=avoir")
     }
 
-    private static func refuse(_ context: RequestContext, _ message: String) throws -> HTTPResponse {
+    private static func refuse(_ context: RequestContext, id: Int64, _ message: String) throws -> HTTPResponse {
         let fields = ["moyen", "montant", "date", "reference", "ligne", "montant_avoir", "motif"]
         let values = Dictionary(uniqueKeysWithValues: fields.map { ($0, context.form.text($0)) })
-        return .html(StaffInvoicingViews.invoice(context, summary: try summary(context), values: values, error: message),
+        return .html(StaffInvoicingViews.invoice(context.chrome, summary: try summary(context, id: id), values: values, error: message,
+                                                 today: ParisTime.localDate(of: context.now), notice: context.request.queryValue("ok")),
               status: .unprocessableContent)
     }
 
-    private static func invoiceID(_ context: RequestContext) throws -> Int64 {
-        guard let id = context.parameters["id"].flatMap(Int64.init) else { throw RouteError.notFound }
-        return id
+    /// The signed-in staff member and where the action came from, for the audit log.
+    private static func clerk(_ context: RequestContext) throws -> BillingClerk {
+        BillingClerk(actor: try context.staffActor, ip: context.clientAddress)
     }
 
-    private static func summary(_ context: RequestContext) throws -> InvoiceSummary {
-        let id = try invoiceID(context)
-        let today = ParisTime.localDate(of: context.now)
-        guard let summary = try context.transaction({ try InvoiceStore.summary(id: id, familyID: nil, today: today, in: $0) }) else {
-            throw RouteError.notFound
-        }
-        return summary
+    private static func summary(_ context: RequestContext, id: Int64) throws -> InvoiceSummary {
+        try StaffInvoicePage(town: context.town).load(invoiceID: id, today: ParisTime.localDate(of: context.now))
     }
 }
 

@@ -6,19 +6,19 @@ import PortalStore
 
 /// Back-office pages of billing.
 enum StaffInvoicingViews {
-    private static func page(_ context: RequestContext, title: String, _ content: [Node]) -> Node {
-        Layout.page(context.chrome, title: "Gestion – \(title)", content: [
+    private static func page(_ chrome: PageChrome, title: String, notice: String?, _ content: [Node]) -> Node {
+        Layout.page(chrome, title: "Gestion – \(title)", content: [
             .nav([.class("breadcrumb"), .aria("label", "Gestion")], [
                 .a([.href(StaffPaths.home)], ["Gestion"]), " · ",
                 .a([.href(StaffInvoicingPaths.home)], ["Facturation"]), " · ",
                 .a([.href(StaffInvoicingPaths.unpaid)], ["Factures impayées"]),
             ]),
-            InvoicingNotices.banner(context),
+            InvoicingNotices.banner(notice),
         ] + content)
     }
 
-    static func home(_ context: RequestContext, month: BillingMonth, error: String? = nil) -> Node {
-        page(context, title: "Facturation", [
+    static func home(_ chrome: PageChrome, month: BillingMonth, notice: String?, error: String? = nil) -> Node {
+        page(chrome, title: "Facturation", notice: notice, [
             .h1([], ["Facturation"]),
             .when(error != nil, .div([.class("error-summary"), .role("alert")], [.p([], [.text(error ?? "")])])),
             .form([.method("get"), .action(StaffInvoicingPaths.month), .class("form")], [
@@ -33,10 +33,10 @@ enum StaffInvoicingViews {
         ])
     }
 
-    static func preview(_ context: RequestContext, month: BillingMonth, previews: [InvoicingRun.FamilyPreview]) -> Node {
+    static func preview(_ chrome: PageChrome, month: BillingMonth, previews: [InvoicingRun.FamilyPreview], notice: String?) -> Node {
         let toIssue = previews.filter { !$0.alreadyInvoiced && !$0.draft.isEmpty }
         let total = toIssue.total(\.draft.total)
-        return page(context, title: "Facturation de \(month.label)", [
+        return page(chrome, title: "Facturation de \(month.label)", notice: notice, [
             .h1([], [.text("Facturation de \(month.label)")]),
             previews.isEmpty ? .p([], ["Aucune prestation à facturer jusqu'à la fin de ce mois."]) : .div([.class("table-wrap")], [.el("table", [], [
                 .el("thead", [], [.el("tr", [], ["Famille", "Lignes", "Montant", "État"].map { .el("th", [Attribute("scope", "col")], [.text($0)]) })]),
@@ -58,7 +58,7 @@ enum StaffInvoicingViews {
                     ])
                 }),
             ])]),
-            .when(!toIssue.isEmpty, Forms.form(action: StaffInvoicingPaths.month, csrf: context.csrfToken, label: "Émettre les factures", [
+            .when(!toIssue.isEmpty, Forms.form(action: StaffInvoicingPaths.month, csrf: chrome.csrf, label: "Émettre les factures", [
                 Forms.hidden("mois", month.iso),
                 .p([], [.text("\(toIssue.count) facture(s) pour un total de \(total.french). Une fois émise, une facture ne se modifie plus : seul un avoir la corrige.")]),
                 Forms.submit("Émettre les factures de \(month.label)"),
@@ -66,8 +66,8 @@ enum StaffInvoicingViews {
         ])
     }
 
-    static func unpaid(_ context: RequestContext, summaries: [InvoiceSummary]) -> Node {
-        page(context, title: "Factures impayées", [
+    static func unpaid(_ chrome: PageChrome, summaries: [InvoiceSummary], notice: String?) -> Node {
+        page(chrome, title: "Factures impayées", notice: notice, [
             .h1([], ["Factures impayées"]),
             summaries.isEmpty ? .p([], ["Aucune facture impayée."]) : .div([.class("table-wrap")], [.el("table", [], [
                 .el("thead", [], [.el("tr", [], ["Facture", "Famille", "Échéance", "Reste à payer", "État"].map { .el("th", [Attribute("scope", "col")], [.text($0)]) })]),
@@ -84,9 +84,11 @@ enum StaffInvoicingViews {
         ])
     }
 
-    static func invoice(_ context: RequestContext, summary: InvoiceSummary, values: [String: String], error: String?) -> Node {
+    /// `today` is the default day a desk payment was received.
+    static func invoice(_ chrome: PageChrome, summary: InvoiceSummary, values: [String: String], error: String?, today: LocalDate,
+                        notice: String?) -> Node {
         let document = summary.document
-        return page(context, title: document.title, [
+        return page(chrome, title: document.title, notice: notice, [
             .h1([], [.span([.class("kicker")], [.text(document.familyName)]), .text(document.title)]),
             .p([], [FamilyInvoicingViews.status(summary)]),
             .when(error != nil, .div([.class("error-summary"), .role("alert")], [.p([], [.text(error ?? "")])])),
@@ -95,11 +97,11 @@ enum StaffInvoicingViews {
             .p([], [.a([.class("button secondary"), .href(StaffInvoicingPaths.pdf(document.id))], ["Télécharger le PDF"])]),
             .when(document.kind == .invoice && summary.remaining.cents > 0, .section([.aria("labelledby", "paiement")], [
                 .h2([.id("paiement")], ["Enregistrer un paiement"]),
-                Forms.form(action: StaffInvoicingPaths.payment(document.id), csrf: context.csrfToken, [
+                Forms.form(action: StaffInvoicingPaths.payment(document.id), csrf: chrome.csrf, [
                     select("moyen", label: "Moyen de paiement", options: PaymentMethod.recordedByStaff.map { ($0.rawValue, $0.label) }, selected: values["moyen"]),
                     Forms.field("montant", label: "Montant (€)", value: values["montant"] ?? summary.remaining.frenchDigits, autocomplete: nil,
                                 errors: FieldErrors(), extra: [Attribute("inputmode", "decimal")]),
-                    Forms.field("date", label: "Reçu le", type: "date", value: values["date"] ?? ParisTime.localDate(of: context.now).iso, autocomplete: nil, errors: FieldErrors()),
+                    Forms.field("date", label: "Reçu le", type: "date", value: values["date"] ?? today.iso, autocomplete: nil, errors: FieldErrors()),
                     Forms.field("reference", label: "Référence (n° de chèque, de CESU…)", value: values["reference"] ?? "", autocomplete: nil,
                                 errors: FieldErrors(), required: false),
                     Forms.submit("Enregistrer le paiement"),
@@ -108,7 +110,7 @@ enum StaffInvoicingViews {
             .when(document.kind == .invoice && !document.lines.isEmpty, .section([.aria("labelledby", "avoir")], [
                 .h2([.id("avoir")], ["Émettre un avoir"]),
                 .p([], ["Une facture émise ne se modifie pas : un avoir crédite tout ou partie d'une ligne, avec un motif que la famille lira."]),
-                Forms.form(action: StaffInvoicingPaths.creditNote(document.id), csrf: context.csrfToken, [
+                Forms.form(action: StaffInvoicingPaths.creditNote(document.id), csrf: chrome.csrf, [
                     select("ligne", label: "Ligne à créditer", options: document.lines.enumerated().map { index, line in
                         (String(index + 1), "\(index + 1). \(FrenchDateFormat.numeric(line.day)) \(line.childName) – \(line.unitLabel) (\(line.amount.french))")
                     }, selected: values["ligne"]),

@@ -1,7 +1,6 @@
 import Foundation
 import PortalCore
 import PortalFlows
-import PortalStore
 
 /// `portal config check`: every problem of the server's settings and of what they point at
 /// (tenant files, migrations, clusters), listed at once, without connecting to anything.
@@ -15,7 +14,7 @@ public enum ConfigCheck {
             environment = nil
             problems += "\(error)".split(separator: "\n").map(String.init)
         }
-        if let url = env["PORTAL_DATABASE_URL"], !url.isEmpty, let problem = OperationsSettings.urlProblem(url) {
+        if let url = env["PORTAL_DATABASE_URL"], !url.isEmpty, let problem = DatabaseURL.problem(url) {
             problems.append("PORTAL_DATABASE_URL: \(problem)")
         }
         var ignored: [String] = []

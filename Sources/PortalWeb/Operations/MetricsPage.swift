@@ -1,7 +1,6 @@
 import HTTPServer
 import PortalFlows
 import PortalStore
-import Postgres
 
 /// `/metrics` in the Prometheus text exposition format (version 0.0.4).
 enum MetricsPage {
@@ -9,17 +8,15 @@ enum MetricsPage {
     static let contentType = "text/plain; version=0.0.4; charset=utf-8"
 
     static func response(metrics: RequestMetrics.Snapshot, databases: TenantDatabases) -> HTTPResponse {
-        let pools = databases.names.map { ($0, databases.clusters[$0]!.pool.stats) }
-        let backlogs = databases.names.compactMap { name in
-            OutboxStatus.backlog(in: databases.clusters[name]!).map { (name, $0) }
-        }
+        let gauges = ClusterGauges(databases: databases)
+        let (pools, backlogs) = (gauges.pools(), gauges.outboxBacklogs())
         var response = HTTPResponse(status: .ok, body: Array(render(metrics: metrics, pools: pools, outboxBacklog: backlogs).utf8))
         response.headers.set("Content-Type", contentType)
         response.headers.set("Cache-Control", "no-store")
         return response
     }
 
-    static func render(metrics: RequestMetrics.Snapshot, pools: [(cluster: String, stats: PostgresPoolStats)],
+    static func render(metrics: RequestMetrics.Snapshot, pools: [(cluster: String, stats: PoolStats)],
                        outboxBacklog: [(cluster: String, rows: Int)]) -> String {
         var lines: [String] = []
         func family(_ name: String, _ type: String, _ help: String) {

@@ -1,4 +1,4 @@
-import Postgres
+import PortalFlows
 
 /// The settings of running many towns: the other PostgreSQL clusters, how long a town's
 /// suspension flag is cached, and whether request logs carry the client's address.
@@ -29,7 +29,7 @@ public struct OperationsSettings: Sendable, Equatable {
                 problems.append("\(key): cluster name must be A-Z, 0-9 and _, starting with a letter, at most 31 characters")
             } else if name == "DEFAULT" {
                 problems.append("\(key): the default cluster is PORTAL_DATABASE_URL")
-            } else if let problem = urlProblem(value) {
+            } else if let problem = DatabaseURL.problem(value) {
                 problems.append("\(key): \(problem)")
             } else {
                 settings.clusterURLs[name.lowercased()] = value
@@ -55,17 +55,6 @@ public struct OperationsSettings: Sendable, Equatable {
         guard let first = bytes.first, bytes.count <= 31, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return false }
         return bytes.allSatisfy {
             (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "_")
-        }
-    }
-
-    /// Why a database URL cannot be used, or nil; never echoes the URL, which may hold a password.
-    static func urlProblem(_ url: String) -> String? {
-        if url.isEmpty { return "empty (postgresql://user@host:port/db)" }
-        do {
-            _ = try PostgresConfiguration(url: url)
-            return nil
-        } catch {
-            return "not a PostgreSQL URL (postgresql://user[:password]@host:port/db): \(error)"
         }
     }
 }

@@ -9,6 +9,13 @@ enum Principal: Sendable, Equatable {
     case family(FamilyAccount)
     case staff(StaffAccount)
     case `operator`(Operator)
+
+    init(_ holder: SessionLookup.Holder) {
+        switch holder {
+        case .family(let account): self = .family(account)
+        case .staff(let account): self = .staff(account)
+        }
+    }
 }
 
 /// The client's address for rate limits and the audit trail: the socket's peer, or behind nginx

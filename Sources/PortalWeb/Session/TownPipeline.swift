@@ -31,14 +31,16 @@ struct TownPipeline {
         if let (key, stamp) = reuse, let page = pages.response(for: key, stamp: stamp, now: now) {
             response = page
         } else {
-            let session: SignedIn?
+            let session: SessionLookup.Live?
             do {
-                session = try sentToken.flatMap { try resolve($0, now: now) }
+                session = try sentToken.flatMap {
+                    try SessionLookup(tenant: tenant, database: database).resolve(token: $0, now: now, lifetime: settings.sessionLifetime)
+                }
             } catch {
                 return .html(ErrorPages.unavailable, status: .serviceUnavailable)
             }
             signedIn = session != nil
-            response = respond(route, parameters: parameters, request: request, now: now, principal: session?.principal,
+            response = respond(route, parameters: parameters, request: request, now: now, principal: session.map { Principal($0.holder) },
                                unreadMessages: session?.unreadMessages, sessionToken: session == nil ? nil : sentToken,
                                expectedToken: session?.csrf ?? formCookie, pageToken: session?.csrf ?? formCookie ?? newFormToken!)
             if let (key, stamp) = reuse, let session, response.status == .ok {
@@ -92,42 +94,6 @@ struct TownPipeline {
             return .text("Requête invalide", status: .badRequest)
         } catch {
             return .html(ErrorPages.unavailable, status: .serviceUnavailable)
-        }
-    }
-
-    /// A live session as the request sees it.
-    private struct SignedIn {
-        let principal: Principal
-        let csrf: String
-        let unreadMessages: Int?
-        /// When it expires if not used again (idle or absolute limit, whichever comes first).
-        let ends: Date
-    }
-
-    /// Who the token signs in, the session's CSRF token and the family's unread messages: read
-    /// in one round trip; written (last-seen time, an expired session's removal) only when due.
-    private func resolve(_ token: String, now: Date) throws -> SignedIn? {
-        guard SecureToken.isWellFormed(token) else { return nil }
-        let (found, family, staff, unread) = try database.read(
-            schema: tenant.schema, SessionStore.session(token: token), AccountStore.signedIn(token: token),
-            StaffStore.signedIn(token: token), MessageStore.unreadForSignedInFamily(token: token))
-        guard let session = found else { return nil }
-        let lifetime = settings.sessionLifetime
-        let upkeep = SessionStore.upkeep(session, now: now, lifetime: lifetime)
-        if upkeep != .none {
-            try database.transaction(schema: tenant.schema) { try SessionStore.apply(upkeep, token: token, now: now, in: $0) }
-        }
-        guard upkeep != .delete else { return nil }
-        let lastSeen = upkeep == .touch ? now : session.lastSeenAt
-        let ends = min(lastSeen.addingTimeInterval(lifetime.idle), session.createdAt.addingTimeInterval(lifetime.absolute))
-        switch session.kind {
-        case .family:
-            guard let family, family.isActivated else { return nil }
-            return SignedIn(principal: .family(family), csrf: session.csrfToken,
-                            unreadMessages: tenant.tabs.contains(.messagerie) ? unread : nil, ends: ends)
-        case .staff:
-            guard let staff else { return nil }
-            return SignedIn(principal: .staff(staff), csrf: session.csrfToken, unreadMessages: nil, ends: ends)
         }
     }
 }

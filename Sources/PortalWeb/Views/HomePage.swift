@@ -4,9 +4,9 @@ import PortalCore
 /// What a family sees first on its town's portal: what it can do here, the latest news,
 /// and how to reach the service.
 enum HomePage {
-    static func render(_ context: RequestContext, news: [NewsItem]) -> Node {
-        let tenant = context.tenant
-        return Layout.page(context.chrome, title: "Accueil", content: [
+    static func render(_ chrome: PageChrome, news: [NewsItem]) -> Node {
+        let tenant = chrome.tenant
+        return Layout.page(chrome, title: "Accueil", content: [
             .h1([], [.span([.class("kicker")], [.text(tenant.branding.portalTitle)]), .text(tenant.name)]),
             .p([], [.text("\(tenant.branding.serviceName) : inscrivez vos enfants aux activités, réservez ou annulez des journées, suivez vos demandes et vos factures, depuis votre téléphone ou votre ordinateur.")]),
             .div([.class("grid")], [
@@ -14,7 +14,7 @@ enum HomePage {
                     .h2([.id("services-titre")], ["Vos services en ligne"]),
                     .ul([.class("services")], tenant.tabs.map { tab in
                         .li([], [.a([.href(TabPaths.path(for: tab))], [.strong([], [.text(tab.label)])]), .text(TabDescriptions.text(for: tab)),
-                                 .when(tab == .messagerie && (context.unreadMessages ?? 0) > 0, .strong([], [.text(unreadLine(context.unreadMessages ?? 0))]))])
+                                 .when(tab == .messagerie && (chrome.unreadMessages ?? 0) > 0, .strong([], [.text(unreadLine(chrome.unreadMessages ?? 0))]))])
                     }),
                 ]),
                 newsSection(news, linked: tenant.tabs.contains(.actualites)),

@@ -104,9 +104,11 @@ private struct DossierFlowsWorld {
     }
 
     private struct Links: PortalLinks {
+        func planning() -> String { "/planning" }
         func planning(family: Int64, anchor: LocalDate?) -> String { "/planning?famille=\(family)" }
         func registrations(family: Int64) -> String { "/inscriptions?famille=\(family)" }
         func draws() -> String { "/tirages" }
+        func documents() -> String { "/mon-espace/documents" }
         func dossier(family: Int64) -> String { "/dossier/\(family)" }
         func messageThread(_ id: Int64) -> String { "/messagerie/fils/\(id)" }
     }

@@ -13,12 +13,12 @@ import Testing
     /// Agent A decides inside an open transaction and holds the item's lock while agent B,
     /// on another connection, accepts the same item; A commits, then B finishes. Whatever the
     /// interleaving, exactly one decision is kept and B is told who took it.
-    static func race(_ queue: StaffQueue, item: Int64, scene: BackOfficeScene) throws -> (first: QueueResult, second: QueueResult) {
+    static func race(_ queue: DecisionQueue, item: Int64, scene: BackOfficeScene) throws -> (first: QueueResult, second: QueueResult) {
         let world = scene.world
         let alice = try scene.staff(.director, name: "Alice Directrice")
         let bruno = try scene.staff(.director, name: "Bruno Agent")
-        let aliceContext = QueueDecisionContext(town: Town(tenant: world.town, database: TenantDatabase(pool: world.pool), baseURL: "http://test", links: WebLinks()), staff: alice, now: world.clock.now, baseURL: "http://test", clientAddress: "192.0.2.1")
-        let brunoContext = QueueDecisionContext(town: Town(tenant: world.town, database: TenantDatabase(pool: world.pool), baseURL: "http://test", links: WebLinks()), staff: bruno, now: world.clock.now, baseURL: "http://test", clientAddress: "192.0.2.2")
+        let aliceContext = QueueDecisionContext(town: Town(tenant: world.town, database: TenantDatabase(pool: world.pool), baseURL: "http://test", links: WebLinks()), staff: alice, now: world.clock.now, clientAddress: "192.0.2.1")
+        let brunoContext = QueueDecisionContext(town: Town(tenant: world.town, database: TenantDatabase(pool: world.pool), baseURL: "http://test", links: WebLinks()), staff: bruno, now: world.clock.now, clientAddress: "192.0.2.2")
         let database = TenantDatabase(pool: world.pool)
         let aliceDecided = DispatchSemaphore(value: 0), brunoStarting = DispatchSemaphore(value: 0), brunoDone = DispatchSemaphore(value: 0)
         let second = ResultBox()

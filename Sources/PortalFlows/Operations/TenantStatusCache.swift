@@ -1,5 +1,4 @@
 import PortalCore
-import PortalFlows
 import PortalStore
 import Synchronization
 
