@@ -41,15 +41,8 @@ extension DecisionQueue {
             } catch let problem as DecisionProblem {
                 return .problem("\(problem.frenchMessage) Ouvrez la demande pour décider champ par champ.")
             }
-            try DossierStore.save(decided.dossier, previous: dossier, in: connection)
-            try ChangeRequestStore.update(decided.request, previous: stored, now: context.now,
-                                          note: DossierMails.note(decided, dossier: dossier), in: connection)
-            try ChangeRequestStore.refusePending(onRemoved: decided.accepted.map(\.target), in: dossier, by: actor, now: context.now, in: connection)
-            try ChildPhotoStore.prune(familyID: dossier.familyID, in: connection)
-            let mails = try AccountStore.find(id: request.submittedBy.id, in: connection).map { account in
-                DossierMails.decision(context.tenant, to: account.email, outcome: decided, dossier: dossier,
-                                      link: context.town.url(context.town.links.dossier(family: dossier.familyID)))
-            }
-            return .decided(summary: dossier.name, mails: mails.map { [$0] } ?? [])
+            let mail = try DossierChangeEffects(town: context.town).saveDecision(decided, stored: stored, dossier: dossier, by: actor,
+                                                                                  now: context.now, in: connection)
+            return .decided(summary: dossier.name, mails: mail.map { [$0] } ?? [])
         })
 }

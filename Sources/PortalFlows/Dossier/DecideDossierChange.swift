@@ -56,8 +56,7 @@ public struct DecideDossierChange: Sendable {
 
     public init(town: Town) { self.town = town }
 
-    /// `queue`: the code the staff queue of these requests records its decisions under.
-    public func run(requestID id: Int64, answers form: DossierChangeAnswers, staff: StaffAccount, ip: String, queue: String, now: Date) throws -> Outcome {
+    public func run(requestID id: Int64, answers form: DossierChangeAnswers, staff: StaffAccount, ip: String, now: Date) throws -> Outcome {
         let actor = DossierActor(.staff, id: staff.id, name: staff.displayName)
         let staffActor = StaffActor(id: staff.id, name: staff.displayName)
         return try town.transaction { connection in
@@ -88,7 +87,7 @@ public struct DecideDossierChange: Sendable {
             try StaffAudit.record(staffActor, action: "dossier.decide", target: "dossier/\(request.id ?? 0)",
                                   detail: DossierMails.note(decided, dossier: dossier), ip: ip, now: now, in: connection)
             if !decided.request.isOpen {
-                try QueueDecisions.record(queue: queue, itemID: request.id ?? 0, verdict: decided.request.status == .refused ? .refused : .accepted,
+                try QueueDecisions.record(queue: DecisionQueue.dossierChanges.code, itemID: request.id ?? 0, verdict: decided.request.status == .refused ? .refused : .accepted,
                                           reason: "", by: staffActor, now: now, in: connection)
             }
             if let mail { try Outbox.enqueue(mail, now: now, in: connection) }

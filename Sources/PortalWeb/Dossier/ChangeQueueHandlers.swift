@@ -17,7 +17,7 @@ enum ChangeQueueHandlers {
     static func decide(_ context: RequestContext, requestID: Int64) throws -> HTTPResponse {
         let staff = try context.staff
         switch try DecideDossierChange(town: context.town).run(requestID: requestID, answers: answers(context.form), staff: staff,
-                                                               ip: context.clientAddress, queue: StaffQueue.dossierChanges.code, now: context.now) {
+                                                               ip: context.clientAddress, now: context.now) {
         case .decided:
             return .redirect(to: StaffDossierPaths.queue + "?ok=decision")
         case .problem(let request, let dossier, let message):
