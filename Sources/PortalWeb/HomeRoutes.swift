@@ -7,7 +7,7 @@ import PortalFlows
 enum HomeRoutes {
     static func register(_ table: inout RouteTable) {
         table.add("GET", "/", .anyone) { context in
-            .html(HomePage.render(context.chrome, news: try TownHome(town: context.town).latestNews(now: context.now)))
+            .html(HomePage.render(context.chrome, news: try PublishedNews(town: context.town).latest(limit: 5, now: context.now)))
         }
         table.add("GET", AssetPaths.theme, .anyone) { context in
             var response = HTTPResponse(status: .ok, body: Array(Theme.css(for: context.tenant).utf8))
