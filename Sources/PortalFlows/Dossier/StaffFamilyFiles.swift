@@ -1,18 +1,17 @@
 import Foundation
 import PortalCore
 import PortalStore
-import Postgres
 
 /// What the family page of the back-office shows: the file, its change requests, who read its
-/// health sheets (admins only), and what the other areas add (`sections`).
-public struct StaffFamilyFile<Sections> {
+/// health sheets (admins only), and what the other areas show of the family (`overview`).
+public struct StaffFamilyFile: Sendable {
     public let dossier: FamilyDossier
     public let isAnonymised: Bool
     public let requests: [ChangeRequest]
     public let healthLog: [HealthAccess]
     public let mayViewHealth: Bool
     public let role: StaffRole
-    public let sections: Sections
+    public let overview: FamilyOverview
 }
 
 /// Family files as staff read them: search, the family page (health sheets only for the roles
@@ -26,9 +25,10 @@ public struct StaffFamilyFiles: Sendable {
         try town.transaction { try DossierStore.search(query, in: $0) }
     }
 
-    /// `sections` reads, in the page's transaction, what the other areas show of this family.
-    public func page<Sections>(familyID: Int64, staff: StaffAccount, ip: String, now: Date,
-                               sections: (PostgresConnection) throws -> Sections) throws -> StaffFamilyFile<Sections> {
+    /// One transaction, so the page shows one state; invoices and message threads only when
+    /// the viewer's pages may show them (`withInvoices`, `withThreads`).
+    public func page(familyID: Int64, staff: StaffAccount, ip: String, now: Date,
+                     withInvoices: Bool, withThreads: Bool) throws -> StaffFamilyFile {
         let mayViewHealth = HealthDataPolicy.mayView(staff.role)
         return try town.transaction { connection in
             guard let dossier = try DossierStore.load(familyID: familyID, in: connection) else { throw FlowError.notFound }
@@ -39,7 +39,9 @@ public struct StaffFamilyFiles: Sendable {
                 dossier: dossier, isAnonymised: try DossierStore.isAnonymised(familyID: dossier.familyID, in: connection),
                 requests: try ChangeRequestStore.list(familyID: dossier.familyID, in: connection).map(\.request),
                 healthLog: staff.role == .admin ? try HealthAccessLog.list(familyID: dossier.familyID, limit: 50, in: connection) : [],
-                mayViewHealth: mayViewHealth, role: staff.role, sections: try sections(connection))
+                mayViewHealth: mayViewHealth, role: staff.role,
+                overview: try FamilyOverview.load(familyID: dossier.familyID, today: ParisTime.localDate(of: now),
+                                                  invoices: withInvoices, threads: withThreads, in: connection))
         }
     }
 

@@ -2,7 +2,6 @@ import Foundation
 import HTML
 import PortalCore
 import PortalFlows
-import Postgres
 
 /// The sections the family page (`/gestion/familles/:id`) shows after the family file, so the
 /// file, bookings, requests, invoices and messages are on one page; a section the agent may not
@@ -11,17 +10,6 @@ enum StaffFamilySections {
     typealias Section = @Sendable (_ tenant: TenantConfig, _ overview: FamilyOverview) -> Node?
 
     static let all: [Section] = [bookings, requests, invoices, messages]
-
-    /// Reads the sections in the family page's transaction (`connection`), those this viewer
-    /// may see only, and renders them.
-    static func render(_ context: RequestContext, familyID: Int64, in connection: PostgresConnection) throws -> [Node] {
-        let role: StaffRole? = if case .staff(let staff)? = context.principal { staff.role } else { nil }
-        let overview = try FamilyOverview.load(familyID: familyID, today: ParisTime.localDate(of: context.now),
-                                               invoices: role.map([StaffRole.admin, .billing].contains) ?? false,
-                                               threads: context.tenant.tabs.contains(.messagerie) && (role.map(MessagingRoutes.staffRoles.contains) ?? false),
-                                               in: connection)
-        return render(context.tenant, overview)
-    }
 
     static func render(_ tenant: TenantConfig, _ overview: FamilyOverview) -> [Node] {
         all.compactMap { $0(tenant, overview) }

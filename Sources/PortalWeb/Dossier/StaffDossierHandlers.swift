@@ -41,9 +41,11 @@ enum StaffDossierHandlers {
     }
 
     static func familyPage(_ context: RequestContext, familyID: Int64) throws -> HTTPResponse {
-        let page = try StaffFamilyFiles(town: context.town).page(familyID: familyID, staff: try context.staff, ip: context.clientAddress, now: context.now) {
-            try StaffFamilySections.render(context, familyID: familyID, in: $0)
-        }
+        let staff = try context.staff
+        let page = try StaffFamilyFiles(town: context.town).page(
+            familyID: familyID, staff: staff, ip: context.clientAddress, now: context.now,
+            withInvoices: [StaffRole.admin, .billing].contains(staff.role),
+            withThreads: context.tenant.tabs.contains(.messagerie) && MessagingRoutes.staffRoles.contains(staff.role))
         return .html(StaffDossierViews.family(context, page, notice: context.request.queryValue("ok"),
                                               quotientError: context.request.queryValue("erreur") == "quotient"))
     }
@@ -83,6 +85,3 @@ enum StaffDossierHandlers {
         return .redirect(to: StaffDossierPaths.family(id) + "?ok=anonymise")
     }
 }
-
-/// The family page with the sections of the other areas (`StaffFamilySections`).
-typealias StaffFamilyPage = StaffFamilyFile<[Node]>

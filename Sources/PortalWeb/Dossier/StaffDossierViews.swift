@@ -46,7 +46,7 @@ enum StaffDossierViews {
     }
 
     /// `quotientError`: the quotient form sent back unreadable (`erreur=quotient`).
-    static func family(_ context: RequestContext, _ page: StaffFamilyPage, notice: String?, quotientError: Bool) -> Node {
+    static func family(_ context: RequestContext, _ page: StaffFamilyFile, notice: String?, quotientError: Bool) -> Node {
         let dossier = page.dossier
         let id = dossier.familyID
         func fields<R>(_ bindings: [FieldBinding<R>], _ record: R) -> Node {
@@ -99,7 +99,7 @@ enum StaffDossierViews {
                     .text("\(FrenchDateFormat.longWithTime(request.submittedAt)) – \(request.submittedBy.name) – \(request.status.frenchLabel)"),
                 ])])
             }),
-            .fragment(page.sections),
+            .fragment(StaffFamilySections.render(context.tenant, page.overview)),
             .when(!page.healthLog.isEmpty, .fragment([
                 .h2([], ["Consultations des fiches sanitaires"]),
                 .ul([.class("plain-list")], page.healthLog.map { access in
