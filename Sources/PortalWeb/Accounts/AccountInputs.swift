@@ -28,8 +28,8 @@ extension RequestContext {
     }
 
     /// Where the sign-in form sends back to once signed in, as the form or the link carried it.
-    var returnPath: String { form.value("retour") ?? request.queryValue("retour") ?? "" }
+    var signInReturnPath: String { form.value("retour") ?? request.queryValue("retour") ?? "" }
 
     /// The `ok` code of the redirect that led here (`Notices`).
-    var notice: String? { request.queryValue("ok") }
+    var noticeCode: String? { request.queryValue("ok") }
 }

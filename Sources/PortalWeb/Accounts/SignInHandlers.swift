@@ -8,7 +8,7 @@ import PortalStore
 /// « Connectez-vous au Portail » and sign-out.
 enum SignInHandlers {
     static func show(_ context: RequestContext) throws -> HTTPResponse {
-        .html(AccountViews.signIn(context.chrome, email: "", message: nil, returnPath: context.returnPath, notice: context.notice))
+        .html(AccountViews.signIn(context.chrome, email: "", message: nil, returnPath: context.signInReturnPath, notice: context.noticeCode))
     }
 
     static func submit(_ context: RequestContext) throws -> HTTPResponse {
@@ -16,8 +16,8 @@ enum SignInHandlers {
         let outcome = try SignIn(town: context.town).run(kind: .family, emailText: typed, password: context.form.value("mot_de_passe") ?? "",
                                                          replacing: context.sessionToken, client: context.accountClient, now: context.now)
         func page(_ message: String, showResend: Bool = false) -> Node {
-            AccountViews.signIn(context.chrome, email: typed, message: message, showResend: showResend, returnPath: context.returnPath,
-                                notice: context.notice)
+            AccountViews.signIn(context.chrome, email: typed, message: message, showResend: showResend, returnPath: context.signInReturnPath,
+                                notice: context.noticeCode)
         }
         switch outcome {
         case .signedIn(let token):

@@ -45,7 +45,7 @@ enum AccountSettingsHandlers {
         let sessions = try AccountSessions(town: context.town).load(kind: .family, id: account.id, current: context.sessionToken,
                                                                     lifetime: context.settings.sessionLifetime, now: context.now)
         let failed = !(forms.identityErrors.isEmpty && forms.passwordErrors.isEmpty && forms.emailErrors.isEmpty && forms.connectionErrors.isEmpty)
-        return .html(SpaceViews.account(context.chrome, account: account, forms: forms, sessions: sessions, notice: context.notice),
+        return .html(SpaceViews.account(context.chrome, account: account, forms: forms, sessions: sessions, notice: context.noticeCode),
                      status: failed ? .unprocessableContent : .ok)
     }
 
@@ -118,7 +118,7 @@ struct AccountForms {
 enum SubscriptionHandlers {
     static func show(_ context: RequestContext, code: String = "", errors: FieldErrors = FieldErrors()) throws -> HTTPResponse {
         let families = try SubscriptionsPage(town: context.town).load(accountID: try context.family.id)
-        return .html(SpaceViews.subscriptions(context.chrome, families: families, code: code, errors: errors, notice: context.notice),
+        return .html(SpaceViews.subscriptions(context.chrome, families: families, code: code, errors: errors, notice: context.noticeCode),
                      status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 

@@ -7,7 +7,7 @@ import PortalFlows
 enum DocumentHandlers {
     static func show(_ context: RequestContext, title: String = "", errors: FieldErrors = FieldErrors()) throws -> HTTPResponse {
         let documents = try AccountDocumentsPage(town: context.town).load(accountID: try context.family.id)
-        return .html(SpaceViews.documents(context.chrome, documents: documents, title: title, errors: errors, notice: context.notice),
+        return .html(SpaceViews.documents(context.chrome, documents: documents, title: title, errors: errors, notice: context.noticeCode),
                      status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 

@@ -20,7 +20,7 @@ enum StaffAccountHandlers {
                                                                     lifetime: context.settings.sessionLifetime, now: context.now)
         let failed = !(passwordErrors.isEmpty && connectionErrors.isEmpty)
         return .html(view(context.staffChrome, staff: staff, sessions: sessions, passwordErrors: passwordErrors, connectionErrors: connectionErrors,
-                          notice: context.notice), status: failed ? .unprocessableContent : .ok)
+                          notice: context.noticeCode), status: failed ? .unprocessableContent : .ok)
     }
 
     static func changePassword(_ context: RequestContext) throws -> HTTPResponse {

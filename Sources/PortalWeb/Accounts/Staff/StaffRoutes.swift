@@ -10,7 +10,7 @@ import PortalStore
 enum StaffRoutes {
     static func register(_ table: inout RouteTable) {
         table.add("GET", StaffPaths.signIn, .anyone) { context in
-            .html(StaffViews.signIn(context.staffChrome, email: "", message: nil, returnPath: context.returnPath, notice: context.notice))
+            .html(StaffViews.signIn(context.staffChrome, email: "", message: nil, returnPath: context.signInReturnPath, notice: context.noticeCode))
         }
         table.add("POST", StaffPaths.signIn, .anyone) { try signIn($0) }
         table.add("POST", StaffPaths.signOut, .anyone) { try SignInHandlers.signOut($0, then: StaffPaths.signIn + "?ok=deconnecte") }
@@ -30,7 +30,7 @@ enum StaffRoutes {
         let outcome = try SignIn(town: context.town).run(kind: .staff, emailText: typed, password: context.form.value("mot_de_passe") ?? "",
                                                          replacing: context.sessionToken, client: context.accountClient, now: context.now)
         func page(_ message: String) -> Node {
-            StaffViews.signIn(context.staffChrome, email: typed, message: message, returnPath: context.returnPath, notice: context.notice)
+            StaffViews.signIn(context.staffChrome, email: typed, message: message, returnPath: context.signInReturnPath, notice: context.noticeCode)
         }
         switch outcome {
         case .signedIn(let token):
@@ -47,7 +47,7 @@ enum StaffRoutes {
     }
 
     private static func teamPage(_ context: RequestContext, team: [StaffMember], values: InvitationValues, errors: FieldErrors) -> Node {
-        StaffViews.team(context.staffChrome, members: TeamPages.members(context, team), values: values, errors: errors, notice: context.notice)
+        StaffViews.team(context.staffChrome, members: TeamPages.members(context, team), values: values, errors: errors, notice: context.noticeCode)
     }
 
     static func invite(_ context: RequestContext) throws -> HTTPResponse {
