@@ -28,8 +28,8 @@ enum SpacePaths {
     static let requests = "/mon-espace/demandes"
     static let documents = "/mon-espace/documents"
 
-    static func request(_ id: Int64) -> String { "\(requests)/\(id)" }
-    static func document(_ id: Int64) -> String { "\(documents)/\(id)" }
+    static let request = RoutePath<Int64>("/mon-espace/demandes/", "id")
+    static let document = RoutePath<Int64>("/mon-espace/documents/", "id")
 }
 
 enum StaffPaths {
@@ -46,7 +46,7 @@ enum StaffPaths {
     static let password = "/gestion/mon-compte/mot-de-passe"
     static let connections = "/gestion/mon-compte/connexions"
 
-    static func document(_ id: Int64) -> String { "\(documents)/\(id)" }
+    static let document = RoutePath<Int64>("/gestion/documents/", "id")
 }
 
 /// Success notices after a redirect are named by a fixed code in the query, never by free text.
@@ -70,8 +70,11 @@ enum Notices {
         }
     }
 
-    static func banner(_ request: HTTPRequest) -> Node {
-        guard let text = text(request.queryValue("ok")) else { return .fragment([]) }
+    static func banner(_ request: HTTPRequest) -> Node { banner(request.queryValue("ok")) }
+
+    /// The notice of the redirect's `ok` code, nothing for an unknown one.
+    static func banner(_ code: String?) -> Node {
+        guard let text = text(code) else { return .fragment([]) }
         return Forms.notice(text)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTML
 import HTTPServer
 import PortalCore
 import PortalFlows
@@ -7,14 +8,16 @@ import PortalStore
 /// « Connectez-vous au Portail » and sign-out.
 enum SignInHandlers {
     static func show(_ context: RequestContext) throws -> HTTPResponse {
-        .html(AccountViews.signIn(context, email: "", message: nil))
+        .html(AccountViews.signIn(context.chrome, email: "", message: nil, returnPath: context.signInReturnPath, notice: context.noticeCode))
     }
 
     static func submit(_ context: RequestContext) throws -> HTTPResponse {
         let typed = context.form.text("courriel")
-        let outcome = try SignInAttempt.run(context, kind: .family, emailText: typed, password: context.form.value("mot_de_passe") ?? "") { email, connection in
-            try AccountStore.authenticate(email: email, password: context.form.value("mot_de_passe") ?? "", in: connection)
-                .map { SignInAttempt.Found(id: $0.id, email: $0.email, isActivated: $0.isActivated) }
+        let outcome = try SignIn(town: context.town).run(kind: .family, emailText: typed, password: context.form.value("mot_de_passe") ?? "",
+                                                         replacing: context.sessionToken, client: context.accountClient, now: context.now)
+        func page(_ message: String, showResend: Bool = false) -> Node {
+            AccountViews.signIn(context.chrome, email: typed, message: message, showResend: showResend, returnPath: context.signInReturnPath,
+                                notice: context.noticeCode)
         }
         switch outcome {
         case .signedIn(let token):
@@ -22,29 +25,25 @@ enum SignInHandlers {
             context.cookies.setSession(token, on: &response)
             return response
         case .wrongCredentials(let throttle):
-            let message = SignInAttempt.wrongCredentialsMessage + (throttle.map { " " + $0 } ?? "")
-            return .html(AccountViews.signIn(context, email: typed, message: message), status: throttle == nil ? .unauthorized : .tooManyRequests)
+            let message = SignIn.wrongCredentialsMessage + (throttle.map { " " + $0 } ?? "")
+            return .html(page(message), status: throttle == nil ? .unauthorized : .tooManyRequests)
         case .throttled(let message):
-            return .html(AccountViews.signIn(context, email: typed, message: message), status: .tooManyRequests)
+            return .html(page(message), status: .tooManyRequests)
         case .notActivated:
-            return .html(AccountViews.signIn(context, email: typed, message: "Votre compte n'est pas encore activé : ouvrez le lien reçu par courriel, ou demandez un nouveau lien.",
-                                             showResend: true), status: .forbidden)
+            return .html(page("Votre compte n'est pas encore activé : ouvrez le lien reçu par courriel, ou demandez un nouveau lien.", showResend: true),
+                         status: .forbidden)
         }
     }
 
     /// Ends the session server-side and clears the cookie (families and staff alike).
     static func signOut(_ context: RequestContext, then location: String) throws -> HTTPResponse {
         if let token = context.sessionToken {
-            try context.transaction { connection in
-                try SessionStore.delete(token: token, in: connection)
-                switch context.principal {
-                case .family(let account)?:
-                    try SecurityEvents.record(.signOut, principal: (.family, account.id), email: account.email, ip: context.clientAddress, now: context.now, in: connection)
-                case .staff(let account)?:
-                    try SecurityEvents.record(.signOut, principal: (.staff, account.id), email: account.email, ip: context.clientAddress, now: context.now, in: connection)
-                default: break
-                }
+            let principal: (kind: PrincipalKind, id: Int64, email: String)? = switch context.principal {
+            case .family(let account)?: (.family, account.id, account.email)
+            case .staff(let account)?: (.staff, account.id, account.email)
+            default: nil
             }
+            try SignOut(town: context.town).run(session: token, principal: principal, ip: context.clientAddress, now: context.now)
         }
         var response = HTTPResponse.redirect(to: location)
         context.cookies.endSession(on: &response)

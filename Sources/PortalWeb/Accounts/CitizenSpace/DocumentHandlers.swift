@@ -2,14 +2,12 @@ import Foundation
 import HTTPServer
 import PortalCore
 import PortalFlows
-import PortalStore
 
 /// Mes documents: justificatifs checked by content (PDF, JPEG, PNG, ≤ 6 Mo), seen by staff.
 enum DocumentHandlers {
     static func show(_ context: RequestContext, title: String = "", errors: FieldErrors = FieldErrors()) throws -> HTTPResponse {
-        let account = try context.family
-        let documents = try context.transaction { try DocumentStore.list(accountID: account.id, in: $0) }
-        return .html(SpaceViews.documents(context, documents: documents, title: title, errors: errors),
+        let documents = try AccountDocumentsPage(town: context.town).load(accountID: try context.family.id)
+        return .html(SpaceViews.documents(context.chrome, documents: documents, title: title, errors: errors, notice: context.noticeCode),
                      status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
@@ -26,28 +24,20 @@ enum DocumentHandlers {
         case .failure(let problem): errors.add("fichier", problem.frenchMessage)
         }
         guard errors.isEmpty, let format, let file else { return try show(context, title: title, errors: errors) }
-        let fileName = safeFileName(file.filename ?? "", format: format)
-        let overQuota: String? = try context.transaction { connection in
-            let sent = try DocumentStore.usage(accountID: account.id, since: context.now.addingTimeInterval(-UploadQuota.window), in: connection)
-            if let problem = UploadQuota.justificatifs.problem(sentFiles: sent.files, sentBytes: sent.bytes, addingFiles: 1, addingBytes: file.body.count) {
-                return problem
-            }
-            try DocumentStore.insert(accountID: account.id, title: title, fileName: fileName, format: format, bytes: file.body, now: context.now, in: connection)
-            try Requests.record(.document, summary: "Justificatif envoyé : \(title)", accountID: account.id, now: context.now, in: connection)
-            return nil
-        }
-        if let overQuota {
-            errors.add("fichier", overQuota)
+        let outcome = try UploadDocument(town: context.town).run(accountID: account.id, title: title,
+                                                                 fileName: safeFileName(file.filename ?? "", format: format), format: format,
+                                                                 bytes: file.body, now: context.now)
+        switch outcome {
+        case .uploaded: return .redirect(to: SpacePaths.documents + "?ok=document")
+        case .overQuota(let problem):
+            errors.add("fichier", problem)
             return try show(context, title: title, errors: errors)
         }
-        return .redirect(to: SpacePaths.documents + "?ok=document")
     }
 
     /// The bytes with the type detected at upload, always as an attachment, never rendered inline.
-    static func download(_ context: RequestContext, accountID: Int64?) throws -> HTTPResponse {
-        guard let id = context.parameters["id"].flatMap(Int64.init),
-              let (document, bytes) = try context.transaction({ try DocumentStore.content(id: id, accountID: accountID, in: $0) })
-        else { throw RouteError.notFound }
+    static func download(_ context: RequestContext, id: Int64, accountID: Int64?) throws -> HTTPResponse {
+        let (document, bytes) = try DocumentDownload(town: context.town).load(id, accountID: accountID)
         var response = HTTPResponse(status: .ok, body: bytes)
         response.headers.set("Content-Type", document.contentType)
         response.headers.set("Content-Disposition", "attachment; filename=\"\(document.fileName)\"")

@@ -13,8 +13,8 @@ enum SpaceViews {
         (SpacePaths.documents, "Mes documents", "Transmettez vos justificatifs (attestation CAF, certificats…) au service."),
     ]
 
-    static func page(_ context: RequestContext, title: String, current: String?, content: [Node]) -> Node {
-        Layout.page(context.chrome, title: title, content: [
+    static func page(_ chrome: PageChrome, title: String, current: String?, content: [Node]) -> Node {
+        Layout.page(chrome, title: title, content: [
             .nav([.class("space-nav"), .aria("label", "Mon espace citoyen")], [
                 .ul([], sections.map { section in
                     .li([], [.a([.href(section.path)] + (section.path == current ? [.aria("current", "page")] : []), [.text(section.title)])])
@@ -23,8 +23,8 @@ enum SpaceViews {
         ] + content)
     }
 
-    static func home(_ context: RequestContext, account: FamilyAccount) -> Node {
-        Layout.page(context.chrome, title: "Mon espace citoyen", content: [
+    static func home(_ chrome: PageChrome, account: FamilyAccount) -> Node {
+        Layout.page(chrome, title: "Mon espace citoyen", content: [
             .h1([], [.span([.class("kicker")], ["Mon espace citoyen"]), .text("Bonjour \(account.firstNames)")]),
             .ul([.class("space-links")], sections.map { section in
                 .li([], [.a([.href(section.path)], [.strong([], [.text(section.title)]), .text(section.text)])])
@@ -32,19 +32,19 @@ enum SpaceViews {
         ])
     }
 
-    static func account(_ context: RequestContext, account: FamilyAccount, forms: AccountForms, sessions: [ActiveSession]) -> Node {
+    static func account(_ chrome: PageChrome, account: FamilyAccount, forms: AccountForms, sessions: [ActiveSession], notice: String?) -> Node {
         var all = FieldErrors()
         for item in forms.identityErrors.items + forms.passwordErrors.items + forms.emailErrors.items + forms.connectionErrors.items {
             all.add(item.field, item.message)
         }
-        return page(context, title: "Mon compte", current: SpacePaths.account, content: [
+        return page(chrome, title: "Mon compte", current: SpacePaths.account, content: [
             .h1([], ["Mon compte"]),
-            Notices.banner(context.request),
+            Notices.banner(notice),
             Forms.errorSummary(all),
             .p([], ["Ce sont vos informations de connexion. Le nom et l'adresse de facturation se modifient dans le dossier famille."]),
             .section([.aria("labelledby", "identite-titre")], [
                 .h2([.id("identite-titre")], ["Identité"]),
-                Forms.form(action: SpacePaths.identity, csrf: context.csrfToken, label: "Identité", [
+                Forms.form(action: SpacePaths.identity, csrf: chrome.csrf, label: "Identité", [
                     Forms.field("nom", label: "Nom", value: forms.lastName ?? account.lastName, autocomplete: "family-name", errors: forms.identityErrors),
                     Forms.field("prenoms", label: "Prénoms", value: forms.firstNames ?? account.firstNames, autocomplete: "given-name", errors: forms.identityErrors),
                     Forms.submit("Enregistrer"),
@@ -54,7 +54,7 @@ enum SpaceViews {
                 .h2([.id("courriel-titre")], ["Adresse électronique de connexion"]),
                 .p([], ["Adresse actuelle : ", .strong([], [.text(account.email)])]),
                 .p([], ["Un lien de confirmation sera envoyé à la nouvelle adresse ; l'actuelle reste valable jusque-là."]),
-                Forms.form(action: SpacePaths.email, csrf: context.csrfToken, label: "Changer d'adresse électronique", [
+                Forms.form(action: SpacePaths.email, csrf: chrome.csrf, label: "Changer d'adresse électronique", [
                     Forms.field("nouveau_courriel", label: "Nouvelle adresse électronique", type: "email", value: forms.newEmail,
                                 autocomplete: "email", errors: forms.emailErrors),
                     Forms.field("mot_de_passe_courriel", label: "Mot de passe actuel", type: "password", autocomplete: "current-password",
@@ -62,15 +62,15 @@ enum SpaceViews {
                     Forms.submit("Changer d'adresse"),
                 ]),
             ]),
-            CurrentPassword.changeSection(context, action: SpacePaths.password, email: account.email, errors: forms.passwordErrors),
-            SessionViews.section(context, sessions: sessions, action: SpacePaths.connections, errors: forms.connectionErrors),
+            PasswordViews.changeSection(chrome, action: SpacePaths.password, email: account.email, errors: forms.passwordErrors),
+            SessionViews.section(chrome, sessions: sessions, action: SpacePaths.connections, errors: forms.connectionErrors),
         ])
     }
 
-    static func subscriptions(_ context: RequestContext, families: [FamilyFile], code: String, errors: FieldErrors) -> Node {
-        page(context, title: "Mes abonnements", current: SpacePaths.subscriptions, content: [
+    static func subscriptions(_ chrome: PageChrome, families: [FamilyFile], code: String, errors: FieldErrors, notice: String?) -> Node {
+        page(chrome, title: "Mes abonnements", current: SpacePaths.subscriptions, content: [
             .h1([], ["Mes abonnements"]),
-            Notices.banner(context.request),
+            Notices.banner(notice),
             Forms.errorSummary(errors),
             families.isEmpty
                 ? .p([], ["Aucun dossier famille n'est encore lié à votre compte."])
@@ -78,7 +78,7 @@ enum SpaceViews {
             .section([.aria("labelledby", "abonner-titre")], [
                 .h2([.id("abonner-titre")], ["M'abonner à un dossier famille"]),
                 .p([], ["Le dossier est accessible dès l'enregistrement, sans vous reconnecter. Les deux responsables peuvent chacun lier le même dossier à leur compte."]),
-                Forms.form(action: SpacePaths.subscriptions, csrf: context.csrfToken, label: "M'abonner", [
+                Forms.form(action: SpacePaths.subscriptions, csrf: chrome.csrf, label: "M'abonner", [
                     Forms.field("code_abonne", label: "Code abonné", value: code, autocomplete: "off",
                                 hint: "Indiqué sur le courrier ou le courriel de la collectivité.", errors: errors,
                                 extra: [Attribute("autocapitalize", "characters")]),
@@ -88,8 +88,8 @@ enum SpaceViews {
         ])
     }
 
-    static func requests(_ context: RequestContext, requests: [FamilyRequest]) -> Node {
-        page(context, title: "Mes demandes", current: SpacePaths.requests, content: [
+    static func requests(_ chrome: PageChrome, requests: [FamilyRequest]) -> Node {
+        page(chrome, title: "Mes demandes", current: SpacePaths.requests, content: [
             .h1([], ["Mes demandes"]),
             requests.isEmpty
                 ? .p([], ["Vous n'avez encore fait aucune demande."])
@@ -108,8 +108,8 @@ enum SpaceViews {
         ])
     }
 
-    static func request(_ context: RequestContext, _ request: FamilyRequest) -> Node {
-        page(context, title: request.summary, current: SpacePaths.requests, content: [
+    static func request(_ chrome: PageChrome, _ request: FamilyRequest) -> Node {
+        page(chrome, title: request.summary, current: SpacePaths.requests, content: [
             .h1([], [.span([.class("kicker")], [.text(request.kindLabel)]), .text(request.summary)]),
             .p([], ["État : ", .span([.class("status")], [.text(request.status.frenchLabel)])]),
             .h2([], ["Historique"]),
@@ -123,14 +123,14 @@ enum SpaceViews {
         ])
     }
 
-    static func documents(_ context: RequestContext, documents: [AccountDocument], title: String, errors: FieldErrors) -> Node {
-        page(context, title: "Mes documents", current: SpacePaths.documents, content: [
+    static func documents(_ chrome: PageChrome, documents: [AccountDocument], title: String, errors: FieldErrors, notice: String?) -> Node {
+        page(chrome, title: "Mes documents", current: SpacePaths.documents, content: [
             .h1([], ["Mes documents"]),
-            Notices.banner(context.request),
+            Notices.banner(notice),
             Forms.errorSummary(errors),
             .section([.aria("labelledby", "envoyer-titre")], [
                 .h2([.id("envoyer-titre")], ["Envoyer un justificatif"]),
-                Forms.form(action: SpacePaths.documents, csrf: context.csrfToken, multipart: true, label: "Envoyer un justificatif", [
+                Forms.form(action: SpacePaths.documents, csrf: chrome.csrf, multipart: true, label: "Envoyer un justificatif", [
                     Forms.field("titre", label: "De quel document s'agit-il ?", value: title, autocomplete: "off",
                                 hint: "Par exemple : attestation de quotient familial CAF 2026.", errors: errors),
                     Forms.field("fichier", label: "Fichier", type: "file", autocomplete: nil,

@@ -17,6 +17,8 @@ final class OperatorConsole: Sendable {
         let signedIn: Operator?
         let now: Date
         let clientAddress: String
+
+        var chrome: OperatorChrome { OperatorChrome(signedIn: signedIn, csrf: csrfToken) }
     }
 
     struct Page: Sendable {
@@ -39,7 +41,7 @@ final class OperatorConsole: Sendable {
         ("GET", "/", Page(access: .anyone) { _, _ in .redirect(to: OperatorConsole.homePath) }),
         ("GET", OperatorConsole.homePath, Page(access: .operator) { console, context in try console.dashboard(context) }),
         ("GET", OperatorConsole.signInPath, Page(access: .anyone) { _, context in
-            .html(OperatorViews.signIn(context, email: "", message: nil)) }),
+            .html(OperatorViews.signIn(context.chrome, email: "", message: nil)) }),
         ("POST", OperatorConsole.signInPath, Page(access: .anyone) { console, context in try console.signIn(context) }),
         ("POST", OperatorConsole.signOutPath, Page(access: .anyone) { console, context in try console.signOut(context) }),
     ]
@@ -66,12 +68,10 @@ final class OperatorConsole: Sendable {
         var signedIn: Operator?
         var sessionCSRF: String?
         do {
-            if let sentToken {
-                try database.platformTransaction { connection in
-                    guard let session = try OperatorStore.resolveSession(token: sentToken, now: now, lifetime: settings.sessionLifetime, in: connection) else { return }
-                    signedIn = try OperatorStore.find(id: session.operatorID, in: connection)
-                    sessionCSRF = signedIn == nil ? nil : session.csrfToken
-                }
+            if let sentToken, let session = try OperatorSessionLookup(database: database).resolve(token: sentToken, lifetime: settings.sessionLifetime,
+                                                                                                    now: now) {
+                signedIn = session.signedIn
+                sessionCSRF = session.csrfToken
             }
         } catch {
             return .html(ErrorPages.unavailable, status: .serviceUnavailable)
@@ -110,43 +110,23 @@ final class OperatorConsole: Sendable {
     }
 
     private func signIn(_ context: Context) throws -> HTTPResponse {
-        let typed = context.form.text("courriel"), password = context.form.value("mot_de_passe") ?? ""
-        let key = "operator:" + String(typed.lowercased().prefix(254)), clientKey = "operator:" + context.clientAddress
-        let now = context.now
-        enum Outcome { case token(String), message(String) }
-        let outcome: Outcome = try database.platformTransaction { connection in
-            var state = try ThrottleStore.state(.signInAccount, key: key, table: .platform, in: connection)
-            var clientState = try ThrottleStore.state(.signInClient, key: clientKey, table: .platform, in: connection)
-            for decision in [ThrottleRule.account.decide(state, now: now), ThrottleRule.clientAddress.decide(clientState, now: now)] {
-                if let message = decision.frenchMessage(now: now) { return .message(message) }
-            }
-            guard let email = EmailAddress(typed), let found = try OperatorStore.authenticate(email: email, password: password, in: connection) else {
-                state = ThrottleRule.account.recordingFailure(state, now: now)
-                clientState = ThrottleRule.clientAddress.recordingFailure(clientState, now: now)
-                try ThrottleStore.save(state, .signInAccount, key: key, table: .platform, in: connection)
-                try ThrottleStore.save(clientState, .signInClient, key: clientKey, table: .platform, in: connection)
-                let wait = ThrottleRule.account.decide(state, now: now).frenchMessage(now: now)
-                return .message(SignInAttempt.wrongCredentialsMessage + (wait.map { " " + $0 } ?? ""))
-            }
-            try ThrottleStore.save(ThrottleRule.account.recordingSuccess(state), .signInAccount, key: key, table: .platform, in: connection)
-            if let old = context.sessionToken { try OperatorStore.deleteSession(token: old, in: connection) }
-            return .token(try OperatorStore.createSession(operatorID: found.id, ip: context.clientAddress, now: now,
-                                                          lifetime: settings.sessionLifetime, in: connection).token)
-        }
+        let typed = context.form.text("courriel")
+        let outcome = try OperatorSignIn(database: database).run(emailText: typed, password: context.form.value("mot_de_passe") ?? "",
+                                                                 replacing: context.sessionToken,
+                                                                 client: AccountClient(address: context.clientAddress, lifetime: settings.sessionLifetime),
+                                                                 now: context.now)
         switch outcome {
-        case .token(let token):
+        case .signedIn(let token):
             var response = HTTPResponse.redirect(to: Self.homePath)
             SessionCookies(mode: settings.mode).setSession(token, on: &response)
             return response
-        case .message(let message):
-            return .html(OperatorViews.signIn(context, email: typed, message: message), status: .unauthorized)
+        case .refused(let message):
+            return .html(OperatorViews.signIn(context.chrome, email: typed, message: message), status: .unauthorized)
         }
     }
 
     private func signOut(_ context: Context) throws -> HTTPResponse {
-        if let token = context.sessionToken {
-            try database.platformTransaction { try OperatorStore.deleteSession(token: token, in: $0) }
-        }
+        if let token = context.sessionToken { try OperatorSignOut(database: database).run(session: token) }
         var response = HTTPResponse.redirect(to: Self.signInPath)
         SessionCookies(mode: settings.mode).endSession(on: &response)
         return response
@@ -156,7 +136,7 @@ final class OperatorConsole: Sendable {
     /// tenant files that would not load: what an operator on call looks at first.
     private func dashboard(_ context: Context) throws -> HTTPResponse {
         let (failures, unreadable) = data.outboxFailures(limit: 50)
-        return .html(OperatorViews.dashboard(context, tenants: data.tenants(), failures: failures,
+        return .html(OperatorViews.dashboard(context.chrome, tenants: data.tenants(), failures: failures,
                                              unreadableClusters: unreadable, fileProblems: data.pendingFileProblems()))
     }
 }

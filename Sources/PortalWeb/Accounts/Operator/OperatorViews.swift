@@ -4,27 +4,34 @@ import PortalCore
 import PortalFlows
 import PortalStore
 
+/// What an operator console page shows around its content: who is signed in, and the token its
+/// forms carry.
+struct OperatorChrome {
+    let signedIn: Operator?
+    let csrf: String
+}
+
 /// The operator console's pages: a plain frame, no town's branding.
 enum OperatorViews {
-    static func page(title: String, context: OperatorConsole.Context, content: [Node]) -> Node {
+    static func page(title: String, chrome: OperatorChrome, content: [Node]) -> Node {
         PageFrame.document(title: "\(title) – Console des opérateurs", body: [
             PageFrame.skipLink,
             .header([.class("site-header")], [
                 .a([.class("brand"), .href(OperatorConsole.homePath)], [.span([.class("brand-town")], ["Console des opérateurs"])]),
-                .when(context.signedIn != nil, .nav([.class("account-bar"), .aria("label", "Compte")], [
-                    .span([.class("who")], [.text(context.signedIn?.displayName ?? "")]),
-                    Layout.signOut(action: OperatorConsole.signOutPath, csrf: context.csrfToken),
+                .when(chrome.signedIn != nil, .nav([.class("account-bar"), .aria("label", "Compte")], [
+                    .span([.class("who")], [.text(chrome.signedIn?.displayName ?? "")]),
+                    Layout.signOut(action: OperatorConsole.signOutPath, csrf: chrome.csrf),
                 ])),
             ]),
             .main([.id("contenu")], content),
         ])
     }
 
-    static func signIn(_ context: OperatorConsole.Context, email: String, message: String?) -> Node {
-        page(title: "Connexion", context: context, content: [
+    static func signIn(_ chrome: OperatorChrome, email: String, message: String?) -> Node {
+        page(title: "Connexion", chrome: chrome, content: [
             .h1([], ["Connexion des opérateurs"]),
             .when(message != nil, .div([.class("error-summary"), .role("alert")], [.p([], [.text(message ?? "")])])),
-            Forms.form(action: OperatorConsole.signInPath, csrf: context.csrfToken, [
+            Forms.form(action: OperatorConsole.signInPath, csrf: chrome.csrf, [
                 Forms.field("courriel", label: "Adresse électronique", type: "email", value: email, autocomplete: "email", errors: FieldErrors()),
                 Forms.field("mot_de_passe", label: "Mot de passe", type: "password", autocomplete: "current-password", errors: FieldErrors()),
                 Forms.submit("Se connecter"),
@@ -32,10 +39,10 @@ enum OperatorViews {
         ])
     }
 
-    static func dashboard(_ context: OperatorConsole.Context, tenants: [OperatorConsoleData.TenantHealth],
+    static func dashboard(_ chrome: OperatorChrome, tenants: [OperatorConsoleData.TenantHealth],
                           failures: [OperatorConsoleData.OutboxFailure], unreadableClusters: [String],
                           fileProblems: [String]) -> Node {
-        page(title: "Tableau de bord", context: context, content: [
+        page(title: "Tableau de bord", chrome: chrome, content: [
             .h1([], ["Collectivités hébergées"]),
             table(headers: ["Collectivité", "Adresses", "Cluster", "Schéma", "Familles", "Dernière activité", "État"],
                   rows: tenants.map { town in

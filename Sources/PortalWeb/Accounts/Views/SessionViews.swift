@@ -8,7 +8,7 @@ import PortalStore
 enum SessionViews {
     static let passwordField = "mot_de_passe_connexions"
 
-    static func section(_ context: RequestContext, sessions: [ActiveSession], action: String, errors: FieldErrors) -> Node {
+    static func section(_ chrome: PageChrome, sessions: [ActiveSession], action: String, errors: FieldErrors) -> Node {
         .section([.aria("labelledby", "connexions-titre")], [
             .h2([.id("connexions-titre")], ["Mes connexions"]),
             .p([], ["Les appareils connectés à votre compte en ce moment. Si vous n'en reconnaissez pas un, fermez les autres connexions puis changez de mot de passe."]),
@@ -19,7 +19,7 @@ enum SessionViews {
                     .when(!session.ip.isEmpty, .text(", adresse \(session.ip)")),
                 ])
             }),
-            .when(sessions.contains { !$0.isCurrent }, Forms.form(action: action, csrf: context.csrfToken, label: "Fermer les autres connexions", [
+            .when(sessions.contains { !$0.isCurrent }, Forms.form(action: action, csrf: chrome.csrf, label: "Fermer les autres connexions", [
                 Forms.field(passwordField, label: "Mot de passe actuel", type: "password", autocomplete: "current-password", errors: errors),
                 Forms.submit("Fermer les autres connexions", secondary: true),
             ])),
