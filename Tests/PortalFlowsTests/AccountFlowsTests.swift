@@ -77,36 +77,15 @@ import Testing
 
 /// A migrated town schema of its own, and the town a flow is given.
 private struct AccountFlowsFixture {
-    let pool: PostgresPool
-    let town: Town
+    let migrated: MigratedTown
     let now = Date(timeIntervalSince1970: 1_780_000_000)
+    var town: Town { migrated.town }
 
-    init(_ prefix: String) throws {
-        guard let url = ProcessInfo.processInfo.environment["PORTAL_TEST_DATABASE_URL"], !url.isEmpty else {
-            fatalError("PORTAL_TEST_DATABASE_URL is not set: run the tests with `make test`")
-        }
-        pool = try PostgresPool(url: url, maxSize: 2, checkoutTimeout: .seconds(60))
-        var tenant = try shippedTenant("clermontais")
-        tenant.schema = "t_\(prefix)_\(UInt32.random(in: 0...UInt32.max))"
-        let sql = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("sql/tenant").path
-        _ = try pool.withConnection { try Migrator(directory: sql).migrate(schema: tenant.schema, on: $0) }
-        town = Town(tenant: tenant, database: TenantDatabase(pool: pool), baseURL: "https://clermontais.test", links: NoLinks())
-    }
+    init(_ prefix: String) throws { migrated = try MigratedTown("clermontais", schemaPrefix: "t_\(prefix)") }
 
     func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         try town.database.transaction(schema: town.tenant.schema, body)
     }
 
-    func drop() {
-        _ = try? pool.withConnection { try $0.executeScript("DROP SCHEMA IF EXISTS \(SQL.quoteIdentifier(town.tenant.schema)) CASCADE") }
-        pool.close()
-    }
-}
-
-/// The account flows print no booking link.
-private struct NoLinks: PortalLinks {
-    func planning(family: Int64, anchor: LocalDate?) -> String { "" }
-    func registrations(family: Int64) -> String { "" }
-    func draws() -> String { "" }
+    func drop() { migrated.drop() }
 }
