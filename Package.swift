@@ -11,7 +11,6 @@ let upcoming: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
-let upcomingPending: [SwiftSetting] = []
 
 let package = Package(
     name: "PortailFamille",
@@ -33,12 +32,12 @@ let package = Package(
                 swiftSettings: upcoming),
         .target(name: "Formats", dependencies: ["CivilCalendar"], swiftSettings: upcoming),
         .target(name: "PortalStore", dependencies: ["Postgres", "PortalCore"], swiftSettings: upcoming),
-        .target(name: "PortalFlows", dependencies: ["PortalStore", "PortalCore", "Formats", "Postgres", "CivilCalendar"], swiftSettings: upcomingPending),
-        .target(name: "PortalWeb", dependencies: ["HTTPServer", "HTML", "PortalFlows", "PortalStore", "PortalCore", "Formats", "Postgres"], swiftSettings: upcomingPending),
+        .target(name: "PortalFlows", dependencies: ["PortalStore", "PortalCore", "Formats", "Postgres", "CivilCalendar"], swiftSettings: upcoming),
+        .target(name: "PortalWeb", dependencies: ["HTTPServer", "HTML", "PortalFlows", "PortalStore", "PortalCore", "Formats"], swiftSettings: upcoming),
         .target(name: "PortalDemo", dependencies: ["PortalWeb", "PortalFlows", "PortalStore", "PortalCore", "HTTPServer", "HTML", "Postgres"],
-                swiftSettings: upcomingPending),
+                swiftSettings: upcoming),
         .executableTarget(name: "portal", dependencies: ["PortalWeb", "PortalDemo", "PortalFlows", "PortalStore", "PortalCore", "Postgres", "HTTPServer"],
-                          swiftSettings: upcomingPending),
+                          swiftSettings: upcoming),
         .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "HTMLTests", dependencies: ["HTML"]),

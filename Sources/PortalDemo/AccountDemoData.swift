@@ -1,7 +1,7 @@
-import PortalStore
-import Foundation
+public import Foundation
+public import PortalCore
+public import PortalStore
 import Postgres
-import PortalCore
 
 /// One demonstration login, printed by `portal seed-demo`.
 public struct DemoLogin: Sendable {

@@ -1,7 +1,7 @@
-import PortalStore
-import Foundation
+public import Foundation
+public import PortalCore
+public import PortalStore
 import Postgres
-import PortalCore
 
 /// Demonstration data of the back-office: three more families, and today a slot of an activity
 /// that runs today (else the first activity, so the page is never empty) with eight children

@@ -1,7 +1,7 @@
-import PortalStore
-import Foundation
+public import Foundation
+public import PortalCore
+public import PortalStore
 import Postgres
-import PortalCore
 
 /// Demonstration bookings: the demo family Martin gets a second child, both registered to the
 /// town's first activity that admits them, and a few days booked through the usual rules, so

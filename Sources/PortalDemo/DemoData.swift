@@ -1,6 +1,6 @@
-import PortalStore
+public import PortalCore
+public import PortalStore
 import Postgres
-import PortalCore
 
 /// Demonstration content for `portal seed-demo`: deterministic, and loaded only once per
 /// town so that running it again changes nothing.

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import HTTPServer
-import PortalWeb
+public import PortalWeb
 
 /// The development additions a server in development mode is built with: the PayFiP simulator
 /// on `payfip.<base domain>` and the mailbox under every town's `/_dev/mail`.

@@ -1,7 +1,7 @@
-import PortalStore
-import Foundation
+public import Foundation
+public import PortalCore
+public import PortalStore
 import Postgres
-import PortalCore
 
 /// Demonstration family files: the demo families of the accounts get a guardian, a child with
 /// a health sheet and a contact; each town gets a « direction » staff member who may read

@@ -1,7 +1,7 @@
-import PortalStore
-import Foundation
+public import Foundation
+public import PortalCore
+public import PortalStore
 import Postgres
-import PortalCore
 
 /// Families in bulk for `portal seed-demo --families N` and the benchmarks: family i (1…N) is
 /// « Famille Banc i », code abonné BANC-00000i, an activated account famille00000i@banc.exemple.fr

@@ -1,7 +1,7 @@
-import PortalStore
-import Foundation
+public import Foundation
+public import PortalCore
+public import PortalStore
 import Postgres
-import PortalCore
 
 /// Demonstration invoice: the demo family (Martin) of each town with « Facturation » gets three
 /// days of the town's first activity last month, billed on an issued invoice, so that

@@ -1,6 +1,6 @@
-import HTML
-import HTTPServer
-import PortalCore
+public import HTML
+public import HTTPServer
+public import PortalCore
 
 /// What development mode adds to the server, plugged in by the executable from PortalDemo (the
 /// PayFiP simulator, the development mailbox): production code never imports those, and a

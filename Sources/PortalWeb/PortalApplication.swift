@@ -1,9 +1,9 @@
 import Foundation
 import HTML
-import HTTPServer
+public import HTTPServer
 import PortalCore
 import PortalFlows
-import PortalStore
+public import PortalStore
 
 /// The request handler of the whole portal: tenant resolution first (an unknown host is
 /// answered before anything touches a tenant's data), then, for a town's route, the session,

@@ -3,11 +3,11 @@ import HTTPServer
 import PortalCore
 import PortalFlows
 import PortalStore
-import Postgres
 
 /// What a town's route handler gets: the request, the town it is for, the path parameters,
-/// that town's database (so a handler can only ever open a transaction on its own town), who is
-/// signed in, the parsed form, the token its forms must carry, and the request's instant.
+/// that town's database (handed to flows through `town`, so a flow only ever works on this
+/// town), who is signed in, the parsed form, the token its forms must carry, and the request's
+/// instant.
 struct RequestContext {
     let request: HTTPRequest
     let tenant: TenantConfig
@@ -25,16 +25,6 @@ struct RequestContext {
     /// Staff messages the signed-in family has not opened yet, for the Messagerie tab; nil when
     /// the town has no Messagerie or nobody of a family is signed in.
     var unreadMessages: Int? = nil
-
-    /// A transaction bound to this town's schema (search_path set transaction-locally).
-    func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        try database.transaction(schema: tenant.schema, body)
-    }
-
-    /// Reads in one round trip on this town's schema (`TenantDatabase.read`).
-    func read<each Value>(_ queries: repeat PostgresQuery<each Value>) throws -> (repeat each Value) {
-        try database.read(schema: tenant.schema, repeat each queries)
-    }
 
     var cookies: SessionCookies { SessionCookies(mode: settings.mode) }
 

@@ -1,3 +1,4 @@
+import PortalCore
 /// Every route the server answers, with the host it lives on and who may call it: what
 /// `portal routes` prints, so that live suites enumerate the router instead of a hand list.
 public enum RouteListing {

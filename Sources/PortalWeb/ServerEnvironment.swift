@@ -1,5 +1,5 @@
-import Foundation
-import PortalCore
+public import Foundation
+public import PortalCore
 
 /// How this server process is configured: read once at start-up from `PORTAL_*` variables
 /// so that nothing else in the program reads the environment.

@@ -1,4 +1,4 @@
-import PortalCore
+public import PortalCore
 
 /// Which town a request is for, from its `Host` header only: a subdomain of one of the
 /// base domains, or one of the town's own domains. Anything else belongs to nobody.

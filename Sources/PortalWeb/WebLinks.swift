@@ -1,6 +1,6 @@
-import PortalCore
-import PortalFlows
-import PortalStore
+public import PortalCore
+public import PortalFlows
+public import PortalStore
 
 /// The pages flows link to from their e-mails, printed from the web layer's own paths.
 public struct WebLinks: PortalLinks {

@@ -1,5 +1,5 @@
-import Foundation
-import PortalCore
+public import Foundation
+public import PortalCore
 
 /// What the web layer needs to know about how it runs: development or production (cookie names,
 /// `/_dev` pages), whether a proxy's client address is trusted, where development mail goes,

@@ -2,6 +2,7 @@ import Foundation
 import PortalCore
 import PortalStore
 import PortalWeb
+import Postgres
 
 /// `portal tenant create|list|suspend|resume` and `portal config check`: what an operator
 /// types to onboard, watch and pause towns.

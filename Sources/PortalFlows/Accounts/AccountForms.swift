@@ -1,6 +1,6 @@
 import Foundation
-import PortalCore
-import PortalStore
+public import PortalCore
+public import PortalStore
 
 /// Errors of an account form as a flow finds them, per field in the order it checks them; the
 /// web layer shows each next to its field (`FieldErrors`).

@@ -1,6 +1,6 @@
-import Foundation
-import PortalCore
-import PortalStore
+public import Foundation
+public import PortalCore
+public import PortalStore
 import Postgres
 
 /// What an anonymous form sent for its anti-robot checks, as the web layer read it.

@@ -1,6 +1,6 @@
-import Foundation
-import PortalCore
-import PortalStore
+public import Foundation
+public import PortalCore
+public import PortalStore
 import Postgres
 
 /// The signed-in account a sensitive change is made for (address, password, other sessions).

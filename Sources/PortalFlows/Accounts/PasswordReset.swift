@@ -1,6 +1,6 @@
-import Foundation
-import PortalCore
-import PortalStore
+public import Foundation
+public import PortalCore
+public import PortalStore
 import Postgres
 
 extension PrincipalKind {

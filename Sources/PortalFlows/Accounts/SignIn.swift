@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import PortalCore
-import PortalStore
+public import PortalStore
 import Postgres
 
 /// One try at signing in, with the CNIL's throttling per address and per client, the audit

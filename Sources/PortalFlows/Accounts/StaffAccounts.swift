@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import PortalCore
-import PortalStore
+public import PortalStore
 import Postgres
 
 /// « Équipe »: the town's staff members.

@@ -1,4 +1,4 @@
-import PortalCore
+public import PortalCore
 
 /// Activity and unit labels from the town file; the code when the file no longer has it.
 public enum ActivityNames {

@@ -1,6 +1,6 @@
-import Foundation
-import PortalCore
-import PortalStore
+public import Foundation
+public import PortalCore
+public import PortalStore
 import Postgres
 
 /// Pointage of one activity and unit on one day: the sheet, a mark, a child added on the day.

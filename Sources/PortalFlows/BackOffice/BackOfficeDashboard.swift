@@ -1,6 +1,6 @@
 import Foundation
-import PortalCore
-import PortalStore
+public import PortalCore
+public import PortalStore
 import Postgres
 
 /// A queue whose waiting items the dashboard counts.

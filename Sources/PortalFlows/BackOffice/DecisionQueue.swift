@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import PortalCore
-import PortalStore
+public import PortalStore
 import Postgres
 
 /// One line of a staff queue as the shared list shows it.

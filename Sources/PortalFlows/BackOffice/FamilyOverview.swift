@@ -1,7 +1,7 @@
 import Foundation
-import PortalCore
-import PortalStore
-import Postgres
+public import PortalCore
+public import PortalStore
+public import Postgres
 
 /// What the staff family page shows after the family file: its bookings of the last month and
 /// the next two, its other requests, and, for the viewers who may see them, its invoices and

@@ -1,5 +1,5 @@
 import PortalCore
-import PortalStore
+public import PortalStore
 import Postgres
 
 /// `/gestion/journal`: the last staff actions, newest first, for one member or all, with the

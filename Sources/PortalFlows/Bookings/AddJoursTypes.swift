@@ -1,5 +1,5 @@
-import Foundation
-import PortalCore
+public import Foundation
+public import PortalCore
 import PortalStore
 import Postgres
 

@@ -1,6 +1,6 @@
-import Foundation
-import PortalCore
-import PortalStore
+public import Foundation
+public import PortalCore
+public import PortalStore
 import Postgres
 
 /// A basket line written into a checkbox value: `2026-01-14|12|alsh-mercredi|journee|book`.

@@ -1,7 +1,7 @@
-import Foundation
+public import Foundation
 import PortalCore
-import PortalStore
-import Postgres
+public import PortalStore
+public import Postgres
 
 /// What follows a change, in its transaction: the line in « Mes demandes », the e-mails to the
 /// family's accounts, and the e-mails to families whose child got a freed place.

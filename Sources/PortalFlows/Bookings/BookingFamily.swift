@@ -1,7 +1,7 @@
 import Foundation
-import PortalCore
-import PortalStore
-import Postgres
+public import PortalCore
+public import PortalStore
+public import Postgres
 
 /// The family a booking page acts for: a file the signed-in account is subscribed to.
 public struct BookingFamily: Sendable {

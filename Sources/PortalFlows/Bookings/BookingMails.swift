@@ -1,5 +1,5 @@
-import PortalCore
-import PortalStore
+public import PortalCore
+public import PortalStore
 
 /// The French e-mails of bookings: the recap after « Valider » (a table like seed 004's: day,
 /// child, activity, booking or cancellation, amount, tariff), answers to pré-inscriptions and

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import PortalCore
-import PortalStore
+public import PortalStore
 import Postgres
 
 /// « Valider »: the family's basket applied in one transaction, every line judged again at

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import PortalCore
-import PortalStore
+public import PortalStore
 import Postgres
 
 /// Holds a town's due draws and tells the families, in one transaction: the slot rows are locked

@@ -1,6 +1,6 @@
-import Foundation
-import PortalCore
-import PortalStore
+public import Foundation
+public import PortalCore
+public import PortalStore
 
 /// What the planning page reads, in one round trip once the family is known: the family named
 /// by `famille` (else the account's first, read before), its profile, registrations, bookings

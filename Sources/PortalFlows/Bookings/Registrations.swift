@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import PortalCore
-import PortalStore
+public import PortalStore
 import Postgres
 
 /// The family a booking page acts for, alone: what the pré-inscription form shows around.

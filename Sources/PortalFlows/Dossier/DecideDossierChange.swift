@@ -1,7 +1,7 @@
-import Foundation
-import PortalCore
-import PortalStore
-import Postgres
+public import Foundation
+public import PortalCore
+public import PortalStore
+public import Postgres
 
 /// One dossier change request as staff review it; opening one that touches health data is a
 /// logged view of it for the roles that may read it.

@@ -1,5 +1,5 @@
-import PortalCore
-import PortalStore
+public import PortalCore
+public import PortalStore
 
 /// The e-mail a family receives when staff answer its dossier change request. Values are not
 /// repeated (health data has no place in an e-mail): the field names and the answers only.

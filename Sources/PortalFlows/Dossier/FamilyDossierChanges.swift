@@ -1,6 +1,6 @@
-import Foundation
-import PortalCore
-import PortalStore
+public import Foundation
+public import PortalCore
+public import PortalStore
 
 /// A family asks for changes to its file: staff validate them (`DecideDossierChange`). The
 /// request is recorded in « Mes demandes » in the same transaction.

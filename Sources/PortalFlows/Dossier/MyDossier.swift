@@ -1,6 +1,6 @@
-import Foundation
-import PortalCore
-import PortalStore
+public import Foundation
+public import PortalCore
+public import PortalStore
 
 /// « Mon dossier » as a family reads it: the files of the account, one file with its change
 /// requests, the form of one record, the children's photos and the RGPD export.

@@ -1,4 +1,4 @@
-import PortalCore
+public import PortalCore
 import PortalStore
 
 /// The photo file sent with a child's form, checked by content and size. A refused file is a

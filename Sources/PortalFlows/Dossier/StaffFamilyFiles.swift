@@ -1,6 +1,6 @@
-import Foundation
-import PortalCore
-import PortalStore
+public import Foundation
+public import PortalCore
+public import PortalStore
 
 /// What the family page of the back-office shows: the file, its change requests, who read its
 /// health sheets (admins only), and what the other areas show of the family (`overview`).

@@ -1,5 +1,5 @@
 import PortalCore
-import PortalStore
+public import PortalStore
 import Postgres
 
 /// The draws a town has held and published, for the activities the reader may see.

@@ -1,6 +1,6 @@
-import Foundation
-import PortalCore
-import PortalStore
+public import Foundation
+public import PortalCore
+public import PortalStore
 import Postgres
 
 /// « Facturation » for a family: every read goes through `own`, which reads a family the

@@ -1,5 +1,5 @@
 import Formats
-import PortalCore
+public import PortalCore
 
 /// The printable invoice: the town's identity, the family, the lines, the totals and how to pay.
 public enum InvoicePDF {

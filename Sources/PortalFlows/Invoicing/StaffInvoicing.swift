@@ -1,6 +1,6 @@
-import Foundation
-import PortalCore
-import PortalStore
+public import Foundation
+public import PortalCore
+public import PortalStore
 import Postgres
 
 /// Who acts in the billing back-office, for the audit log written in the action's own transaction.

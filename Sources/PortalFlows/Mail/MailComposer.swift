@@ -1,6 +1,6 @@
 import Foundation
-import PortalCore
-import PortalStore
+public import PortalCore
+public import PortalStore
 
 /// Turns a French text into an outbox row signed by the town: its name as sender, its service's
 /// address as Reply-To, and its contacts at the bottom so a family can always reach a person.

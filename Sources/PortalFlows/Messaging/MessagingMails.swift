@@ -1,6 +1,6 @@
-import Foundation
-import PortalCore
-import PortalStore
+public import Foundation
+public import PortalCore
+public import PortalStore
 
 /// The e-mails of the Messagerie: a receipt for each message a family sends, and a notice of
 /// each answer. The text of the messages stays on the portal, behind the family's sign-in.

@@ -1,6 +1,6 @@
-import Foundation
-import PortalCore
-import PortalStore
+public import Foundation
+public import PortalCore
+public import PortalStore
 
 /// The service inboxes under /gestion: counters per service, a service's threads, reading a
 /// thread (which marks the family's messages read), replying, assigning, closing and reopening.

@@ -1,6 +1,6 @@
-import Foundation
-import PortalCore
-import PortalStore
+public import Foundation
+public import PortalCore
+public import PortalStore
 
 /// The actualités as families and the feed read them: what is visible today, newest first.
 public struct PublishedNews: Sendable {

@@ -1,5 +1,5 @@
-import PortalStore
-import Postgres
+public import PortalStore
+public import Postgres
 
 /// A connection pool's figures, as `/metrics` exposes them.
 public typealias PoolStats = PostgresPoolStats

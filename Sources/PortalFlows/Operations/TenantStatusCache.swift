@@ -1,5 +1,6 @@
-import PortalCore
-import PortalStore
+public import PortalCore
+public import PortalStore
+import Postgres
 import Synchronization
 
 /// Whether a town is suspended, read from its cluster's `platform.tenants` at most once per

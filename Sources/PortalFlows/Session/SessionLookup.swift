@@ -1,6 +1,6 @@
-import Foundation
-import PortalCore
-import PortalStore
+public import Foundation
+public import PortalCore
+public import PortalStore
 
 /// Who a session cookie signs in on one town: read in one round trip (the session, the family
 /// or staff account, the family's unread messages); written (last-seen time, an expired

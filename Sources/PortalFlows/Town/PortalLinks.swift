@@ -1,4 +1,4 @@
-import PortalCore
+public import PortalCore
 
 /// The pages that e-mails written by a flow link to. The web layer declares its routes and
 /// prints these from them, so a link in an e-mail cannot drift from the route it names; flows

@@ -1,6 +1,6 @@
 import Foundation
-import PortalCore
-import PortalStore
+public import PortalCore
+public import PortalStore
 import Postgres
 
 /// What every use case of one town works on: the town's file, its database (so a flow can only

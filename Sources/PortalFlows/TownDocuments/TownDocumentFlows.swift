@@ -1,6 +1,6 @@
-import Foundation
-import PortalCore
-import PortalStore
+public import Foundation
+public import PortalCore
+public import PortalStore
 
 /// The documents the town publishes (menus, règlements…): to families those valid today, to
 /// staff all of them, and their publication and withdrawal, each written to the audit log.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import PortalCore
 
 /// Holds the towns' due draws from the server, every 15 seconds. Several servers may run it:

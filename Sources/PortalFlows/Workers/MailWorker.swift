@@ -1,6 +1,6 @@
-import Foundation
-import Postgres
+public import Foundation
 import PortalStore
+public import Postgres
 
 /// Delivers the outbox of every town from one thread of its own (libpq and the sendmail pipe
 /// block): claims due rows with FOR UPDATE SKIP LOCKED, hands each to the delivery, and marks it

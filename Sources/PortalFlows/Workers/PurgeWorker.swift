@@ -1,6 +1,6 @@
-import Foundation
-import PortalCore
-import PortalStore
+public import Foundation
+public import PortalCore
+public import PortalStore
 
 /// Deletes expired rows (`ExpiredRows`) every hour from the server; a pass that fails is tried
 /// again at the next hour, and running it on several servers at once is harmless.

@@ -1,6 +1,7 @@
 import HTTPServer
 import PortalCore
 import PortalFlows
+import PortalStore
 
 extension AccountLinks {
     /// The account e-mails' links, printed from the declared paths.

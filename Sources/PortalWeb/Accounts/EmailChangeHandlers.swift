@@ -2,6 +2,7 @@ import Foundation
 import HTTPServer
 import PortalCore
 import PortalFlows
+import PortalStore
 
 /// Confirmation of a new login address by the link sent to it. Until then the old address
 /// stays the account's; it was told of the request when it was made.

@@ -3,6 +3,7 @@ import HTML
 import HTTPServer
 import PortalCore
 import PortalFlows
+import PortalStore
 
 /// `/gestion/journal`: every staff action, newest first, for the town's administrators.
 enum AuditPage {

@@ -3,6 +3,7 @@ import HTML
 import HTTPServer
 import PortalCore
 import PortalFlows
+import PortalStore
 
 /// `/gestion`: what waits in each queue, today's attendance per activity and unit, and the
 /// places left in the coming week (every day an activity runs, booked or not), each with its link.

@@ -2,6 +2,7 @@ import Foundation
 import HTML
 import PortalCore
 import PortalFlows
+import PortalStore
 
 /// The sections the family page (`/gestion/familles/:id`) shows after the family file, so the
 /// file, bookings, requests, invoices and messages are on one page; a section the agent may not

@@ -1,3 +1,4 @@
+import PortalCore
 import PortalFlows
 
 extension StaffQueue {

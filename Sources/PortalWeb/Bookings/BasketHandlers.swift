@@ -2,6 +2,7 @@ import Foundation
 import HTTPServer
 import PortalCore
 import PortalFlows
+import PortalStore
 
 /// The panier: its recap, removing lines, « Valider » and the summary with the booking number.
 enum BasketHandlers {

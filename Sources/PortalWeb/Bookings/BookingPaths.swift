@@ -1,4 +1,5 @@
 import PortalCore
+import PortalFlows
 
 /// Every path of the booking pages, printed into links and forms from here only. Family pages
 /// name the family file in `famille` (an account may be subscribed to several).

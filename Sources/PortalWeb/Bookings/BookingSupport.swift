@@ -1,4 +1,5 @@
 import Foundation
+import HTML
 import HTTPServer
 import PortalCore
 import PortalFlows

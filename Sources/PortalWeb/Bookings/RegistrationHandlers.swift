@@ -2,6 +2,7 @@ import Foundation
 import HTTPServer
 import PortalCore
 import PortalFlows
+import PortalStore
 
 /// « Inscriptions »: the list, and pré-inscription requests (`RequestPreRegistration`).
 enum RegistrationHandlers {

@@ -2,6 +2,7 @@ import Foundation
 import HTTPServer
 import PortalCore
 import PortalFlows
+import PortalStore
 
 /// One dossier change request on its own page: staff accept or refuse each field, or the whole
 /// request, with a reason (`DecideDossierChange`).

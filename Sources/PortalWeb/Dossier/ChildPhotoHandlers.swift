@@ -1,5 +1,6 @@
 import HTTPServer
 import PortalFlows
+import PortalStore
 
 /// Children's photos, to the family whose child it is and to staff only. A photo is named by
 /// an unguessable reference and looked up within the family of the URL, which the family must

@@ -1,6 +1,7 @@
 import HTTPServer
 import PortalCore
 import PortalFlows
+import PortalStore
 
 /// « Mon dossier »: a family reads its file and asks for changes, which staff validate.
 /// Every flow loads the file only if the account is subscribed to it, so guessed ids in URLs

@@ -3,6 +3,7 @@ import HTML
 import HTTPServer
 import PortalCore
 import PortalFlows
+import PortalStore
 
 /// Family files in the back-office: search, creation with a code abonné, the family page
 /// (health sheets only for the roles of `HealthDataPolicy`, each view logged), the quotient

@@ -3,6 +3,7 @@ import HTML
 import HTTPServer
 import PortalCore
 import PortalFlows
+import PortalStore
 
 enum DrawPaths {
     static let list = "/tirages"

@@ -1,5 +1,6 @@
 import HTTPServer
 import PortalFlows
+import PortalStore
 
 /// A piece jointe, only to the family of its thread or to the town's staff: always as a
 /// download with the type detected at upload, never rendered in the page.

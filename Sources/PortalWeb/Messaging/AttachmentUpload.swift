@@ -1,3 +1,4 @@
+import HTTPServer
 import PortalCore
 import PortalFlows
 import PortalStore

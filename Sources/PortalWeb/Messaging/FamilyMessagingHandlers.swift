@@ -1,7 +1,8 @@
+import Foundation
 import HTTPServer
 import PortalCore
 import PortalFlows
-import Foundation
+import PortalStore
 
 /// The family's side of the Messagerie: received and sent messages, writing to a service,
 /// reading a thread (which marks the service's answers read) and replying in it.

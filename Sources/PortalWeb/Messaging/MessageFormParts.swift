@@ -1,3 +1,4 @@
+import FoundationEssentials
 import HTML
 import PortalCore
 import PortalFlows

@@ -1,5 +1,6 @@
 import HTTPServer
 import PortalCore
+import PortalStore
 
 /// The Messagerie tab for families and the service inboxes under /gestion. Every route belongs
 /// to the `messagerie` tab, so a town that has not enabled it answers 404 on all of them.

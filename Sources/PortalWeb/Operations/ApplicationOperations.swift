@@ -1,7 +1,7 @@
 import HTTPServer
 import PortalCore
-import PortalFlows
-import PortalStore
+public import PortalFlows
+public import PortalStore
 
 /// The operator's side of request handling: logs and metrics of every request, `/metrics` on
 /// the operator host, and the maintenance page of suspended towns.

@@ -1,6 +1,7 @@
 import HTTPServer
 import PortalFlows
 import PortalStore
+import Postgres
 
 /// `/metrics` in the Prometheus text exposition format (version 0.0.4).
 enum MetricsPage {

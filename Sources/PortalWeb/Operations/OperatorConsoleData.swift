@@ -1,6 +1,6 @@
-import PortalCore
+public import PortalCore
 import PortalFlows
-import PortalStore
+public import PortalStore
 
 /// What the operator console shows, as data, so that its pages only lay it out.
 public struct OperatorConsoleData: Sendable {

@@ -1,5 +1,6 @@
 import HTML
 import PortalCore
+import PortalStore
 
 /// The frame of every town page: header with the town's name, its tabs, the content, and the
 /// contact block in the footer so that a family can always reach a person.

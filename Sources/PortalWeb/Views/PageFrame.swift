@@ -1,4 +1,4 @@
-import HTML
+public import HTML
 
 /// The one HTML document frame every page is written in: language, viewport for phones, title,
 /// the portal's stylesheet. Town pages, error pages, the operator console and the development

@@ -2,6 +2,7 @@ import Foundation
 import HTTPServer
 import PortalCore
 import PortalFlows
+import PortalStore
 
 /// Mes documents: justificatifs checked by content (PDF, JPEG, PNG, ≤ 6 Mo), seen by staff.
 enum DocumentHandlers {

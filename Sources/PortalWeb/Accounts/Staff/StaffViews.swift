@@ -1,5 +1,6 @@
 import Foundation
 import HTML
+import HTTPServer
 import PortalCore
 import PortalFlows
 import PortalStore
