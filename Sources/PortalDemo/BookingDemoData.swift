@@ -22,7 +22,7 @@ public enum BookingDemoData {
                 tom.schoolClass = "CM1"
                 full.children.append(tom)
                 _ = try DossierStore.save(full, previous: dossier, in: connection)
-                guard let profile = try DossierFamilyProfiles().profile(familyID: family.id, in: connection) else { return nil }
+                guard let profile = try DossierBookingProfiles().profile(familyID: family.id, in: connection) else { return nil }
                 let period = RegistrationPeriod.containing(today, validity: tenant.registration.validity)
                 guard let activity = tenant.activities.first(where: { activity in
                     profile.children.allSatisfy {
@@ -52,7 +52,7 @@ public enum BookingDemoData {
                 try database.transaction(schema: tenant.schema) { connection in
                     try SlotStore.ensure(BasketStore.load(familyID: familyID, in: connection).lines.map(\.slot), tenant: tenant, in: connection)
                     _ = try BookingStore.confirm(familyID: familyID, judge: BookingJudge(engine: RulesEngine(tenant: tenant)),
-                                                 families: DossierFamilyProfiles(), now: now, in: connection)
+                                                 families: DossierBookingProfiles(), now: now, in: connection)
                 }
             }
         }

@@ -32,7 +32,7 @@ struct RequestContext {
     var baseURL: String { "\(settings.scheme)://\(request.headers["host"] ?? tenant.hosts.subdomain)" }
 
     /// The signed-in family; routes declared `.family` always have one.
-    var family: FamilyAccount {
+    var family: Account {
         get throws {
             guard case .family(let account) = principal else { throw RouteError.forbidden }
             return account

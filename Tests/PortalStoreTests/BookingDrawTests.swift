@@ -18,8 +18,8 @@ import PortalCore
     static let drawTime = paris("2026-03-10T00:00:00+01:00")
 
     /// Families 3, 6, 9, 12 are not resident; family 14 has two children.
-    static let profiles: [Int64: FamilyProfile] = {
-        var profiles: [Int64: FamilyProfile] = [:]
+    static let profiles: [Int64: BookingProfile] = {
+        var profiles: [Int64: BookingProfile] = [:]
         for id in Int64(1)...14 {
             let residency: Residency = id % 3 == 0 ? .nonResident : .resident
             var children = [(100 + id, "Enfant \(id)", "2018-05-04", Optional(SchoolLevel.ce1))]

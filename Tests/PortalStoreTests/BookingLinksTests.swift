@@ -31,12 +31,12 @@ import PortalCore
                                        familyID: created.familyID, in: connection)
             return created.familyID
         }
-        let profile = try #require(try fixture.transaction { try DossierFamilyProfiles().profile(familyID: familyID, in: $0) })
+        let profile = try #require(try fixture.transaction { try DossierBookingProfiles().profile(familyID: familyID, in: $0) })
         #expect(profile.quotient == 640)
         #expect(profile.residency == .resident)
         #expect(profile.children.map(\.firstName) == ["Léa"])
         #expect(profile.children.first?.schoolLevel == .ce1)
-        #expect(try fixture.transaction { try DossierFamilyProfiles().profile(familyID: familyID + 999, in: $0) } == nil)
+        #expect(try fixture.transaction { try DossierBookingProfiles().profile(familyID: familyID + 999, in: $0) } == nil)
     }
 
     @Test func bookingOfAChildMissingFromTheDossier_isRefusedByForeignKey() throws {

@@ -4,10 +4,10 @@ import PortalCore
 @testable import PortalStore
 
 /// Families the tests invent, standing in for the dossier's tables.
-struct TestFamilies: FamilyProfiles {
-    let profiles: [Int64: FamilyProfile]
+struct TestFamilies: BookingProfiles {
+    let profiles: [Int64: BookingProfile]
 
-    func profile(familyID: Int64, in connection: PostgresConnection) throws -> FamilyProfile? { profiles[familyID] }
+    func profile(familyID: Int64, in connection: PostgresConnection) throws -> BookingProfile? { profiles[familyID] }
 }
 
 /// A migrated schema, a pool and a town's rules, for one test.
@@ -42,7 +42,7 @@ struct BookingFixture {
 
     /// The family file and children rows the bookings' foreign keys point to, with the
     /// profile's ids; inserting them again changes nothing.
-    func insertRows(_ family: FamilyProfile) throws {
+    func insertRows(_ family: BookingProfile) throws {
         try transaction { connection in
             try connection.execute("""
                 INSERT INTO families (id, name, subscriber_code) OVERRIDING SYSTEM VALUE
@@ -58,7 +58,7 @@ struct BookingFixture {
     }
 
     /// An accepted registration of each child for the period containing `date`.
-    func register(_ family: FamilyProfile, to activity: String, on date: String) throws {
+    func register(_ family: BookingProfile, to activity: String, on date: String) throws {
         try insertRows(family)
         let period = RegistrationPeriod.containing(LocalDate(iso: date)!, validity: tenant.registration.validity)
         try transaction { connection in
@@ -69,14 +69,14 @@ struct BookingFixture {
         }
     }
 
-    func fill(_ family: FamilyProfile, _ lines: [BasketLine], now: Date) throws {
+    func fill(_ family: BookingProfile, _ lines: [BasketLine], now: Date) throws {
         try insertRows(family)
         try transaction { try BasketStore.add(lines, familyID: family.id, now: now, in: $0) }
     }
 
     /// « Valider » as the portal runs it: the slots in a short transaction, then the
     /// confirmation, retried on conflict.
-    func confirm(_ family: FamilyProfile, families: TestFamilies, now: Date) throws -> Confirmation {
+    func confirm(_ family: BookingProfile, families: TestFamilies, now: Date) throws -> Confirmation {
         try transaction { connection in
             try SlotStore.ensure(BasketStore.load(familyID: family.id, in: connection).lines.map(\.slot), tenant: judge.engine.tenant, in: connection)
         }
@@ -105,8 +105,8 @@ func paris(_ iso: String) -> Date {
     return date
 }
 
-func family(_ id: Int64, quotient: Int? = 600, residency: Residency = .resident, children: [(Int64, String, String, SchoolLevel?)]) -> FamilyProfile {
-    FamilyProfile(id: id, quotient: quotient, residency: residency, children: children.map {
+func family(_ id: Int64, quotient: Int? = 600, residency: Residency = .resident, children: [(Int64, String, String, SchoolLevel?)]) -> BookingProfile {
+    BookingProfile(id: id, quotient: quotient, residency: residency, children: children.map {
         BookableChild(id: $0.0, firstName: $0.1, birthDate: LocalDate(iso: $0.2)!, schoolLevel: $0.3)
     })
 }

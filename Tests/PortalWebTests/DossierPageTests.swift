@@ -15,15 +15,15 @@ struct DossierScene {
     var martin: Browser
     var durand: Browser
     let martinEmail: String
-    let martinFile: FamilyDossier
-    let durandFile: FamilyDossier
+    let martinFile: Family
+    let durandFile: Family
 
     init() throws {
         world = try AccountWorld()
         martinEmail = AccountWorld.uniqueEmail("martin")
         let durandEmail = AccountWorld.uniqueEmail("durand")
         let world = self.world
-        func file(_ name: String, child: String, email: String) throws -> FamilyDossier {
+        func file(_ name: String, child: String, email: String) throws -> Family {
             let accountID = try world.familyAccount(email)
             return try world.transaction { connection in
                 var guardian = Guardian()

@@ -10,7 +10,7 @@ public enum StaffAnswer: Hashable, Sendable {
 /// written, to be saved together.
 public struct DecisionOutcome: Hashable, Sendable {
     public let request: ChangeRequest
-    public let dossier: FamilyDossier
+    public let dossier: Family
     public let accepted: [FieldChange]
     public let refused: [FieldChange]
 }
@@ -45,7 +45,7 @@ public enum DecisionProblem: Error, Hashable, Sendable {
 extension ChangeRequest {
     /// Pending changes whose old value is no longer the file's (someone changed it meanwhile),
     /// or whose record is gone: staff see them flagged before deciding.
-    public func staleTargets(against dossier: FamilyDossier) -> [FieldTarget] {
+    public func staleTargets(against dossier: Family) -> [FieldTarget] {
         changes.filter { change in
             guard change.isPending, case .existing = change.target.record else { return false }
             return dossier.value(at: change.target) != change.oldValue
@@ -53,7 +53,7 @@ extension ChangeRequest {
     }
 
     /// Every pending field answered the same way: « accepter tout » / « refuser tout ».
-    public func decidingAll(_ answer: StaffAnswer, by staff: DossierActor, at now: Date, against dossier: FamilyDossier,
+    public func decidingAll(_ answer: StaffAnswer, by staff: DossierActor, at now: Date, against dossier: Family,
                             acknowledgingStale: Set<FieldTarget> = []) throws(DecisionProblem) -> DecisionOutcome {
         let answers = Dictionary(uniqueKeysWithValues: changes.filter(\.isPending).map { ($0.target, answer) })
         return try deciding(answers, by: staff, at: now, against: dossier, acknowledgingStale: acknowledgingStale)
@@ -61,7 +61,7 @@ extension ChangeRequest {
 
     /// Records the answers and writes the accepted values, all or nothing: on any problem the
     /// request and the file are left as they were.
-    public func deciding(_ answers: [FieldTarget: StaffAnswer], by staff: DossierActor, at now: Date, against dossier: FamilyDossier,
+    public func deciding(_ answers: [FieldTarget: StaffAnswer], by staff: DossierActor, at now: Date, against dossier: Family,
                          acknowledgingStale: Set<FieldTarget> = []) throws(DecisionProblem) -> DecisionOutcome {
         guard withdrawnAt == nil else { throw .withdrawn }
         guard !answers.isEmpty else { throw .nothingToDecide }
@@ -81,7 +81,7 @@ extension ChangeRequest {
         let unacknowledged = accepting.map(\.target).filter { stale.contains($0) && !acknowledgingStale.contains($0) }
         guard unacknowledged.isEmpty else { throw .staleNotAcknowledged(unacknowledged) }
 
-        let updated: FamilyDossier
+        let updated: Family
         do {
             updated = try dossier.applying(accepting.map { ($0.target, $0.newValue) })
         } catch {

@@ -32,7 +32,7 @@ extension ChangeRequest {
     /// Checks what the family typed against its own file and makes a pending request of the
     /// fields that really change. Records of another family, staff-only fields, fields already
     /// waiting for validation and invalid values are refused with a message each.
-    public static func submit(_ proposals: [ProposedChange], to dossier: FamilyDossier, by actor: DossierActor,
+    public static func submit(_ proposals: [ProposedChange], to dossier: Family, by actor: DossierActor,
                               at now: Date, today: LocalDate, alreadyPending: Set<FieldTarget> = []) throws(SubmissionRefusal) -> ChangeRequest {
         var problems: [FieldTarget: String] = [:]
         var changes: [FieldChange] = []

@@ -8,7 +8,7 @@ public enum DossierAnonymisation {
     /// Guardian fields kept: the name invoices are addressed to.
     public static let keptGuardianFields: Set<String> = ["last_name", "first_names"]
 
-    public static func anonymise(_ dossier: FamilyDossier, replacementCode: SubscriberCode) -> FamilyDossier {
+    public static func anonymise(_ dossier: Family, replacementCode: SubscriberCode) -> Family {
         var result = dossier
         result.subscriberCode = replacementCode.value
         result.guardians = dossier.guardians.map { guardian in

@@ -10,7 +10,7 @@ public import Foundation
 public enum DossierExport {
     /// `account` carries what the accounts area holds (login, subscriptions, documents,
     /// « Mes demandes »), already labelled.
-    public static func build(_ dossier: FamilyDossier, requests: [ChangeRequest], townName: String, generatedAt: Date,
+    public static func build(_ dossier: Family, requests: [ChangeRequest], townName: String, generatedAt: Date,
                              account: [(key: String, value: JSONValue)] = []) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("Commune", .string(townName)),
@@ -37,7 +37,7 @@ public enum DossierExport {
         .object(bindings.map { ($0.field.label, .string($0.field.display($0.value(in: record)))) })
     }
 
-    private static func request(of request: ChangeRequest, in dossier: FamilyDossier) -> JSONValue {
+    private static func request(of request: ChangeRequest, in dossier: Family) -> JSONValue {
         .object([
             ("Déposée le", .string(FrenchDateFormat.longWithTime(request.submittedAt))),
             ("Par", .string(request.submittedBy.name)),

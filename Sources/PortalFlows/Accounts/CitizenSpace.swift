@@ -42,7 +42,7 @@ public struct SubscriptionsPage: Sendable {
 
     public init(town: Town) { self.town = town }
 
-    public func load(accountID: Int64) throws -> [FamilyFile] {
+    public func load(accountID: Int64) throws -> [FamilySummary] {
         try town.transaction { try FamilyStore.subscriptions(accountID: accountID, in: $0) }
     }
 }

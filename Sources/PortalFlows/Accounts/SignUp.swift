@@ -53,7 +53,7 @@ public struct SignUp: Sendable {
             let email = AccountValidation.email(values.email, into: &errors)
             AccountValidation.newPassword(password, confirmation: confirmation, policy: tenant.passwordPolicy, email: email?.value, into: &errors)
             if !values.termsAccepted { errors.add("conditions", "Acceptez les conditions d'utilisation pour créer votre compte.") }
-            var family: FamilyFile?
+            var family: FamilySummary?
             if !values.subscriberCode.isEmpty {
                 switch try SubscriberCodes.lookup(values.subscriberCode, key: "client:\(submission.clientAddress)", now: now, in: connection) {
                 case .found(let found): family = found
@@ -122,7 +122,7 @@ public struct ResendActivation: Sendable {
 /// (or per client address before the account exists) like passwords.
 enum SubscriberCodes {
     enum Lookup {
-        case found(FamilyFile)
+        case found(FamilySummary)
         case refused(message: String)
     }
 
@@ -141,7 +141,7 @@ enum SubscriberCodes {
 
     /// Links at once and writes it to « Mes demandes »; false when the link already existed.
     @discardableResult
-    static func subscribe(accountID: Int64, family: FamilyFile, now: Date, in connection: PostgresConnection) throws -> Bool {
+    static func subscribe(accountID: Int64, family: FamilySummary, now: Date, in connection: PostgresConnection) throws -> Bool {
         guard try FamilyStore.subscribe(accountID: accountID, familyID: family.id, now: now, in: connection) else { return false }
         try Requests.record(.subscription, summary: "Abonnement au dossier « \(family.name) »", accountID: accountID,
                             status: .accepted, note: "Code abonné reconnu : dossier lié au compte.", actor: .system, now: now, in: connection)

@@ -8,8 +8,8 @@ import Postgres
 public struct SimulateRules: Sendable {
     public struct Outcome: Sendable {
         /// Nil when no family has the code.
-        public let family: FamilyFile?
-        public let profile: FamilyProfile?
+        public let family: FamilySummary?
+        public let profile: BookingProfile?
         /// The child simulated: the one asked when the family has it, else its first.
         public let childID: Int64?
         /// Nil when there is no child to judge or no slot asked.
@@ -25,7 +25,7 @@ public struct SimulateRules: Sendable {
         let parts = slot.split(separator: "/").map(String.init)
         return try town.transaction { connection in
             guard !code.isEmpty, let family = try FamilyStore.find(subscriberCode: code, in: connection),
-                  let profile = try DossierFamilyProfiles().profile(familyID: family.id, in: connection) else {
+                  let profile = try DossierBookingProfiles().profile(familyID: family.id, in: connection) else {
                 return Outcome(family: nil, profile: nil, childID: asked, simulation: nil)
             }
             var childID = asked

@@ -11,7 +11,7 @@ public struct BookingEffects: Sendable {
     public static let absenceKind = RequestKind(code: "absence", label: "Déclaration d'absence")
 
     /// How the rules read a family's quotient, residency and children.
-    public static let profiles = DossierFamilyProfiles()
+    public static let profiles = DossierBookingProfiles()
 
     let town: Town
 

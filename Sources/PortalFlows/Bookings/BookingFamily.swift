@@ -5,12 +5,12 @@ public import Postgres
 
 /// The family a booking page acts for: a file the signed-in account is subscribed to.
 public struct BookingFamily: Sendable {
-    public let file: FamilyFile
-    public let profile: FamilyProfile
+    public let file: FamilySummary
+    public let profile: BookingProfile
     /// Every file the account is subscribed to, for the pages' switch between them.
-    public let all: [FamilyFile]
+    public let all: [FamilySummary]
 
-    public init(file: FamilyFile, profile: FamilyProfile, all: [FamilyFile]) {
+    public init(file: FamilySummary, profile: BookingProfile, all: [FamilySummary]) {
         self.file = file
         self.profile = profile
         self.all = all
@@ -25,7 +25,7 @@ public struct BookingFamily: Sendable {
     /// is not one (`.some(nil)`), reads as not found.
     public static func resolve(accountID: Int64, asked: Int64??, in connection: PostgresConnection) throws -> BookingFamily? {
         let files = try FamilyStore.subscriptions(accountID: accountID, in: connection)
-        let file: FamilyFile?
+        let file: FamilySummary?
         switch asked {
         case nil: file = files.first
         case let id??: file = files.first { $0.id == id }

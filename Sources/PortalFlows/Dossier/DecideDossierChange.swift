@@ -10,7 +10,7 @@ public struct DossierChangeReview: Sendable {
 
     public init(town: Town) { self.town = town }
 
-    public func load(requestID id: Int64, staff: StaffAccount, ip: String, now: Date) throws -> (request: ChangeRequest, dossier: FamilyDossier) {
+    public func load(requestID id: Int64, staff: StaffAccount, ip: String, now: Date) throws -> (request: ChangeRequest, dossier: Family) {
         try town.transaction { connection in
             guard let stored = try ChangeRequestStore.find(id: id, in: connection),
                   let dossier = try DossierStore.load(familyID: stored.request.familyID, in: connection) else { throw FlowError.notFound }
@@ -49,7 +49,7 @@ public struct DecideDossierChange: Sendable {
     public enum Outcome: Sendable {
         case decided
         /// Nothing was saved: the request's page is shown again with this message.
-        case problem(request: ChangeRequest, dossier: FamilyDossier, message: String)
+        case problem(request: ChangeRequest, dossier: Family, message: String)
     }
 
     public let town: Town
@@ -107,7 +107,7 @@ public struct DossierChangeEffects: Sendable {
 
     /// The family's e-mail about the decision, for the caller to send with its own effects; nil
     /// when the account that asked no longer exists.
-    public func saveDecision(_ decided: DecisionOutcome, stored: StoredChangeRequest, dossier: FamilyDossier, by actor: DossierActor, now: Date,
+    public func saveDecision(_ decided: DecisionOutcome, stored: StoredChangeRequest, dossier: Family, by actor: DossierActor, now: Date,
                              in connection: PostgresConnection) throws -> OutgoingMail? {
         try DossierStore.save(decided.dossier, previous: dossier, in: connection)
         try ChangeRequestStore.update(decided.request, previous: stored, now: now, note: DossierMails.note(decided, dossier: dossier), in: connection)

@@ -4,7 +4,7 @@ public import PortalStore
 /// The e-mail a family receives when staff answer its dossier change request. Values are not
 /// repeated (health data has no place in an e-mail): the field names and the answers only.
 public enum DossierMails {
-    public static func decision(_ tenant: TenantConfig, to email: String, outcome: DecisionOutcome, dossier: FamilyDossier, link: String) -> OutgoingMail {
+    public static func decision(_ tenant: TenantConfig, to email: String, outcome: DecisionOutcome, dossier: Family, link: String) -> OutgoingMail {
         var lines: [String] = []
         for change in outcome.accepted {
             lines.append("– \(label(change, dossier)) : acceptée")
@@ -22,7 +22,7 @@ public enum DossierMails {
     }
 
     /// The note of the « Mes demandes » history line.
-    public static func note(_ outcome: DecisionOutcome, dossier: FamilyDossier) -> String {
+    public static func note(_ outcome: DecisionOutcome, dossier: Family) -> String {
         var parts: [String] = []
         if !outcome.accepted.isEmpty { parts.append("Acceptée : " + outcome.accepted.map { label($0, dossier) }.joined(separator: ", ")) }
         for change in outcome.refused {
@@ -32,7 +32,7 @@ public enum DossierMails {
         return parts.joined(separator: " ")
     }
 
-    private static func label(_ change: FieldChange, _ dossier: FamilyDossier) -> String {
+    private static func label(_ change: FieldChange, _ dossier: Family) -> String {
         "\(change.target.field?.label ?? change.target.key) (\(dossier.recordName(change.target)))"
     }
 }

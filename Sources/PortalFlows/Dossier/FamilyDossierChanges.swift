@@ -8,7 +8,7 @@ public struct SubmitDossierChange: Sendable {
     public enum Outcome: Sendable {
         case submitted(familyID: Int64)
         /// Nothing was recorded: the form is shown again with these problems.
-        case refused(dossier: FamilyDossier, record: RecordRef, pending: [FieldTarget: FieldChange], refusal: SubmissionRefusal)
+        case refused(dossier: Family, record: RecordRef, pending: [FieldTarget: FieldChange], refusal: SubmissionRefusal)
     }
 
     public let town: Town
@@ -17,7 +17,7 @@ public struct SubmitDossierChange: Sendable {
 
     /// `values`: the form's value of each field it sent, by field key; `recordID` nil for a new contact.
     public func run(familyID: Int64, entity: DossierEntity, recordID: Int64?, values: [String: String], photo upload: PhotoUpload,
-                    account: FamilyAccount, now: Date) throws -> Outcome {
+                    account: Account, now: Date) throws -> Outcome {
         try town.transaction { connection in
             let dossier = try FamilyFileAccess.own(familyID, accountID: account.id, lock: true, in: connection)
             let record = try FamilyFileAccess.record(entity, id: recordID, in: dossier)
@@ -61,7 +61,7 @@ public struct WithdrawDossierChange: Sendable {
 
     public init(town: Town) { self.town = town }
 
-    public func run(familyID: Int64, requestID id: Int64, account: FamilyAccount, now: Date) throws -> Outcome {
+    public func run(familyID: Int64, requestID id: Int64, account: Account, now: Date) throws -> Outcome {
         try town.transaction { connection in
             let dossier = try FamilyFileAccess.own(familyID, accountID: account.id, lock: true, in: connection)
             guard let stored = try ChangeRequestStore.find(id: id, familyID: dossier.familyID, lock: true, in: connection)
@@ -88,7 +88,7 @@ public struct RequestRecordRemoval: Sendable {
 
     public init(town: Town) { self.town = town }
 
-    public func run(familyID: Int64, entity: DossierEntity, recordID id: Int64, account: FamilyAccount, now: Date) throws -> Outcome {
+    public func run(familyID: Int64, entity: DossierEntity, recordID id: Int64, account: Account, now: Date) throws -> Outcome {
         try town.transaction { connection in
             let dossier = try FamilyFileAccess.own(familyID, accountID: account.id, lock: true, in: connection)
             guard DossierField.removableEntities.contains(entity), dossier.contains(entity, id: id) else { throw FlowError.notFound }

@@ -6,7 +6,7 @@ import Postgres
 /// How every family use case reaches a file: only one the account is subscribed to and that is
 /// not anonymised, so guessed ids in URLs and forms reach nothing (404).
 enum FamilyFileAccess {
-    static func own(_ familyID: Int64, accountID: Int64, lock: Bool = false, in connection: PostgresConnection) throws -> FamilyDossier {
+    static func own(_ familyID: Int64, accountID: Int64, lock: Bool = false, in connection: PostgresConnection) throws -> Family {
         guard try FamilyStore.isSubscribed(accountID: accountID, familyID: familyID, in: connection),
               try !DossierStore.isAnonymised(familyID: familyID, in: connection),
               let dossier = try DossierStore.load(familyID: familyID, lock: lock, in: connection)
@@ -15,7 +15,7 @@ enum FamilyFileAccess {
     }
 
     /// The record a path names in this file: an existing id, or (`nil`) a new contact.
-    static func record(_ entity: DossierEntity, id: Int64?, in dossier: FamilyDossier) throws -> RecordRef {
+    static func record(_ entity: DossierEntity, id: Int64?, in dossier: Family) throws -> RecordRef {
         guard let id else {
             guard entity == .contact else { throw FlowError.notFound }
             return .proposed(1)

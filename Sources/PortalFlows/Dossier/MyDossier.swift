@@ -9,12 +9,12 @@ public struct MyDossier: Sendable {
 
     public init(town: Town) { self.town = town }
 
-    public func families(accountID: Int64) throws -> [FamilyFile] {
+    public func families(accountID: Int64) throws -> [FamilySummary] {
         try town.transaction { try FamilyStore.subscriptions(accountID: accountID, in: $0) }
     }
 
     public func overview(familyID: Int64, accountID: Int64) throws
-        -> (dossier: FamilyDossier, requests: [ChangeRequest], pending: [FieldTarget: FieldChange]) {
+        -> (dossier: Family, requests: [ChangeRequest], pending: [FieldTarget: FieldChange]) {
         try town.transaction { connection in
             let dossier = try FamilyFileAccess.own(familyID, accountID: accountID, in: connection)
             return (dossier, try ChangeRequestStore.list(familyID: dossier.familyID, in: connection).map(\.request),
@@ -24,7 +24,7 @@ public struct MyDossier: Sendable {
 
     /// The file and what waits for validation, for the form of one record (`recordID` nil: a new contact).
     public func recordForm(familyID: Int64, entity: DossierEntity, recordID: Int64?, accountID: Int64) throws
-        -> (dossier: FamilyDossier, record: RecordRef, pending: [FieldTarget: FieldChange]) {
+        -> (dossier: Family, record: RecordRef, pending: [FieldTarget: FieldChange]) {
         let (dossier, pending) = try town.transaction { connection in
             let dossier = try FamilyFileAccess.own(familyID, accountID: accountID, in: connection)
             return (dossier, try ChangeRequestStore.pendingChanges(familyID: dossier.familyID, in: connection))
@@ -43,7 +43,7 @@ public struct MyDossier: Sendable {
     }
 
     /// Everything held on the family and on the signed-in account (RGPD art. 15).
-    public func export(familyID: Int64, account: FamilyAccount, now: Date) throws -> JSONValue {
+    public func export(familyID: Int64, account: Account, now: Date) throws -> JSONValue {
         try town.transaction { connection in
             let dossier = try FamilyFileAccess.own(familyID, accountID: account.id, in: connection)
             let requests = try ChangeRequestStore.list(familyID: dossier.familyID, in: connection).map(\.request)

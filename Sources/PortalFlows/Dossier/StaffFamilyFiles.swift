@@ -5,7 +5,7 @@ public import PortalStore
 /// What the family page of the back-office shows: the file, its change requests, who read its
 /// health sheets (admins only), and what the other areas show of the family (`overview`).
 public struct StaffFamilyFile: Sendable {
-    public let dossier: FamilyDossier
+    public let dossier: Family
     public let isAnonymised: Bool
     public let requests: [ChangeRequest]
     public let healthLog: [HealthAccess]
@@ -45,7 +45,7 @@ public struct StaffFamilyFiles: Sendable {
         }
     }
 
-    public func dossier(familyID: Int64) throws -> FamilyDossier {
+    public func dossier(familyID: Int64) throws -> Family {
         guard let dossier = try town.transaction({ try DossierStore.load(familyID: familyID, in: $0) }) else { throw FlowError.notFound }
         return dossier
     }

@@ -7,7 +7,7 @@ import Postgres
 /// account is not subscribed to as not found, and documents are read with that family's id,
 /// so a guessed invoice id reaches nothing.
 enum InvoicingFamily {
-    static func own(accountID: Int64, familyID: Int64, in connection: PostgresConnection) throws -> FamilyFile {
+    static func own(accountID: Int64, familyID: Int64, in connection: PostgresConnection) throws -> FamilySummary {
         guard let family = try FamilyStore.subscriptions(accountID: accountID, in: connection).first(where: { $0.id == familyID })
         else { throw FlowError.notFound }
         return family
@@ -20,7 +20,7 @@ public struct InvoicingFamilies: Sendable {
 
     public init(town: Town) { self.town = town }
 
-    public func load(accountID: Int64) throws -> [FamilyFile] {
+    public func load(accountID: Int64) throws -> [FamilySummary] {
         try town.transaction { try FamilyStore.subscriptions(accountID: accountID, in: $0) }
     }
 }
@@ -32,7 +32,7 @@ public struct FamilyAccountPage: Sendable {
     public init(town: Town) { self.town = town }
 
     public func load(accountID: Int64, familyID: Int64, today: LocalDate) throws
-        -> (family: FamilyFile, summaries: [InvoiceSummary], history: AccountHistory) {
+        -> (family: FamilySummary, summaries: [InvoiceSummary], history: AccountHistory) {
         try town.transaction { connection in
             let family = try InvoicingFamily.own(accountID: accountID, familyID: familyID, in: connection)
             return (family, try InvoiceStore.summaries(familyID: family.id, today: today, in: connection),
@@ -47,7 +47,7 @@ public struct FamilyInvoicePage: Sendable {
 
     public init(town: Town) { self.town = town }
 
-    public func load(accountID: Int64, familyID: Int64, invoiceID: Int64, today: LocalDate) throws -> (family: FamilyFile, summary: InvoiceSummary) {
+    public func load(accountID: Int64, familyID: Int64, invoiceID: Int64, today: LocalDate) throws -> (family: FamilySummary, summary: InvoiceSummary) {
         try town.transaction { connection in
             let family = try InvoicingFamily.own(accountID: accountID, familyID: familyID, in: connection)
             guard let summary = try InvoiceStore.summary(id: invoiceID, familyID: family.id, today: today, in: connection) else { throw FlowError.notFound }
@@ -64,7 +64,7 @@ public struct StartOnlinePayment: Sendable {
     public init(town: Town) { self.town = town }
 
     public func run(accountID: Int64, familyID: Int64, invoiceID: Int64, config: PaymentConfig, now: Date) throws
-        -> (family: FamilyFile, attempt: OnlinePaymentStore.Attempt?) {
+        -> (family: FamilySummary, attempt: OnlinePaymentStore.Attempt?) {
         let today = ParisTime.localDate(of: now)
         return try town.transaction { connection in
             let family = try InvoicingFamily.own(accountID: accountID, familyID: familyID, in: connection)
@@ -81,7 +81,7 @@ public struct PaymentReturnPage: Sendable {
 
     public init(town: Town) { self.town = town }
 
-    public func load(accountID: Int64, familyID: Int64, refdet: String) throws -> (family: FamilyFile, attempt: OnlinePaymentStore.Attempt) {
+    public func load(accountID: Int64, familyID: Int64, refdet: String) throws -> (family: FamilySummary, attempt: OnlinePaymentStore.Attempt) {
         try town.transaction { connection in
             let family = try InvoicingFamily.own(accountID: accountID, familyID: familyID, in: connection)
             guard let attempt = try OnlinePaymentStore.find(refdet: refdet, in: connection), attempt.familyID == family.id else { throw FlowError.notFound }

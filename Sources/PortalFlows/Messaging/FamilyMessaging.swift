@@ -38,7 +38,7 @@ public struct FamilyMessaging: Sendable {
     }
 
     /// A new thread from a checked draft and checked attachments.
-    public func send(_ draft: MessageDraft, attachments: [NewAttachment], account: FamilyAccount, now: Date) throws -> Sending {
+    public func send(_ draft: MessageDraft, attachments: [NewAttachment], account: Account, now: Date) throws -> Sending {
         try town.transaction { connection in
             if let problem = try quotaProblem(attachments, accountID: account.id, now: now, in: connection) { return .overQuota(message: problem) }
             let id = try MessageStore.startThread(accountID: account.id, draft: draft, attachments: attachments, now: now, in: connection)
@@ -50,7 +50,7 @@ public struct FamilyMessaging: Sendable {
     }
 
     /// A reply in one of the account's threads; a thread of another account does not exist.
-    public func reply(threadID id: Int64, body: String, attachments: [NewAttachment], account: FamilyAccount, now: Date) throws -> Sending {
+    public func reply(threadID id: Int64, body: String, attachments: [NewAttachment], account: Account, now: Date) throws -> Sending {
         var overQuota: String?
         let sent: Bool = try town.transaction { connection in
             guard let (thread, _) = try MessageStore.thread(id: id, accountID: account.id, in: connection) else { return false }

@@ -7,7 +7,7 @@ public import PortalStore
 /// session's removal) only when due.
 public struct SessionLookup: Sendable {
     public enum Holder: Sendable, Equatable {
-        case family(FamilyAccount)
+        case family(Account)
         case staff(StaffAccount)
     }
 

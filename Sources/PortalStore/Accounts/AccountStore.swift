@@ -2,7 +2,7 @@ public import Foundation
 public import PortalCore
 public import Postgres
 
-public struct FamilyAccount: Sendable, Equatable {
+public struct Account: Sendable, Equatable {
     public let id: Int64
     public let email: String
     public let lastName: String
@@ -30,24 +30,24 @@ public enum AccountStore {
         return try rows.first?.decode("id", as: Int64.self)
     }
 
-    public static func find(email: EmailAddress, in connection: PostgresConnection) throws -> FamilyAccount? {
-        try connection.query("SELECT \(columns) FROM accounts WHERE lower(email) = \(email.value)").first.map(FamilyAccount.init(row:))
+    public static func find(email: EmailAddress, in connection: PostgresConnection) throws -> Account? {
+        try connection.query("SELECT \(columns) FROM accounts WHERE lower(email) = \(email.value)").first.map(Account.init(row:))
     }
 
-    public static func find(id: Int64, in connection: PostgresConnection) throws -> FamilyAccount? {
-        try connection.query("SELECT \(columns) FROM accounts WHERE id = \(id)").first.map(FamilyAccount.init(row:))
+    public static func find(id: Int64, in connection: PostgresConnection) throws -> Account? {
+        try connection.query("SELECT \(columns) FROM accounts WHERE id = \(id)").first.map(Account.init(row:))
     }
 
     /// The account whose session `token` names, read with the session itself.
-    public static func signedIn(token: String) -> PostgresQuery<FamilyAccount?> {
+    public static func signedIn(token: String) -> PostgresQuery<Account?> {
         PostgresQuery("SELECT \(columns) FROM accounts WHERE id = \(SessionStore.principalID(token: token, kind: .family))") {
-            try $0.first.map(FamilyAccount.init(row:))
+            try $0.first.map(Account.init(row:))
         }
     }
 
     /// The account when the password is right (activated or not: the caller tells which);
     /// an unknown address costs the same time as a wrong password.
-    public static func authenticate(email: EmailAddress, password: String, in connection: PostgresConnection) throws -> FamilyAccount? {
+    public static func authenticate(email: EmailAddress, password: String, in connection: PostgresConnection) throws -> Account? {
         let rows = try connection.query("""
             SELECT \(columns), \(PasswordHashing.matches(password, column: "password_hash")) AS ok
             FROM accounts WHERE lower(email) = \(email.value)
@@ -56,7 +56,7 @@ public enum AccountStore {
             try PasswordHashing.spendEquivalentTime(password, on: connection)
             return nil
         }
-        return try row.decode("ok", as: Bool.self) ? FamilyAccount(row: row) : nil
+        return try row.decode("ok", as: Bool.self) ? Account(row: row) : nil
     }
 
     public static func passwordMatches(accountID: Int64, password: String, in connection: PostgresConnection) throws -> Bool {
@@ -87,7 +87,7 @@ public enum AccountStore {
     }
 }
 
-extension FamilyAccount {
+extension Account {
     init(row: PostgresRow) throws {
         id = try row.decode("id")
         email = try row.decode("email")

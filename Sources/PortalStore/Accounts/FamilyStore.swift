@@ -3,7 +3,7 @@ import PortalCore
 public import Postgres
 
 /// A family file as far as accounts need it: its name and its code abonné.
-public struct FamilyFile: Sendable, Equatable {
+public struct FamilySummary: Sendable, Equatable {
     public let id: Int64
     public let name: String
     public let subscriberCode: String
@@ -24,11 +24,11 @@ public enum FamilyStore {
     }
 
     /// Codes are printed with a dash; a parent may type them in any case, with or without it.
-    public static func find(subscriberCode: String, in connection: PostgresConnection) throws -> FamilyFile? {
+    public static func find(subscriberCode: String, in connection: PostgresConnection) throws -> FamilySummary? {
         try connection.query("""
             SELECT id, name, subscriber_code FROM families
             WHERE replace(subscriber_code, '-', '') = \(String(SubscriberCode.compact(subscriberCode)))
-            """).first.map(FamilyFile.init(row:))
+            """).first.map(FamilySummary.init(row:))
     }
 
     /// Links the account to the family at once; false when it already was.
@@ -40,15 +40,15 @@ public enum FamilyStore {
             """) == 1
     }
 
-    public static func subscriptions(accountID: Int64, in connection: PostgresConnection) throws -> [FamilyFile] {
+    public static func subscriptions(accountID: Int64, in connection: PostgresConnection) throws -> [FamilySummary] {
         try connection.fetch(subscriptions(accountID: accountID))
     }
 
-    public static func subscriptions(accountID: Int64) -> PostgresQuery<[FamilyFile]> {
+    public static func subscriptions(accountID: Int64) -> PostgresQuery<[FamilySummary]> {
         PostgresQuery("""
             SELECT f.id, f.name, f.subscriber_code FROM subscriptions s JOIN families f ON f.id = s.family_id
             WHERE s.account_id = \(accountID) ORDER BY s.created_at, f.id
-            """) { try $0.map(FamilyFile.init(row:)) }
+            """) { try $0.map(FamilySummary.init(row:)) }
     }
 
     public static func isSubscribed(accountID: Int64, familyID: Int64, in connection: PostgresConnection) throws -> Bool {
@@ -56,7 +56,7 @@ public enum FamilyStore {
     }
 }
 
-extension FamilyFile {
+extension FamilySummary {
     init(row: PostgresRow) throws {
         id = try row.decode("id")
         name = try row.decode("name")

@@ -6,7 +6,7 @@ public import Postgres
 public enum SimulationStore {
     public static func context(familyID: Int64, date: LocalDate, tenant: TenantConfig,
                                in connection: PostgresConnection) throws -> FamilyBookingContext? {
-        guard let profile = try DossierFamilyProfiles().profile(familyID: familyID, in: connection) else { return nil }
+        guard let profile = try DossierBookingProfiles().profile(familyID: familyID, in: connection) else { return nil }
         return try BookingStore.context(profile, days: [date], validity: tenant.registration.validity, in: connection)
     }
 }

@@ -32,7 +32,7 @@ extension BookingStore {
     }
 
     /// Staff accept or refuse a request; a place it frees goes to the waiting list.
-    public static func answer(bookingID: Int64, accept: Bool, note: String?, judge: BookingJudge, families: any FamilyProfiles,
+    public static func answer(bookingID: Int64, accept: Bool, note: String?, judge: BookingJudge, families: any BookingProfiles,
                               now: Date, in connection: PostgresConnection) throws -> BookingChange {
         try change(bookingID: bookingID, event: accept ? .staffAccept : .staffRefuse, familyID: nil, note: note,
                    judge: judge, families: families, now: now, in: connection)
@@ -41,14 +41,14 @@ extension BookingStore {
     /// The family declares an absence on a booked day (the place stays taken and billed per the
     /// town's rules). The activity's absence deadline is judged now: past it, the absence is
     /// refused (`BookingStoreError.refused`) or recorded late with the rule's charge.
-    public static func declareAbsence(bookingID: Int64, familyID: Int64, judge: BookingJudge, families: any FamilyProfiles,
+    public static func declareAbsence(bookingID: Int64, familyID: Int64, judge: BookingJudge, families: any BookingProfiles,
                                       now: Date, in connection: PostgresConnection) throws -> BookingChange {
         try change(bookingID: bookingID, event: .declareAbsence, familyID: familyID, note: nil,
                    judge: judge, families: families, now: now, in: connection)
     }
 
     /// The family takes back a request staff have not answered.
-    public static func withdraw(bookingID: Int64, familyID: Int64, judge: BookingJudge, families: any FamilyProfiles,
+    public static func withdraw(bookingID: Int64, familyID: Int64, judge: BookingJudge, families: any BookingProfiles,
                                 now: Date, in connection: PostgresConnection) throws -> BookingChange {
         try change(bookingID: bookingID, event: .withdraw, familyID: familyID, note: nil,
                    judge: judge, families: families, now: now, in: connection)
@@ -56,7 +56,7 @@ extension BookingStore {
 
     /// `familyID` is checked when the family acts, so one family cannot touch another's booking.
     private static func change(bookingID: Int64, event: BookingEvent, familyID: Int64?, note: String?, judge: BookingJudge,
-                               families: any FamilyProfiles, now: Date, in connection: PostgresConnection) throws -> BookingChange {
+                               families: any BookingProfiles, now: Date, in connection: PostgresConnection) throws -> BookingChange {
         // The family's lock first, as a confirmation takes it, so the two never wait on each other in a cycle.
         guard let owner = try connection.query("""
             SELECT family_id FROM bookings WHERE id = \(bookingID) AND (\(familyID)::bigint IS NULL OR family_id = \(familyID))
@@ -97,7 +97,7 @@ extension BookingStore {
 
     /// Judges an absence on the booking at `now`: nil when declared in time, the charge of a late
     /// absence the town accepts; throws the rule's refusal otherwise.
-    private static func absenceCharge(bookingID: Int64, judge: BookingJudge, families: any FamilyProfiles, now: Date,
+    private static func absenceCharge(bookingID: Int64, judge: BookingJudge, families: any BookingProfiles, now: Date,
                                       in connection: PostgresConnection) throws -> Money? {
         guard let found = try find(bookingID: bookingID, in: connection) else { throw BookingStoreError.unknownBooking(bookingID) }
         guard let profile = try families.profile(familyID: found.familyID, in: connection) else {

@@ -8,7 +8,7 @@ extension BookingStore {
     /// pré-inscription); the basket then loses those lines only. The slots must exist
     /// (`SlotStore.ensure`, best in a short transaction before): a line without its slot row is
     /// refused. A slot whose opening the tenant allocates by a draw takes no place before it.
-    public static func confirm(familyID: Int64, lines: [BasketLine]? = nil, judge: BookingJudge, families: any FamilyProfiles, now: Date,
+    public static func confirm(familyID: Int64, lines: [BasketLine]? = nil, judge: BookingJudge, families: any BookingProfiles, now: Date,
                                in connection: PostgresConnection) throws -> Confirmation {
         try lockFamily(familyID, in: connection)
         guard let profile = try families.profile(familyID: familyID, in: connection) else { throw BookingStoreError.unknownFamily(familyID) }

@@ -44,7 +44,7 @@ extension BookingStore {
     /// and the `draws` row is unique, so a second trigger, on this server or another, finds it
     /// held and returns nil.
     public static func holdDraw(activity: String, unit: String, date: LocalDate, seedText: String, priorities: [DrawPriority],
-                                judge: BookingJudge, families: any FamilyProfiles, now: Date,
+                                judge: BookingJudge, families: any BookingProfiles, now: Date,
                                 in connection: PostgresConnection) throws -> DrawRecord? {
         guard let slot = try connection.query("""
             SELECT id, capacity - booked AS free FROM slots
@@ -110,7 +110,7 @@ extension BookingStore {
     /// Holds every draw that is due at `now`, in slot order (so that two triggers lock the slots
     /// in the same order and the second finds them held): a drawn opening whose window is over,
     /// or collected requests whose activity no longer draws, drawn at once rather than left waiting.
-    public static func holdDueDraws(judge: BookingJudge, families: any FamilyProfiles, now: Date,
+    public static func holdDueDraws(judge: BookingJudge, families: any BookingProfiles, now: Date,
                                     in connection: PostgresConnection) throws -> [DrawRecord] {
         let engine = judge.engine
         var held: [DrawRecord] = []

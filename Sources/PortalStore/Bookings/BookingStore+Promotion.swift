@@ -7,7 +7,7 @@ extension BookingStore {
     /// come), each judged by the rules at `now` as if booking then; a child they no longer
     /// allow is passed over and stays on the list. Runs in the transaction that freed the place,
     /// which holds the slot row, so the places cannot be taken meanwhile.
-    static func promote(slotID: Int64, judge: BookingJudge, families: any FamilyProfiles, now: Date,
+    static func promote(slotID: Int64, judge: BookingJudge, families: any BookingProfiles, now: Date,
                         in connection: PostgresConnection) throws -> [PromotionNotice] {
         guard let slot = try connection.query("""
             SELECT activity, unit, day::text AS day, capacity - booked AS free FROM slots WHERE id = \(slotID) FOR UPDATE

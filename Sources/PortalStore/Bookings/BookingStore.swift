@@ -27,7 +27,7 @@ public enum BookingStore {
     }
 
     /// Active bookings of the family on the given days: the judge's view of the family.
-    static func context(_ profile: FamilyProfile, days: [LocalDate], excluding bookingID: Int64? = nil,
+    static func context(_ profile: BookingProfile, days: [LocalDate], excluding bookingID: Int64? = nil,
                         validity: RegistrationPolicy.Validity, in connection: PostgresConnection) throws -> FamilyBookingContext {
         let registrations = try RegistrationStore.forFamily(profile.id, validity: validity, in: connection).map(\.registration)
         let bookings = try connection.query("""

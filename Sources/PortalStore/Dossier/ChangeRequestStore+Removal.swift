@@ -9,7 +9,7 @@ extension ChangeRequestStore {
     /// child's fields, health sheet and photo, or a contact's) are refused, so that a removed
     /// record keeps nothing pending. Returns how many requests were answered.
     @discardableResult
-    public static func refusePending(onRemoved removals: [FieldTarget], in dossier: FamilyDossier, by staff: DossierActor, now: Date,
+    public static func refusePending(onRemoved removals: [FieldTarget], in dossier: Family, by staff: DossierActor, now: Date,
                                      in connection: PostgresConnection) throws -> Int {
         let removed = Set(removals.filter(\.isRemoval).map { RemovedRecord(entity: $0.recordEntity, record: $0.record) })
         guard !removed.isEmpty else { return 0 }

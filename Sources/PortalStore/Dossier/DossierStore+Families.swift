@@ -16,14 +16,14 @@ extension DossierStore {
     /// A new family file with its first guardian and a fresh code abonné (drawn again in the
     /// unlikely case it is taken).
     public static func createFamily(name: String, firstGuardian: Guardian, now: Date,
-                                    in connection: PostgresConnection) throws -> FamilyDossier {
+                                    in connection: PostgresConnection) throws -> Family {
         for _ in 0..<5 {
             let code = SubscriberCode.generate()
             guard let id: Int64 = try connection.query("""
                 INSERT INTO families (name, subscriber_code, created_at) VALUES (\(name), \(code.value), \(now))
                 ON CONFLICT (subscriber_code) DO NOTHING RETURNING id
                 """).first?.decode("id") else { continue }
-            let empty = FamilyDossier(familyID: id, name: name, subscriberCode: code.value)
+            let empty = Family(familyID: id, name: name, subscriberCode: code.value)
             var withGuardian = empty
             withGuardian.guardians = [firstGuardian]
             return try save(withGuardian, previous: empty, in: connection)

@@ -7,13 +7,13 @@ public import Postgres
 public enum DossierStore {
     /// The whole file, or nil when there is no such family. `lock` takes the family row for the
     /// transaction, so that submissions and decisions on one family happen one after the other.
-    public static func load(familyID: Int64, lock: Bool = false, in connection: PostgresConnection) throws -> FamilyDossier? {
+    public static func load(familyID: Int64, lock: Bool = false, in connection: PostgresConnection) throws -> Family? {
         guard let family = try connection.query("""
             SELECT id, name, subscriber_code, family_quotient, quotient_valid_from::text AS valid_from,
                    quotient_valid_until::text AS valid_until
             FROM families WHERE id = \(familyID) \(unsafeSQL: lock ? "FOR UPDATE" : "")
             """).first else { return nil }
-        var dossier = FamilyDossier(familyID: familyID, name: try family.decode("name"), subscriberCode: try family.decode("subscriber_code"))
+        var dossier = Family(familyID: familyID, name: try family.decode("name"), subscriberCode: try family.decode("subscriber_code"))
         if let quotient = try family.decode("family_quotient", as: Int?.self),
            let from = LocalDate(iso: try family.decode("valid_from")), let until = LocalDate(iso: try family.decode("valid_until")) {
             dossier.fiscal = FiscalData(familyQuotient: quotient, validFrom: from, validUntil: until)
@@ -52,7 +52,7 @@ public enum DossierStore {
     /// updated, new ones (no id) inserted, missing ones deleted — except children, whose row
     /// stays for bookings and invoices, reduced to the name (`retireChild`). Returns the file with new ids.
     @discardableResult
-    public static func save(_ updated: FamilyDossier, previous: FamilyDossier, in connection: PostgresConnection) throws -> FamilyDossier {
+    public static func save(_ updated: Family, previous: Family, in connection: PostgresConnection) throws -> Family {
         let familyID = previous.familyID
         var result = updated
         if updated.name != previous.name || updated.subscriberCode != previous.subscriberCode || updated.fiscal != previous.fiscal {

@@ -43,7 +43,7 @@ enum SimulatorPage {
 }
 
 enum SimulatorViews {
-    static func page(_ context: RequestContext, inputs: SimulatorPage.Inputs, family: FamilyFile?, children: [BookableChild], residency: Residency?,
+    static func page(_ context: RequestContext, inputs: SimulatorPage.Inputs, family: FamilySummary?, children: [BookableChild], residency: Residency?,
                      problem: String?, simulation: RuleSimulation?) -> Node {
         let nowText = "\(ParisTime.localDate(of: inputs.now).iso)T\(timeText(inputs.now))"
         return StaffViews.page(context, title: "Simulateur de règles", content: [
@@ -81,7 +81,7 @@ enum SimulatorViews {
         return "\(time.hour < 10 ? "0" : "")\(time.hour):\(time.minute < 10 ? "0" : "")\(time.minute)"
     }
 
-    private static func result(_ context: RequestContext, _ simulation: RuleSimulation, family: FamilyFile?, residency: Residency?, now: Date) -> Node {
+    private static func result(_ context: RequestContext, _ simulation: RuleSimulation, family: FamilySummary?, residency: Residency?, now: Date) -> Node {
         func answer(_ title: String, _ decision: LineDecision) -> Node {
             .div([.class(decision.allowed ? "card verdict-ok" : "card verdict-no")], [
                 .h3([], [.text("\(title) : \(decision.allowed ? (decision.needsValidation ? "possible, sur validation du service" : "possible") : "refusée")")]),

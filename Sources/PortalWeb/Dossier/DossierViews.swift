@@ -7,7 +7,7 @@ import PortalStore
 
 /// The family's pages under « Mon dossier ».
 enum DossierViews {
-    static func choose(_ chrome: PageChrome, families: [FamilyFile]) -> Node {
+    static func choose(_ chrome: PageChrome, families: [FamilySummary]) -> Node {
         Layout.page(chrome, title: "Mon dossier", currentTab: .dossier, content: [
             .h1([], ["Mon dossier"]),
             families.isEmpty
@@ -22,7 +22,7 @@ enum DossierViews {
     }
 
     /// `notice`: the code of the `ok` query after a redirect.
-    static func overview(_ chrome: PageChrome, dossier: FamilyDossier, requests: [ChangeRequest], pending: [FieldTarget: FieldChange],
+    static func overview(_ chrome: PageChrome, dossier: Family, requests: [ChangeRequest], pending: [FieldTarget: FieldChange],
                          notice: String?, today: LocalDate) -> Node {
         let familyID = dossier.familyID
         func waiting(_ entity: DossierEntity, _ id: Int64?) -> Node {
@@ -114,7 +114,7 @@ enum DossierViews {
         })
     }
 
-    private static func request(_ chrome: PageChrome, _ request: ChangeRequest, dossier: FamilyDossier) -> Node {
+    private static func request(_ chrome: PageChrome, _ request: ChangeRequest, dossier: Family) -> Node {
         .li([.class("card")], [
             .p([], [.strong([], [.text(request.status.frenchLabel)]), .text(" – envoyée le \(FrenchDateFormat.longWithTime(request.submittedAt))")]),
             .ul([], request.changes.map { change in
@@ -135,7 +135,7 @@ enum DossierViews {
         ])
     }
 
-    static func recordForm(_ chrome: PageChrome, dossier: FamilyDossier, entity: DossierEntity, record: RecordRef, values: [String: String],
+    static func recordForm(_ chrome: PageChrome, dossier: Family, entity: DossierEntity, record: RecordRef, values: [String: String],
                            pending: [FieldTarget: FieldChange], errors: FieldErrors, general: String?) -> Node {
         let id: Int64? = if case .existing(let value) = record { value } else { nil }
         let title = switch entity {

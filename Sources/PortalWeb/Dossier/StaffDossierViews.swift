@@ -119,7 +119,7 @@ enum StaffDossierViews {
 
     /// A page to print: the family's name and address, its code abonné, and how to use it.
     /// `baseURL`: where the family creates its account, the address the letter was printed from.
-    static func letter(_ chrome: PageChrome, dossier: FamilyDossier, baseURL: String) -> Node {
+    static func letter(_ chrome: PageChrome, dossier: Family, baseURL: String) -> Node {
         let tenant = chrome.tenant
         let guardian = dossier.guardians.first
         return Layout.page(chrome, title: "Courrier code abonné", content: [
@@ -140,7 +140,7 @@ enum StaffDossierViews {
         ])
     }
 
-    static func request(_ context: RequestContext, _ request: ChangeRequest, dossier: FamilyDossier, role: StaffRole, notice: String?, problem: String?) -> Node {
+    static func request(_ context: RequestContext, _ request: ChangeRequest, dossier: Family, role: StaffRole, notice: String?, problem: String?) -> Node {
         let stale = Set(request.staleTargets(against: dossier))
         let mayViewHealth = HealthDataPolicy.mayView(role)
         return page(context, title: "Demande de modification", notice: notice, [
@@ -174,7 +174,7 @@ enum StaffDossierViews {
         ])
     }
 
-    private static func changeRow(_ position: Int, _ change: FieldChange, dossier: FamilyDossier, stale: Bool, masked: Bool) -> Node {
+    private static func changeRow(_ position: Int, _ change: FieldChange, dossier: Family, stale: Bool, masked: Bool) -> Node {
         let field = change.target.field
         func shown(_ value: String) -> String {
             if masked { return "(donnée de santé)" }

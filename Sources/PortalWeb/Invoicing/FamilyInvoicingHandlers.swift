@@ -64,7 +64,7 @@ enum FamilyInvoicingHandlers {
         guard context.tenant.tabs.contains(.facturation) else { throw RouteError.notFound }
     }
 
-    private static func ownInvoice(_ context: RequestContext, family familyID: Int64, id: Int64) throws -> (FamilyFile, InvoiceSummary) {
+    private static func ownInvoice(_ context: RequestContext, family familyID: Int64, id: Int64) throws -> (FamilySummary, InvoiceSummary) {
         try requireTab(context)
         return try FamilyInvoicePage(town: context.town).load(accountID: try context.family.id, familyID: familyID, invoiceID: id,
                                                               today: ParisTime.localDate(of: context.now))

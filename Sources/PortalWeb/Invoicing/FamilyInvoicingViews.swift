@@ -6,7 +6,7 @@ import PortalStore
 
 /// The family's pages under « Facturation ».
 enum FamilyInvoicingViews {
-    static func choose(_ chrome: PageChrome, families: [FamilyFile]) -> Node {
+    static func choose(_ chrome: PageChrome, families: [FamilySummary]) -> Node {
         Layout.page(chrome, title: "Facturation", currentTab: .facturation, content: [
             .h1([], ["Facturation"]),
             families.isEmpty
@@ -20,7 +20,7 @@ enum FamilyInvoicingViews {
         ])
     }
 
-    static func account(_ chrome: PageChrome, family: FamilyFile, summaries: [InvoiceSummary], history: AccountHistory) -> Node {
+    static func account(_ chrome: PageChrome, family: FamilySummary, summaries: [InvoiceSummary], history: AccountHistory) -> Node {
         let invoices = summaries.filter { $0.document.kind == .invoice }
         let toPay = invoices.filter { $0.state != .paid }
         return Layout.page(chrome, title: "Facturation", currentTab: .facturation, content: [
@@ -69,7 +69,7 @@ enum FamilyInvoicingViews {
         return .span([.class("status state-\(state.rawValue)")], [.text(state.label)])
     }
 
-    static func invoice(_ chrome: PageChrome, family: FamilyFile, summary: InvoiceSummary) -> Node {
+    static func invoice(_ chrome: PageChrome, family: FamilySummary, summary: InvoiceSummary) -> Node {
         let document = summary.document
         return Layout.page(chrome, title: document.title, currentTab: .facturation, content: [
             .nav([.class("breadcrumb"), .aria("label", "Fil d'Ariane")], [.a([.href(InvoicingPaths.family(family.id))], ["Facturation"])]),
@@ -90,7 +90,7 @@ enum FamilyInvoicingViews {
         ])
     }
 
-    static func leaving(_ chrome: PageChrome, family: FamilyFile, attempt: OnlinePaymentStore.Attempt, url: String) -> Node {
+    static func leaving(_ chrome: PageChrome, family: FamilySummary, attempt: OnlinePaymentStore.Attempt, url: String) -> Node {
         Layout.page(chrome, title: "Paiement en ligne", currentTab: .facturation, content: [
             .h1([], ["Paiement en ligne"]),
             .el("dl", [.class("summary")], [
@@ -104,7 +104,7 @@ enum FamilyInvoicingViews {
         ])
     }
 
-    static func paymentReturn(_ chrome: PageChrome, family: FamilyFile, attempt: OnlinePaymentStore.Attempt) -> Node {
+    static func paymentReturn(_ chrome: PageChrome, family: FamilySummary, attempt: OnlinePaymentStore.Attempt) -> Node {
         let (title, text): (String, String) = switch attempt.payment.status {
         case .paid: ("Paiement enregistré", "Merci : votre paiement de \(attempt.payment.amount.french) est enregistré sur la facture \(attempt.invoiceNumber).")
         case .pending: ("Paiement en cours de confirmation", "PayFiP ne nous a pas encore confirmé votre paiement. Cette page se met à jour dès qu'il le fait : rechargez-la dans quelques instants.")

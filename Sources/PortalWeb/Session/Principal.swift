@@ -6,7 +6,7 @@ import PortalStore
 
 /// Who is signed in on this request, read from the session cookie by the application.
 enum Principal: Sendable, Equatable {
-    case family(FamilyAccount)
+    case family(Account)
     case staff(StaffAccount)
     case `operator`(Operator)
 

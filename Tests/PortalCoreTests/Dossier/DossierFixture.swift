@@ -2,7 +2,7 @@ import Foundation
 import PortalCore
 
 /// The Martin family (id 7): one guardian (11), one child (21), one contact (31).
-func martinDossier() -> FamilyDossier {
+func martinDossier() -> Family {
     var marie = Guardian(id: 11)
     marie.lastName = "Martin"
     marie.firstNames = "Marie"
@@ -23,7 +23,7 @@ func martinDossier() -> FamilyDossier {
     paul.firstNames = "Paul"
     paul.relation = "Grand-père"
     paul.phone = "0471000000"
-    return FamilyDossier(familyID: 7, name: "MARTIN", subscriberCode: "ABCDE-FGHJK", guardians: [marie], children: [lea],
+    return Family(familyID: 7, name: "MARTIN", subscriberCode: "ABCDE-FGHJK", guardians: [marie], children: [lea],
                          contacts: [paul], fiscal: FiscalData(familyQuotient: 850, validFrom: day("2026-01-01"), validUntil: day("2026-12-31")))
 }
 
@@ -38,7 +38,7 @@ func target(_ entity: DossierEntity, _ id: Int64, _ key: String) -> FieldTarget 
 }
 
 /// A request from Marie changing Léa's allergies and her own mobile phone.
-func allergyAndPhoneRequest(in dossier: FamilyDossier = martinDossier()) throws -> ChangeRequest {
+func allergyAndPhoneRequest(in dossier: Family = martinDossier()) throws -> ChangeRequest {
     try ChangeRequest.submit([
         ProposedChange(target(.health, 21, "allergies"), "Arachide, kiwi"),
         ProposedChange(target(.guardian, 11, "mobile_phone"), "+33 7 11 22 33 44"),

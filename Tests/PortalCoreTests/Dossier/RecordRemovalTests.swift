@@ -3,7 +3,7 @@ import Testing
 import PortalCore
 
 @Suite struct RecordRemovalTests {
-    private func removal(_ entity: DossierEntity, _ id: Int64, in dossier: FamilyDossier = martinDossier()) throws -> ChangeRequest {
+    private func removal(_ entity: DossierEntity, _ id: Int64, in dossier: Family = martinDossier()) throws -> ChangeRequest {
         try ChangeRequest.submit([ProposedChange(.removal(of: entity, id: id), FieldKind.yes)], to: dossier, by: marieActor, at: submittedAt, today: today)
     }
 

@@ -51,9 +51,9 @@ import PortalFlows
 private struct DossierFlowsWorld {
     let pool: PostgresPool
     let town: Town
-    let martin: FamilyDossier
-    let durand: FamilyDossier
-    let account: FamilyAccount
+    let martin: Family
+    let durand: Family
+    let account: Account
 
     static func make(_ name: String) throws -> DossierFlowsWorld {
         guard let url = ProcessInfo.processInfo.environment["PORTAL_TEST_DATABASE_URL"], !url.isEmpty else {
@@ -82,7 +82,7 @@ private struct DossierFlowsWorld {
 
     private static var now: Date { DossierFlowsTests.now }
 
-    private static func family(_ lastName: String, _ guardianName: String, in connection: PostgresConnection) throws -> FamilyDossier {
+    private static func family(_ lastName: String, _ guardianName: String, in connection: PostgresConnection) throws -> Family {
         var guardian = Guardian()
         guardian.lastName = lastName
         guardian.firstNames = guardianName

@@ -34,7 +34,7 @@ import PortalStore
         }
     }
 
-    private func reload(_ world: DossierWorld, _ id: Int64) throws -> (StoredChangeRequest, FamilyDossier, FamilyRequest) {
+    private func reload(_ world: DossierWorld, _ id: Int64) throws -> (StoredChangeRequest, Family, FamilyRequest) {
         try world.transaction { connection throws in
             let stored = try #require(try ChangeRequestStore.find(id: id, in: connection))
             let dossier = try #require(try DossierStore.load(familyID: world.martin.familyID, in: connection))

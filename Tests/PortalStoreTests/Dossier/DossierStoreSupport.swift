@@ -9,8 +9,8 @@ struct DossierWorld {
     let pool: PostgresPool
     let database: TenantDatabase
     let schema: String
-    let martin: FamilyDossier
-    let durand: FamilyDossier
+    let martin: Family
+    let durand: Family
     let martinAccount: DossierActor
 
     static let now = Date(timeIntervalSince1970: 1_788_249_600)  // 2026-09-01 08:00 UTC
@@ -34,7 +34,7 @@ struct DossierWorld {
     }
 
     private static func family(_ lastName: String, _ guardianName: String, child childName: String, contact contactName: String,
-                               in connection: PostgresConnection) throws -> FamilyDossier {
+                               in connection: PostgresConnection) throws -> Family {
         var guardian = Guardian()
         guardian.lastName = lastName
         guardian.firstNames = guardianName

@@ -57,7 +57,7 @@ import Testing
                 VALUES (\(scene.familyID), \(scene.hugoID), 'alsh-mercredi', '2026-01-01', '2026-12-31', 'accepted', \(world.clock.now))
                 """)
             let change = try BookingStore.answer(bookingID: lea, accept: true, note: nil, judge: BookingJudge(engine: RulesEngine(tenant: world.town)),
-                                                 families: DossierFamilyProfiles(), now: world.clock.now, in: connection)
+                                                 families: DossierBookingProfiles(), now: world.clock.now, in: connection)
             #expect(change.promotions.map(\.bookingID) == [hugo])
         }
         let trace = try world.transaction { try SlotOverviewStore.promotions(slotID: slot, in: $0) }

@@ -41,7 +41,7 @@ enum AccountSettingsHandlers {
     }
 
     /// The page with the forms as they were sent back, 422 when one has errors.
-    private static func page(_ context: RequestContext, account: FamilyAccount, forms: AccountForms) throws -> HTTPResponse {
+    private static func page(_ context: RequestContext, account: Account, forms: AccountForms) throws -> HTTPResponse {
         let sessions = try AccountSessions(town: context.town).load(kind: .family, id: account.id, current: context.sessionToken,
                                                                     lifetime: context.settings.sessionLifetime, now: context.now)
         let failed = !(forms.identityErrors.isEmpty && forms.passwordErrors.isEmpty && forms.emailErrors.isEmpty && forms.connectionErrors.isEmpty)
@@ -98,7 +98,7 @@ enum AccountSettingsHandlers {
     }
 }
 
-extension FamilyAccount {
+extension Account {
     /// This account as the password-guarded flows name it.
     var signedIn: SignedInAccount { SignedInAccount(kind: .family, id: id, email: email) }
 }

@@ -23,7 +23,7 @@ enum SpaceViews {
         ] + content)
     }
 
-    static func home(_ chrome: PageChrome, account: FamilyAccount) -> Node {
+    static func home(_ chrome: PageChrome, account: Account) -> Node {
         Layout.page(chrome, title: "Mon espace citoyen", content: [
             .h1([], [.span([.class("kicker")], ["Mon espace citoyen"]), .text("Bonjour \(account.firstNames)")]),
             .ul([.class("space-links")], sections.map { section in
@@ -32,7 +32,7 @@ enum SpaceViews {
         ])
     }
 
-    static func account(_ chrome: PageChrome, account: FamilyAccount, forms: AccountForms, sessions: [ActiveSession], notice: String?) -> Node {
+    static func account(_ chrome: PageChrome, account: Account, forms: AccountForms, sessions: [ActiveSession], notice: String?) -> Node {
         var all = FieldErrors()
         for item in forms.identityErrors.items + forms.passwordErrors.items + forms.emailErrors.items + forms.connectionErrors.items {
             all.add(item.field, item.message)
@@ -67,7 +67,7 @@ enum SpaceViews {
         ])
     }
 
-    static func subscriptions(_ chrome: PageChrome, families: [FamilyFile], code: String, errors: FieldErrors, notice: String?) -> Node {
+    static func subscriptions(_ chrome: PageChrome, families: [FamilySummary], code: String, errors: FieldErrors, notice: String?) -> Node {
         page(chrome, title: "Mes abonnements", current: SpacePaths.subscriptions, content: [
             .h1([], ["Mes abonnements"]),
             Notices.banner(notice),

@@ -2,7 +2,7 @@ public import PortalCore
 public import Postgres
 
 /// What booking needs of a family: prices follow the quotient and residency, rules the children's ages.
-public struct FamilyProfile: Sendable, Equatable {
+public struct BookingProfile: Sendable, Equatable {
     public let id: Int64
     public let quotient: Int?
     /// The days staff hold the quotient valid; outside them booking prices at the highest bracket.
@@ -22,8 +22,8 @@ public struct FamilyProfile: Sendable, Equatable {
 
 /// Where family profiles come from (the dossier's tables); promotion from the waiting list
 /// reads other families through it, inside the same transaction.
-public protocol FamilyProfiles: Sendable {
-    func profile(familyID: Int64, in connection: PostgresConnection) throws -> FamilyProfile?
+public protocol BookingProfiles: Sendable {
+    func profile(familyID: Int64, in connection: PostgresConnection) throws -> BookingProfile?
 }
 
 public enum BookingStoreError: Error, Equatable {

@@ -1,6 +1,6 @@
 /// A family file (dossier famille) as one value: what the family sees under « Mon dossier »,
 /// what staff validate changes against, what the RGPD export lists.
-public struct FamilyDossier: Hashable, Sendable {
+public struct Family: Hashable, Sendable {
     public var familyID: Int64
     /// The family's name as invoices carry it.
     public var name: String
@@ -47,7 +47,7 @@ public struct FieldTarget: Hashable, Sendable {
     public var recordEntity: DossierEntity { entity == .health ? .child : entity }
 }
 
-extension FamilyDossier {
+extension Family {
     /// The current canonical value of a stored record's field; nil when the record is not in
     /// this family's file (another family's id, a deleted record) or the field does not exist.
     public func value(at target: FieldTarget) -> String? {

@@ -1,4 +1,4 @@
-extension FamilyDossier {
+extension Family {
     public enum ApplyProblem: Error, Hashable, Sendable {
         /// The record is not (or no longer) in this family's file.
         case recordNotFound(FieldTarget)
@@ -9,7 +9,7 @@ extension FamilyDossier {
 
     /// The file with every value written, or unchanged and an error: values are canonical
     /// (already normalised). Proposed records are appended without an id, for the store to insert.
-    public func applying(_ values: [(target: FieldTarget, value: String)]) throws(ApplyProblem) -> FamilyDossier {
+    public func applying(_ values: [(target: FieldTarget, value: String)]) throws(ApplyProblem) -> Family {
         var result = self
         var proposedChildren: [Int: Child] = [:]
         var proposedGuardians: [Int: Guardian] = [:]

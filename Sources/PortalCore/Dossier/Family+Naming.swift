@@ -1,4 +1,4 @@
-extension FamilyDossier {
+extension Family {
     /// « Enfant : Léa Martin », « Nouvelle personne habilitée », for lists of changes and e-mails.
     public func recordName(_ target: FieldTarget) -> String {
         let entity = target.recordEntity
@@ -21,7 +21,7 @@ extension FamilyDossier {
 
 extension ChangeRequest {
     /// One line for « Mes demandes »: « Modification du dossier : Allergies (Léa Martin), IBAN (Marie Martin) ».
-    public func summary(in dossier: FamilyDossier) -> String {
+    public func summary(in dossier: Family) -> String {
         let parts = changes.map { change -> String in
             let label = change.target.field?.label ?? change.target.key
             return "\(label) (\(dossier.recordName(change.target).split(separator: ":").last.map { $0.dropFirst() } ?? ""))"
