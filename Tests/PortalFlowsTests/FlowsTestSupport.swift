@@ -26,13 +26,17 @@ struct MigratedTown {
     let pool: PostgresPool
     let town: Town
 
-    init(_ tenantID: String, schemaPrefix: String, links: any PortalLinks = NoLinks()) throws {
+    /// `platform`: the shared platform tables are migrated too, for flows that read them.
+    init(_ tenantID: String, schemaPrefix: String, links: any PortalLinks = NoLinks(), platform: Bool = false) throws {
         guard let url = ProcessInfo.processInfo.environment["PORTAL_TEST_DATABASE_URL"], !url.isEmpty else {
             fatalError("PORTAL_TEST_DATABASE_URL is not set: run the tests with `make test`")
         }
         pool = try PostgresPool(url: url, maxSize: 2, checkoutTimeout: .seconds(60))
         var sql = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { sql.deleteLastPathComponent() }
+        if platform {
+            _ = try pool.withConnection { try Migrator(directory: sql.appendingPathComponent("sql/platform").path).migrate(schema: "platform", on: $0) }
+        }
         var tenant = try shippedTenant(tenantID)
         tenant.schema = "\(schemaPrefix)_\(UInt32.random(in: 0...UInt32.max))"
         let schema = tenant.schema

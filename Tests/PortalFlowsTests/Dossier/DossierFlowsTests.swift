@@ -49,25 +49,16 @@ import PortalFlows
 
 /// A migrated schema with two families, Martin (whose guardian has the account) and Durand.
 private struct DossierFlowsWorld {
-    let pool: PostgresPool
-    let town: Town
+    let migrated: MigratedTown
+    var town: Town { migrated.town }
     let martin: Family
     let durand: Family
     let account: Account
 
     static func make(_ name: String) throws -> DossierFlowsWorld {
-        guard let url = ProcessInfo.processInfo.environment["PORTAL_TEST_DATABASE_URL"], !url.isEmpty else {
-            fatalError("PORTAL_TEST_DATABASE_URL is not set: run the tests with `make test`")
-        }
-        var sql = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { sql.deleteLastPathComponent() }
-        sql.appendPathComponent("sql")
-        let pool = try PostgresPool(url: url, maxSize: 2)
-        _ = try pool.withConnection { try Migrator(directory: sql.path + "/platform").migrate(schema: "platform", on: $0) }
-        var tenant = try shippedTenant("val-de-lauze")
-        tenant.schema = "t_\(name)_\(UInt32.random(in: 0...UInt32.max))"
-        _ = try pool.withConnection { try Migrator(directory: sql.path + "/tenant").migrate(schema: tenant.schema, on: $0) }
-        let database = TenantDatabase(pool: pool)
+        let migrated = try MigratedTown("val-de-lauze", schemaPrefix: "t_\(name)", links: Links(), platform: true)
+        let tenant = migrated.town.tenant
+        let database = migrated.town.database
         let (martin, durand, account) = try database.transaction(schema: tenant.schema) { connection in
             let martin = try family("Martin", "Marie", in: connection)
             let durand = try family("Durand", "Jean", in: connection)
@@ -76,8 +67,7 @@ private struct DossierFlowsWorld {
             try FamilyStore.subscribe(accountID: accountID, familyID: martin.familyID, now: now, in: connection)
             return (martin, durand, try AccountStore.find(id: accountID, in: connection)!)
         }
-        return DossierFlowsWorld(pool: pool, town: Town(tenant: tenant, database: database, baseURL: "https://portail.test", links: Links()),
-                                 martin: martin, durand: durand, account: account)
+        return DossierFlowsWorld(migrated: migrated, martin: martin, durand: durand, account: account)
     }
 
     private static var now: Date { DossierFlowsTests.now }
@@ -99,9 +89,7 @@ private struct DossierFlowsWorld {
         return try DossierStore.save(full, previous: created, in: connection)
     }
 
-    func drop() {
-        _ = try? pool.withConnection { try $0.executeScript("DROP SCHEMA IF EXISTS \(SQL.quoteIdentifier(town.tenant.schema)) CASCADE") }
-    }
+    func drop() { migrated.drop() }
 
     private struct Links: PortalLinks {
         func planning() -> String { "/planning" }
