@@ -35,7 +35,7 @@ enum AttendancePage {
         let sheet = try Attendance(town: context.town).sheet(day: day, slot: selection.map { ($0.activity, $0.unit) }, staff: staff, search: search,
                                                              clientAddress: context.clientAddress, now: context.now)
         let (children, summary, matches) = (sheet.children, sheet.summary, sheet.matches)
-        return .html(AttendanceViews.page(context, day: day, selection: selection, children: children, summary: summary,
+        return .html(AttendanceViews.page(context.staffChrome, day: day, selection: selection, children: children, summary: summary,
                                           mayViewHealth: mayViewHealth, search: search, matches: matches,
                                           ok: context.request.queryValue("ok"), error: context.request.queryValue("erreur")))
     }

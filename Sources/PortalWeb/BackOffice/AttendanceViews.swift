@@ -5,23 +5,23 @@ import PortalFlows
 import PortalStore
 
 enum AttendanceViews {
-    static func page(_ context: RequestContext, day: LocalDate, selection: AttendancePage.Selection?, children: [ExpectedChild],
+    static func page(_ frame: StaffChrome, day: LocalDate, selection: AttendancePage.Selection?, children: [ExpectedChild],
                      summary: [AttendanceSummary], mayViewHealth: Bool, search: String, matches: [(id: Int64, name: String, family: String)],
                      ok: String?, error: String?) -> Node {
         let title = selection.map { selection in
-            let name = ActivityNames.label(context.tenant, activity: selection.activity, unit: selection.unit)
+            let name = ActivityNames.label(frame.chrome.tenant, activity: selection.activity, unit: selection.unit)
             return "Pointage – \(name.activity), \(name.unit.lowercased()) – \(FrenchDateFormat.long(day))"
         } ?? "Pointage"
-        return StaffViews.page(context, title: title, content: [
+        return StaffViews.page(frame, title: title, content: [
             .h1([], [.text(title)]),
             banner(ok: ok, error: error),
-            chooser(context, day: day, selection: selection),
+            chooser(frame, day: day, selection: selection),
             selection.map { selection in
                 .fragment([
-                    list(context, selection: selection, children: children, mayViewHealth: mayViewHealth),
-                    walkIn(context, selection: selection, search: search, matches: matches),
+                    list(frame, selection: selection, children: children, mayViewHealth: mayViewHealth),
+                    walkIn(frame, selection: selection, search: search, matches: matches),
                 ])
-            } ?? summaryLinks(context, day: day, summary: summary),
+            } ?? summaryLinks(frame, day: day, summary: summary),
         ])
     }
 
@@ -37,13 +37,13 @@ enum AttendanceViews {
         return error.map { Forms.notice($0, kind: "error") } ?? .fragment([])
     }
 
-    private static func chooser(_ context: RequestContext, day: LocalDate, selection: AttendancePage.Selection?) -> Node {
+    private static func chooser(_ frame: StaffChrome, day: LocalDate, selection: AttendancePage.Selection?) -> Node {
         let current = selection.map { "\($0.activity)/\($0.unit)" } ?? ""
         return .form([.method("get"), .action(BackOfficePaths.attendance), .class("filters no-print"), .aria("label", "Choisir le créneau")], [
             Forms.field("jour", label: "Jour", type: "date", value: day.iso, autocomplete: nil, errors: FieldErrors()),
             .div([.class("field")], [
                 .label([.for("champ-creneau")], ["Activité et unité"]),
-                .el("select", [.id("champ-creneau"), .name("creneau")], [.el("option", [.value("")], ["Choisir…"])] + context.tenant.activities.flatMap { activity in
+                .el("select", [.id("champ-creneau"), .name("creneau")], [.el("option", [.value("")], ["Choisir…"])] + frame.chrome.tenant.activities.flatMap { activity in
                     activity.units.map { unit in
                         let value = "\(activity.code)/\(unit.code)"
                         return .el("option", [.value(value)] + (value == current ? [.selected] : []), [.text("\(activity.label) – \(unit.label)")])
@@ -54,16 +54,16 @@ enum AttendanceViews {
         ])
     }
 
-    private static func summaryLinks(_ context: RequestContext, day: LocalDate, summary: [AttendanceSummary]) -> Node {
+    private static func summaryLinks(_ frame: StaffChrome, day: LocalDate, summary: [AttendanceSummary]) -> Node {
         summary.isEmpty ? .p([], [.text("Aucun enfant attendu le \(FrenchDateFormat.long(day)).")]) : .ul([.class("space-links")], summary.map { line in
-            let name = ActivityNames.label(context.tenant, activity: line.activity, unit: line.unit)
+            let name = ActivityNames.label(frame.chrome.tenant, activity: line.activity, unit: line.unit)
             return .li([], [.a([.href(BackOfficePaths.attendance(day: day, activity: line.activity, unit: line.unit))], [
                 .strong([], [.text("\(name.activity) – \(name.unit)")]), .text("\(line.expected) attendu(s), \(line.unmarked) non pointé(s)"),
             ])])
         })
     }
 
-    private static func list(_ context: RequestContext, selection: AttendancePage.Selection, children: [ExpectedChild], mayViewHealth: Bool) -> Node {
+    private static func list(_ frame: StaffChrome, selection: AttendancePage.Selection, children: [ExpectedChild], mayViewHealth: Bool) -> Node {
         let present = children.filter { $0.mark?.cameIn ?? false }.count
         return .fragment([
             .p([.class("attendance-count")], [.text("\(children.count) enfant(s) attendu(s) – \(present) présent(s) – \(children.filter { $0.mark == nil }.count) à pointer")]),
@@ -72,12 +72,12 @@ enum AttendanceViews {
             children.isEmpty ? .p([], ["Aucun enfant attendu sur ce créneau."]) : .div([.class("table-wrap")], [.el("table", [.class("attendance")], [
                 .el("caption", [.class("visually-hidden")], ["Enfants attendus, leur santé, leurs contacts et leur pointage"]),
                 .el("thead", [], [.el("tr", [], ["Enfant", "Santé", "Contacts", "Pointage"].map { .el("th", [Attribute("scope", "col")], [.text($0)]) })]),
-                .el("tbody", [], children.map { row(context, selection: selection, child: $0, mayViewHealth: mayViewHealth) }),
+                .el("tbody", [], children.map { row(frame, selection: selection, child: $0, mayViewHealth: mayViewHealth) }),
             ])]),
         ])
     }
 
-    private static func row(_ context: RequestContext, selection: AttendancePage.Selection, child: ExpectedChild, mayViewHealth: Bool) -> Node {
+    private static func row(_ frame: StaffChrome, selection: AttendancePage.Selection, child: ExpectedChild, mayViewHealth: Bool) -> Node {
         var tags: [String] = []
         if child.walkIn { tags.append("Ajouté sur place") }
         if child.bookingStatus == .absent { tags.append("Absence déclarée par la famille") }
@@ -100,7 +100,7 @@ enum AttendanceViews {
                                       .text(child.markedBy.map { " (\($0))" } ?? "")]),
                 .form([.method("post"), .action(BackOfficePaths.attendanceMark), .class("mark-buttons no-print"),
                        .aria("label", "Pointage de \(child.childName)")], [
-                    Forms.csrfField(context.csrfToken),
+                    Forms.csrfField(frame.chrome.csrf),
                     Forms.hidden("reservation", String(child.bookingID)),
                     Forms.hidden("jour", selection.day.iso),
                     Forms.hidden("activite", selection.activity),
@@ -125,7 +125,7 @@ enum AttendanceViews {
         return .ul([.class("plain-list health-alert")], lines)
     }
 
-    private static func walkIn(_ context: RequestContext, selection: AttendancePage.Selection, search: String,
+    private static func walkIn(_ frame: StaffChrome, selection: AttendancePage.Selection, search: String,
                                matches: [(id: Int64, name: String, family: String)]) -> Node {
         .section([.class("no-print"), .aria("labelledby", "ajout-titre")], [
             .h2([.id("ajout-titre")], ["Ajouter un enfant non réservé"]),
@@ -138,7 +138,7 @@ enum AttendanceViews {
             .when(search.count >= 2, matches.isEmpty ? .p([], ["Aucun enfant ne correspond."]) : .ul([.class("plain-list")], matches.map { match in
                 .li([], [
                     .form([.method("post"), .action(BackOfficePaths.attendanceWalkIn), .class("inline")], [
-                        Forms.csrfField(context.csrfToken), Forms.hidden("enfant_id", String(match.id)),
+                        Forms.csrfField(frame.chrome.csrf), Forms.hidden("enfant_id", String(match.id)),
                         Forms.hidden("jour", selection.day.iso), Forms.hidden("activite", selection.activity), Forms.hidden("unite", selection.unit),
                         .button([.type("submit"), .class("button secondary")], [.text("Ajouter \(match.name) (famille \(match.family))")]),
                     ]),

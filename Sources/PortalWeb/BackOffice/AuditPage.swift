@@ -10,7 +10,12 @@ enum AuditPage {
     static func audit(_ context: RequestContext) throws -> HTTPResponse {
         let chosen = context.request.queryValue("agent").flatMap(Int64.init)
         let (entries, members) = try StaffAuditLog(town: context.town).load(staffID: chosen, limit: 300)
-        return .html(StaffViews.page(context, title: "Journal", content: [
+        return .html(page(context.staffChrome, entries: entries, members: members, chosen: chosen))
+    }
+
+    /// `chosen` is the member the list is filtered on, if any.
+    static func page(_ frame: StaffChrome, entries: [StaffAuditEntry], members: [StaffMember], chosen: Int64?) -> Node {
+        StaffViews.page(frame, title: "Journal", content: [
             .h1([], ["Journal des actions du personnel"]),
             .form([.method("get"), .action(BackOfficePaths.audit), .class("filters"), .aria("label", "Filtrer le journal")], [
                 .div([.class("field")], [
@@ -28,7 +33,7 @@ enum AuditPage {
                     [.text(FrenchDateFormat.shortWithTime(entry.at)), .text(entry.staffName), .text(actionLabel(entry.action)), .text(entry.target),
                      .text(entry.detail), .text(entry.ip)]
                 }),
-        ]))
+        ])
     }
 
     static func actionLabel(_ code: String) -> String {

@@ -17,10 +17,17 @@ enum DashboardPage {
         let figures = try BackOfficeDashboard(town: context.town).load(queues: counts.map(\.queue), today: today, days: daysAhead)
         let (numbers, attendance, slots) = (figures.waiting, figures.attendance, figures.slots)
         let places = RulesEngine(tenant: context.tenant).places(from: today, to: today.adding(days: daysAhead - 1), stored: slots.map(\.dayPlaces))
+        return .html(page(context.staffChrome, staff: staff, today: today, counts: counts, waiting: numbers, attendance: attendance, places: places,
+                          notice: context.request.queryValue("ok")))
+    }
+
+    /// `waiting` holds the number waiting in each of `counts`' queues, in the same order.
+    static func page(_ frame: StaffChrome, staff: StaffAccount, today: LocalDate, counts: [WaitingCount], waiting numbers: [Int],
+                     attendance: [AttendanceSummary], places: [DayPlaces], notice: String?) -> Node {
         let mayTakeAttendance = BackOfficeRoles.caseworkers.contains(staff.role)
-        return .html(StaffViews.page(context, title: "Tableau de bord", content: [
-            .h1([], [.span([.class("kicker")], [.text("Espace de gestion – \(context.tenant.shortName)")]), "Tableau de bord"]),
-            Notices.banner(context.request),
+        return StaffViews.page(frame, title: "Tableau de bord", content: [
+            .h1([], [.span([.class("kicker")], [.text("Espace de gestion – \(frame.chrome.tenant.shortName)")]), "Tableau de bord"]),
+            Notices.banner(notice),
             .p([], [.text("Bonjour \(staff.displayName) (\(staff.role.frenchLabel)). Nous sommes le \(FrenchDateFormat.long(today)).")]),
             .h2([], ["À traiter"]),
             .ul([.class("counters")], zip(counts, numbers).map { count, number in
@@ -33,7 +40,7 @@ enum DashboardPage {
                 caption: "Présences du jour par activité et unité",
                 header: ["Activité", "Unité", "Attendus", "Présents", "Absents", "Non pointés"],
                 rows: attendance.map { line in
-                    let name = ActivityNames.label(context.tenant, activity: line.activity, unit: line.unit)
+                    let name = ActivityNames.label(frame.chrome.tenant, activity: line.activity, unit: line.unit)
                     return [
                         mayTakeAttendance ? .a([.href(BackOfficePaths.attendance(day: today, activity: line.activity, unit: line.unit))], [.text(name.activity)]) : .text(name.activity),
                         .text(name.unit), .text(String(line.expected)), .text(String(line.present)), .text(String(line.absent)), .text(String(line.unmarked)),
@@ -44,7 +51,7 @@ enum DashboardPage {
                 caption: "Places restantes par jour, activité et unité",
                 header: ["Jour", "Activité", "Unité", "Places restantes", "Liste d'attente"],
                 rows: places.map { slot in
-                    let name = ActivityNames.label(context.tenant, activity: slot.activity, unit: slot.unit)
+                    let name = ActivityNames.label(frame.chrome.tenant, activity: slot.activity, unit: slot.unit)
                     let waiting: Node = if let id = slot.slotID, slot.waiting > 0, mayTakeAttendance {
                         .a([.href(BackOfficePaths.waitingList(id))], [.text("\(slot.waiting) en attente")])
                     } else {
@@ -52,7 +59,7 @@ enum DashboardPage {
                     }
                     return [.text(FrenchDateFormat.short(slot.day)), .text(name.activity), .text(name.unit), .text("\(slot.placesLeft) / \(slot.capacity)"), waiting]
                 }),
-        ]))
+        ])
     }
 
     static func table(caption: String, header: [String], rows: [[Node]]) -> Node {

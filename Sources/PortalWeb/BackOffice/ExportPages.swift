@@ -27,10 +27,14 @@ enum ExportPages {
     }
 
     static func form(_ context: RequestContext) throws -> HTTPResponse {
-        let today = ParisTime.localDate(of: context.now)
-        return .html(StaffViews.page(context, title: "Exports", content: [
+        .html(formPage(context.staffChrome, today: ParisTime.localDate(of: context.now), error: context.request.queryValue("erreur")))
+    }
+
+    /// `error` is the `erreur` code a refused period sends back with; the period proposed starts `today`.
+    static func formPage(_ frame: StaffChrome, today: LocalDate, error: String?) -> Node {
+        StaffViews.page(frame, title: "Exports", content: [
             .h1([], ["Exports"]),
-            .when(context.request.queryValue("erreur") == "periode", Forms.notice("Choisissez une période d'un an au plus, la date de début avant celle de fin.", kind: "error")),
+            .when(error == "periode", Forms.notice("Choisissez une période d'un an au plus, la date de début avant celle de fin.", kind: "error")),
             .p([], ["Fichiers CSV (séparateur point-virgule, dates JJ/MM/AAAA) qui s'ouvrent directement dans un tableur."]),
             .form([.method("get"), .action(BackOfficePaths.bookingsCSV), .class("form"), .aria("label", "Période et activité")], [
                 Forms.field("du", label: "Du", type: "date", value: today.iso, autocomplete: nil, errors: FieldErrors()),
@@ -38,14 +42,14 @@ enum ExportPages {
                 .div([.class("field")], [
                     .label([.for("champ-activite")], ["Activité"]),
                     .el("select", [.id("champ-activite"), .name("activite")],
-                        [.el("option", [.value("")], ["Toutes les activités"])] + context.tenant.activities.map { .el("option", [.value($0.code)], [.text($0.label)]) }),
+                        [.el("option", [.value("")], ["Toutes les activités"])] + frame.chrome.tenant.activities.map { .el("option", [.value($0.code)], [.text($0.label)]) }),
                 ]),
                 .div([.class("actions")], [
                     .button([.type("submit"), .class("button")], ["Télécharger les réservations"]), " ",
                     .button([.type("submit"), .class("button secondary"), Attribute("formaction", BackOfficePaths.attendanceCSV)], ["Télécharger le pointage"]),
                 ]),
             ]),
-        ]))
+        ])
     }
 
     static func bookings(_ context: RequestContext) throws -> HTTPResponse {

@@ -37,16 +37,16 @@ enum SimulatorPage {
         let (family, profile, simulation) = (outcome.family, outcome.profile, outcome.simulation)
         let problem: String? = inputs.code.isEmpty ? nil : family == nil ? "Aucune famille n'a ce code abonné."
             : profile?.children.isEmpty ?? true ? "Aucun enfant de ce dossier n'a de date de naissance : le simulateur ne peut pas juger." : nil
-        return .html(SimulatorViews.page(context, inputs: inputs, family: family, children: profile?.children ?? [], residency: profile?.residency,
+        return .html(SimulatorViews.page(context.staffChrome, inputs: inputs, family: family, children: profile?.children ?? [], residency: profile?.residency,
                                          problem: problem, simulation: simulation))
     }
 }
 
 enum SimulatorViews {
-    static func page(_ context: RequestContext, inputs: SimulatorPage.Inputs, family: FamilySummary?, children: [BookableChild], residency: Residency?,
+    static func page(_ frame: StaffChrome, inputs: SimulatorPage.Inputs, family: FamilySummary?, children: [BookableChild], residency: Residency?,
                      problem: String?, simulation: RuleSimulation?) -> Node {
         let nowText = "\(ParisTime.localDate(of: inputs.now).iso)T\(timeText(inputs.now))"
-        return StaffViews.page(context, title: "Simulateur de règles", content: [
+        return StaffViews.page(frame, title: "Simulateur de règles", content: [
             .h1([], ["Simulateur de règles"]),
             .p([], ["Pour répondre à « pourquoi je ne peux pas réserver ? » : choisissez la famille, l'enfant, le créneau, le jour et l'instant à simuler."]),
             .when(problem != nil, Forms.notice(problem ?? "", kind: "error")),
@@ -61,7 +61,7 @@ enum SimulatorViews {
                 ])),
                 .div([.class("field")], [
                     .label([.for("champ-creneau")], ["Activité et unité"]),
-                    .el("select", [.id("champ-creneau"), .name("creneau")], context.tenant.activities.flatMap { activity in
+                    .el("select", [.id("champ-creneau"), .name("creneau")], frame.chrome.tenant.activities.flatMap { activity in
                         activity.units.map { unit in
                             let value = "\(activity.code)/\(unit.code)"
                             return .el("option", [.value(value)] + (value == inputs.slot ? [.selected] : []), [.text("\(activity.label) – \(unit.label)")])
@@ -72,7 +72,7 @@ enum SimulatorViews {
                 Forms.field("maintenant", label: "Instant de la demande (heure de Paris)", type: "datetime-local", value: nowText, autocomplete: nil, errors: FieldErrors()),
                 Forms.submit("Simuler"),
             ]),
-            simulation.map { result(context, $0, family: family, residency: residency, now: inputs.now) } ?? .fragment([]),
+            simulation.map { result($0, family: family, residency: residency, now: inputs.now) } ?? .fragment([]),
         ])
     }
 
@@ -81,7 +81,7 @@ enum SimulatorViews {
         return "\(time.hour < 10 ? "0" : "")\(time.hour):\(time.minute < 10 ? "0" : "")\(time.minute)"
     }
 
-    private static func result(_ context: RequestContext, _ simulation: RuleSimulation, family: FamilySummary?, residency: Residency?, now: Date) -> Node {
+    private static func result(_ simulation: RuleSimulation, family: FamilySummary?, residency: Residency?, now: Date) -> Node {
         func answer(_ title: String, _ decision: LineDecision) -> Node {
             .div([.class(decision.allowed ? "card verdict-ok" : "card verdict-no")], [
                 .h3([], [.text("\(title) : \(decision.allowed ? (decision.needsValidation ? "possible, sur validation du service" : "possible") : "refusée")")]),

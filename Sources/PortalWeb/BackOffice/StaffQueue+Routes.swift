@@ -40,7 +40,7 @@ extension StaffQueue {
     /// refused decision shows the list it was sent from).
     func page(_ context: RequestContext, results: [QueueResult], errors: FieldErrors) throws -> Node {
         let listing = try queue.list(in: context.town, asked: { context.request.queryValue($0) ?? context.form.value($0) }, now: context.now)
-        return view(context, listing: listing, notice: banner(context.request), results: results, errors: errors)
+        return view(context.staffChrome, listing: listing, notice: banner(context.request), results: results, errors: errors)
     }
 
     /// The item's own page, printed from the ids the flow gives.
@@ -52,10 +52,10 @@ extension StaffQueue {
         }
     }
 
-    func view(_ context: RequestContext, listing: QueueListing, notice: Node, results: [QueueResult], errors: FieldErrors) -> Node {
+    func view(_ frame: StaffChrome, listing: QueueListing, notice: Node, results: [QueueResult], errors: FieldErrors) -> Node {
         let (filters, values, items, history) = (listing.filters, listing.values, listing.items, listing.history)
         let (itemNoun, feminine) = (queue.itemNoun, queue.feminine)
-        return StaffViews.page(context, title: title, content: [
+        return StaffViews.page(frame, title: title, content: [
             .h1([], [.text(title)]),
             notice,
             .when(!results.isEmpty, .div([.class("queue-results"), .role("status")], [
@@ -70,7 +70,7 @@ extension StaffQueue {
                     Self.control(filter, value: values[filter.name, default: ""]),
                 ])
             } + [Forms.submit("Filtrer", secondary: true)]),
-            items.isEmpty ? .p([.class("empty")], ["Rien à traiter."]) : decisionForm(csrf: context.csrfToken, items: items, values: values, errors: errors),
+            items.isEmpty ? .p([.class("empty")], ["Rien à traiter."]) : decisionForm(csrf: frame.chrome.csrf, items: items, values: values, errors: errors),
             .h2([], ["Dernières décisions"]),
             history.isEmpty ? .p([], ["Aucune décision pour l'instant."]) : .ul([.class("history")], history.map { decision in
                 .li([], [.text("\(FrenchDateFormat.shortWithTime(decision.decidedAt)) – \(itemNoun) n° \(decision.itemID) \(decision.verdict.frenchStem)\(feminine ? "e" : "") par \(decision.staffName)"

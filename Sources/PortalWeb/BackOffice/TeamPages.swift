@@ -30,12 +30,12 @@ enum TeamPages {
         try change(context, member: id, .reactivate)
     }
 
-    /// The members list of the team page, with the admin's controls beside each.
-    static func members(_ context: RequestContext, _ members: [StaffMember]) -> Node {
-        let me: Int64? = if case .staff(let staff)? = context.principal { staff.id } else { nil }
-        let notice: Node = switch context.request.queryValue("erreur") {
+    /// The members list of the team page, with the admin's controls beside each but `me`'s own;
+    /// `ok` and `error` are the codes a change redirects with.
+    static func members(_ frame: StaffChrome, _ members: [StaffMember], me: Int64?, ok: String?, error: String?) -> Node {
+        let notice: Node = switch error {
         case "dernier-admin": Forms.notice("La collectivité doit garder au moins un administrateur actif.", kind: "error")
-        default: context.request.queryValue("ok") == "equipe" ? Forms.notice("L'équipe est mise à jour.") : .fragment([])
+        default: ok == "equipe" ? Forms.notice("L'équipe est mise à jour.") : .fragment([])
         }
         return .fragment([
             notice,
@@ -46,7 +46,7 @@ enum TeamPages {
                     .text(account.displayName), .text(account.email), .text(account.role.frenchLabel), .text(state),
                     account.id == me ? .text("(vous)") : .fragment([
                         .when(member.disabledAt == nil, .form([.method("post"), .action(BackOfficePaths.staffRole(account.id)), .class("inline")], [
-                            Forms.csrfField(context.csrfToken),
+                            Forms.csrfField(frame.chrome.csrf),
                             .el("select", [.id("role-\(account.id)"), .name("role"), .aria("label", "Rôle de \(account.displayName)")], StaffRole.allCases.map { role in
                                 .el("option", [.value(role.rawValue)] + (role == account.role ? [.selected] : []), [.text(role.frenchLabel)])
                             }),
@@ -54,7 +54,7 @@ enum TeamPages {
                         ])),
                         .form([.method("post"), .action(member.disabledAt == nil ? BackOfficePaths.staffDeactivate(account.id) : BackOfficePaths.staffReactivate(account.id)),
                                .class("inline")], [
-                            Forms.csrfField(context.csrfToken),
+                            Forms.csrfField(frame.chrome.csrf),
                             .button([.type("submit"), .class("link-button")], [.text(member.disabledAt == nil ? "Désactiver \(account.displayName)" : "Réactiver \(account.displayName)")]),
                         ]),
                     ]),

@@ -10,7 +10,7 @@ enum ChangeQueueHandlers {
     static func show(_ context: RequestContext, requestID: Int64) throws -> HTTPResponse {
         let staff = try context.staff
         let (request, dossier) = try DossierChangeReview(town: context.town).load(requestID: requestID, staff: staff, ip: context.clientAddress, now: context.now)
-        return .html(StaffDossierViews.request(context, request, dossier: dossier, role: staff.role, notice: context.request.queryValue("ok"), problem: nil))
+        return .html(StaffDossierViews.request(context.staffChrome, request, dossier: dossier, role: staff.role, notice: context.request.queryValue("ok"), problem: nil))
     }
 
     /// Form: `tout` = accepter | refuser with `motif`, or per change `d<position>` = accepter |
@@ -22,7 +22,7 @@ enum ChangeQueueHandlers {
         case .decided:
             return .redirect(to: StaffDossierPaths.queue + "?ok=decision")
         case .problem(let request, let dossier, let message):
-            return .html(StaffDossierViews.request(context, request, dossier: dossier, role: staff.role, notice: context.request.queryValue("ok"),
+            return .html(StaffDossierViews.request(context.staffChrome, request, dossier: dossier, role: staff.role, notice: context.request.queryValue("ok"),
                                                    problem: message),
                          status: .unprocessableContent)
         }

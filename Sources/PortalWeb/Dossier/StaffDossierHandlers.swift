@@ -12,11 +12,11 @@ enum StaffDossierHandlers {
     static func search(_ context: RequestContext) throws -> HTTPResponse {
         let query = String((context.request.queryValue("q") ?? "").prefix(100))
         let hits = query.isEmpty ? [] : try StaffFamilyFiles(town: context.town).search(query)
-        return .html(StaffDossierViews.search(context, notice: context.request.queryValue("ok"), query: query, hits: hits))
+        return .html(StaffDossierViews.search(context.staffChrome, notice: context.request.queryValue("ok"), query: query, hits: hits))
     }
 
     static func newFamilyForm(_ context: RequestContext) throws -> HTTPResponse {
-        .html(StaffDossierViews.newFamily(context, notice: context.request.queryValue("ok"), values: [:], errors: FieldErrors()))
+        .html(StaffDossierViews.newFamily(context.staffChrome, notice: context.request.queryValue("ok"), values: [:], errors: FieldErrors()))
     }
 
     /// The first guardian's identity and address; the rest the family completes online.
@@ -34,7 +34,7 @@ enum StaffDossierHandlers {
         }
         guard errors.isEmpty else {
             let values = Dictionary(uniqueKeysWithValues: creationFields.map { ($0, context.form.value($0) ?? "") })
-            return .html(StaffDossierViews.newFamily(context, notice: context.request.queryValue("ok"), values: values, errors: errors),
+            return .html(StaffDossierViews.newFamily(context.staffChrome, notice: context.request.queryValue("ok"), values: values, errors: errors),
                          status: .unprocessableContent)
         }
         let familyID = try CreateFamily(town: context.town).run(firstGuardian: guardian, by: try context.staffActor, ip: context.clientAddress, now: context.now)
@@ -47,7 +47,7 @@ enum StaffDossierHandlers {
             familyID: familyID, staff: staff, ip: context.clientAddress, now: context.now,
             withInvoices: [StaffRole.admin, .billing].contains(staff.role),
             withThreads: context.tenant.tabs.contains(.messagerie) && MessagingRoutes.staffRoles.contains(staff.role))
-        return .html(StaffDossierViews.family(context, page, notice: context.request.queryValue("ok"),
+        return .html(StaffDossierViews.family(context.staffChrome, page, notice: context.request.queryValue("ok"),
                                               quotientError: context.request.queryValue("erreur") == "quotient"))
     }
 

@@ -8,12 +8,12 @@ import PortalStore
 /// Back-office pages of family files and of the dossier change queue.
 enum StaffDossierViews {
     /// `notice`: the code of the `ok` query after a redirect.
-    private static func page(_ context: RequestContext, title: String, notice: String?, _ content: [Node]) -> Node {
-        StaffViews.page(context, title: title, content: [DossierNotices.banner(notice)] + content)
+    private static func page(_ frame: StaffChrome, title: String, notice: String?, _ content: [Node]) -> Node {
+        StaffViews.page(frame, title: title, content: [DossierNotices.banner(notice)] + content)
     }
 
-    static func search(_ context: RequestContext, notice: String?, query: String, hits: [FamilySearchHit]) -> Node {
-        page(context, title: "Familles", notice: notice, [
+    static func search(_ frame: StaffChrome, notice: String?, query: String, hits: [FamilySearchHit]) -> Node {
+        page(frame, title: "Familles", notice: notice, [
             .h1([], ["Familles"]),
             .form([.method("get"), .action(StaffDossierPaths.families), .class("form"), .role("search")], [
                 .div([.class("field")], [
@@ -33,12 +33,12 @@ enum StaffDossierViews {
         ])
     }
 
-    static func newFamily(_ context: RequestContext, notice: String?, values: [String: String], errors: FieldErrors) -> Node {
-        page(context, title: "Nouveau dossier famille", notice: notice, [
+    static func newFamily(_ frame: StaffChrome, notice: String?, values: [String: String], errors: FieldErrors) -> Node {
+        page(frame, title: "Nouveau dossier famille", notice: notice, [
             .h1([], ["Nouveau dossier famille"]),
             .p([], ["Le code abonné est créé automatiquement ; un courrier à remettre à la famille est prêt à imprimer ensuite."]),
             Forms.errorSummary(errors),
-            Forms.form(action: StaffDossierPaths.newFamily, csrf: context.csrfToken, label: "Premier responsable",
+            Forms.form(action: StaffDossierPaths.newFamily, csrf: frame.chrome.csrf, label: "Premier responsable",
                        StaffDossierHandlers.creationFields.compactMap { DossierField.find(.guardian, $0) }.map { field in
                            DossierFieldInput.render(field, value: values[field.key] ?? "", pending: nil, errors: errors)
                        } + [Forms.submit("Créer le dossier")]),
@@ -46,7 +46,7 @@ enum StaffDossierViews {
     }
 
     /// `quotientError`: the quotient form sent back unreadable (`erreur=quotient`).
-    static func family(_ context: RequestContext, _ page: StaffFamilyFile, notice: String?, quotientError: Bool) -> Node {
+    static func family(_ frame: StaffChrome, _ page: StaffFamilyFile, notice: String?, quotientError: Bool) -> Node {
         let dossier = page.dossier
         let id = dossier.familyID
         func fields<R>(_ bindings: [FieldBinding<R>], _ record: R) -> Node {
@@ -55,7 +55,7 @@ enum StaffDossierViews {
                 return [.el("dt", [], [.text(binding.field.label)]), .el("dd", [], [.text(shown.isEmpty ? "—" : shown)])]
             })
         }
-        return self.page(context, title: dossier.name, notice: notice, [
+        return self.page(frame, title: dossier.name, notice: notice, [
             .h1([], [.span([.class("kicker")], [.text("Code abonné \(dossier.subscriberCode)")]), .text(dossier.name)]),
             .when(page.isAnonymised, .p([.class("notice")], ["Dossier anonymisé : seuls les noms utiles aux factures sont conservés."])),
             .p([], [.a([.class("button secondary"), .href(StaffDossierPaths.letter(id))], ["Imprimer le courrier du code abonné"])]),
@@ -65,7 +65,7 @@ enum StaffDossierViews {
                     .h3([], [.text(guardian.displayName)]),
                     fields(DossierField.guardianBindings, guardian),
                     .form([.method("post"), .action(StaffDossierPaths.residency(id)), .class("inline")], [
-                        Forms.csrfField(context.csrfToken), Forms.hidden("responsable", String(guardian.id ?? 0)),
+                        Forms.csrfField(frame.chrome.csrf), Forms.hidden("responsable", String(guardian.id ?? 0)),
                         Forms.hidden("resident", guardian.isResident ? FieldKind.no : FieldKind.yes),
                         Forms.submit(guardian.isResident ? "Marquer hors territoire (\(guardian.firstNames))" : "Marquer domicilié(e) sur le territoire (\(guardian.firstNames))", secondary: true),
                     ]),
@@ -85,7 +85,7 @@ enum StaffDossierViews {
             .h2([], ["Personnes habilitées"]),
             .fragment(dossier.contacts.map { contact in .div([.class("card")], [fields(DossierField.contactBindings, contact)]) }),
             .h2([], ["Quotient familial"]),
-            Forms.form(action: StaffDossierPaths.quotient(id), csrf: context.csrfToken, label: "Quotient familial", [
+            Forms.form(action: StaffDossierPaths.quotient(id), csrf: frame.chrome.csrf, label: "Quotient familial", [
                 .when(quotientError, Forms.notice("Indiquez un quotient en euros et des dates de validité dans l'ordre.", kind: "error")),
                 Forms.field("quotient", label: "Quotient familial (€)", value: dossier.fiscal.map { String($0.familyQuotient) } ?? "", autocomplete: nil,
                             errors: FieldErrors(), required: false, extra: [Attribute("inputmode", "numeric")]),
@@ -99,7 +99,7 @@ enum StaffDossierViews {
                     .text("\(FrenchDateFormat.longWithTime(request.submittedAt)) – \(request.submittedBy.name) – \(request.status.frenchLabel)"),
                 ])])
             }),
-            .fragment(StaffFamilySections.render(context.tenant, page.overview)),
+            .fragment(StaffFamilySections.render(frame.chrome.tenant, page.overview)),
             .when(!page.healthLog.isEmpty, .fragment([
                 .h2([], ["Consultations des fiches sanitaires"]),
                 .ul([.class("plain-list")], page.healthLog.map { access in
@@ -108,7 +108,7 @@ enum StaffDossierViews {
             ])),
             .when(page.role == .admin && !page.isAnonymised, .fragment([
                 .h2([], ["Anonymiser (famille partie)"]),
-                Forms.form(action: StaffDossierPaths.anonymise(id), csrf: context.csrfToken, label: "Anonymiser", [
+                Forms.form(action: StaffDossierPaths.anonymise(id), csrf: frame.chrome.csrf, label: "Anonymiser", [
                     .p([], ["Conserve le nom de la famille et des responsables (factures) ; supprime tout le reste, définitivement."]),
                     Forms.field("confirmation", label: "Tapez ANONYMISER pour confirmer", autocomplete: "off", errors: FieldErrors()),
                     Forms.submit("Anonymiser le dossier", secondary: true),
@@ -140,21 +140,21 @@ enum StaffDossierViews {
         ])
     }
 
-    static func request(_ context: RequestContext, _ request: ChangeRequest, dossier: Family, role: StaffRole, notice: String?, problem: String?) -> Node {
+    static func request(_ frame: StaffChrome, _ request: ChangeRequest, dossier: Family, role: StaffRole, notice: String?, problem: String?) -> Node {
         let stale = Set(request.staleTargets(against: dossier))
         let mayViewHealth = HealthDataPolicy.mayView(role)
-        return page(context, title: "Demande de modification", notice: notice, [
+        return page(frame, title: "Demande de modification", notice: notice, [
             .h1([], [.span([.class("kicker")], [.a([.href(StaffDossierPaths.family(dossier.familyID))], [.text(dossier.name)])]),
                      .text("Demande du \(FrenchDateFormat.longWithTime(request.submittedAt))")]),
             .p([], [.text("Par \(request.submittedBy.name) – \(request.status.frenchLabel)")]),
             .when(problem != nil, Forms.notice(problem ?? "", kind: "error")),
-            Forms.form(action: StaffDossierPaths.request(request.id ?? 0), csrf: context.csrfToken, label: "Décision",
+            Forms.form(action: StaffDossierPaths.request(request.id ?? 0), csrf: frame.chrome.csrf, label: "Décision",
                        request.changes.enumerated().map { position, change in
                            changeRow(position, change, dossier: dossier, stale: stale.contains(change.target),
                                      masked: change.target.entity == .health && !mayViewHealth)
                        } + [.when(request.isOpen, Forms.submit("Enregistrer les décisions"))]),
             .when(request.isOpen && (mayViewHealth || !request.changes.contains { $0.target.entity == .health && $0.isPending }),
-                  Forms.form(action: StaffDossierPaths.request(request.id ?? 0), csrf: context.csrfToken, label: "Toute la demande", [
+                  Forms.form(action: StaffDossierPaths.request(request.id ?? 0), csrf: frame.chrome.csrf, label: "Toute la demande", [
                       .h2([], ["Toute la demande"]),
                       Forms.field("motif", label: "Motif (obligatoire pour refuser)", autocomplete: "off", errors: FieldErrors(), required: false),
                       .fragment(request.changes.indices.filter { stale.contains(request.changes[$0].target) }.map { Forms.hidden("confirme\($0)", "oui") }),

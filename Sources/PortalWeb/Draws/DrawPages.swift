@@ -32,27 +32,36 @@ enum DrawPages {
     static func list(_ context: RequestContext) throws -> HTTPResponse {
         let draws = try PublishedDraws(town: context.town).list(activities: readable(context))
         let hidden = context.principal == nil && context.tenant.activities.contains { $0.booking.atOpening.draw?.publication == .families }
-        return .html(Layout.page(context.chrome, title: "Tirages au sort", content: [
+        return .html(listPage(context.chrome, draws: draws, hidden: hidden))
+    }
+
+    /// `hidden` says some draws are kept for signed-in families, which this visitor is not.
+    static func listPage(_ frame: PageChrome, draws: [PublishedDraw], hidden: Bool) -> Node {
+        Layout.page(frame, title: "Tirages au sort", content: [
             .h1([], ["Tirages au sort à l'ouverture des réservations"]),
             .p([], ["Pour certaines activités, les demandes reçues dans les premières minutes de l'ouverture des réservations sont départagées par un tirage au sort que chacun peut refaire à partir de sa graine publiée."]),
             .when(hidden, .p([], ["Connectez-vous à votre espace famille pour voir les tirages publiés aux seules familles."])),
             draws.isEmpty ? .p([], ["Aucun tirage publié pour le moment."]) : DashboardPage.table(
                 caption: "Tirages tenus", header: ["Jour", "Activité", "Unité", "Demandes", "Places attribuées", "Tenu le"],
                 rows: draws.map { draw in
-                    let labels = ActivityNames.label(context.tenant, activity: draw.activity, unit: draw.unit)
+                    let labels = ActivityNames.label(frame.tenant, activity: draw.activity, unit: draw.unit)
                     return [.a([.href(DrawPaths.draw(draw.id))], [.text(FrenchDateFormat.short(draw.date))]), .text(labels.activity), .text(labels.unit),
                             .text(String(draw.entries)), .text(String(draw.places)), .text(FrenchDateFormat.longWithTime(draw.heldAt))]
                 }),
-        ]))
+        ])
     }
 
     static func detail(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
         guard let (draw, entries) = try PublishedDraws(town: context.town).find(id),
               readable(context).contains(draw.activity) else { throw RouteError.notFound }
-        let labels = ActivityNames.label(context.tenant, activity: draw.activity, unit: draw.unit)
+        return .html(detailPage(context.chrome, draw: draw, entries: entries))
+    }
+
+    static func detailPage(_ frame: PageChrome, draw: PublishedDraw, entries: [PublishedDrawEntry]) -> Node {
+        let labels = ActivityNames.label(frame.tenant, activity: draw.activity, unit: draw.unit)
         let title = "Tirage du \(FrenchDateFormat.long(draw.date)) – \(labels.activity), \(labels.unit)"
         let yes = { (flag: Bool) -> Node in .text(flag ? "oui" : "non") }
-        return .html(Layout.page(context.chrome, title: title, content: [
+        return Layout.page(frame, title: title, content: [
             .p([], [.a([.href(DrawPaths.list)], ["Tous les tirages"])]),
             .h1([], [.text(title)]),
             .el("dl", [], [
@@ -77,7 +86,7 @@ enum DrawPages {
                 .li([], ["Les demandes sont classées d'abord par priorités, dans l'ordre ci-dessus (résident : un responsable de la famille réside sur le territoire ; frère ou sœur : la famille demande pour plusieurs enfants, ou un autre enfant a déjà une place sur ce créneau), puis par rang de la famille dans le mélange, puis par numéro d'enfant."]),
                 .li([], ["Les places libres vont dans cet ordre ; une demande que les règles de réservation n'admettaient plus à cet instant est passée et reste en liste d'attente. Les autres demandes gardent leur rang en liste d'attente, devant celles arrivées après les premières minutes."]),
             ]),
-        ]))
+        ])
     }
 
     static func label(_ priority: DrawPriority) -> String {

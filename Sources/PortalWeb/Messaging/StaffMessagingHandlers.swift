@@ -7,14 +7,14 @@ import PortalFlows
 /// thread (which marks the family's messages read), replying, assigning, closing and reopening.
 enum StaffMessagingHandlers {
     static func home(_ context: RequestContext) throws -> HTTPResponse {
-        .html(StaffMessagingViews.home(context, counters: try ServiceInboxes(town: context.town).counters(), now: context.now))
+        .html(StaffMessagingViews.home(context.staffChrome, counters: try ServiceInboxes(town: context.town).counters(), now: context.now))
     }
 
     static func service(_ context: RequestContext, code: String) throws -> HTTPResponse {
         guard let service = context.tenant.messaging.services.first(where: { $0.code == code }) else { throw RouteError.notFound }
         let filter = StaffMessagingViews.Filter(rawValue: context.request.queryValue("statut") ?? "") ?? .open
         let threads = try ServiceInboxes(town: context.town).threads(serviceCode: code, status: filter.status)
-        return .html(StaffMessagingViews.service(context, service: service, filter: filter, threads: threads, now: context.now))
+        return .html(StaffMessagingViews.service(context.staffChrome, service: service, filter: filter, threads: threads, now: context.now))
     }
 
     static func thread(_ context: RequestContext, id: Int64) throws -> HTTPResponse {
@@ -51,7 +51,7 @@ enum StaffMessagingHandlers {
 
     private static func showThread(_ context: RequestContext, id: Int64, draftBody: String, errors: FieldErrors) throws -> HTTPResponse {
         let (thread, messages, team) = try ServiceInboxes(town: context.town).open(threadID: id, now: context.now)
-        return .html(StaffMessagingViews.thread(context, thread: thread, messages: messages, team: team, now: context.now,
+        return .html(StaffMessagingViews.thread(context.staffChrome, thread: thread, messages: messages, team: team, now: context.now,
                                                 notice: context.request.queryValue("ok"), draftBody: draftBody, errors: errors),
                      status: errors.isEmpty ? .ok : .unprocessableContent)
     }

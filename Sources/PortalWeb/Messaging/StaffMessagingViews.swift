@@ -26,14 +26,14 @@ enum StaffMessagingViews {
         }
     }
 
-    static func home(_ context: RequestContext, counters: [ServiceInboxCounters], now: Date) -> Node {
-        StaffViews.page(context, title: "Messagerie", content: [
+    static func home(_ frame: StaffChrome, counters: [ServiceInboxCounters], now: Date) -> Node {
+        StaffViews.page(frame, title: "Messagerie", content: [
             .h1([], [.span([.class("kicker")], ["Espace de gestion"]), "Messagerie des familles"]),
             .div([.class("table-wrap")], [.el("table", [], [
                 .el("caption", [.class("visually-hidden")], ["Boîtes de réception par service"]),
                 .el("thead", [], [.el("tr", [], ["Service", "Conversations en cours", "Messages non lus", "En attente de réponse", "Attente la plus longue"]
                     .map { .el("th", [Attribute("scope", "col")], [.text($0)]) })]),
-                .el("tbody", [], context.tenant.messaging.services.map { service in
+                .el("tbody", [], frame.chrome.tenant.messaging.services.map { service in
                     let counter = counters.first { $0.serviceCode == service.code }
                     return .el("tr", [], [
                         .el("th", [Attribute("scope", "row")], [.a([.href(MessagingPaths.staffService(service.code))], [.text(service.label)])]),
@@ -47,8 +47,8 @@ enum StaffMessagingViews {
         ])
     }
 
-    static func service(_ context: RequestContext, service: MessagingService, filter: Filter, threads: [MessageThread], now: Date) -> Node {
-        StaffViews.page(context, title: service.label, content: [
+    static func service(_ frame: StaffChrome, service: MessagingService, filter: Filter, threads: [MessageThread], now: Date) -> Node {
+        StaffViews.page(frame, title: service.label, content: [
             .h1([], [.span([.class("kicker")], ["Messagerie"]), .text(service.label)]),
             .p([], [.a([.href(MessagingPaths.staffHome)], ["Tous les services"])]),
             .nav([.class("space-nav"), .aria("label", "Filtrer les conversations")], [
@@ -77,10 +77,10 @@ enum StaffMessagingViews {
     }
 
     /// `notice`: the code of the `ok` query after a redirect.
-    static func thread(_ context: RequestContext, thread: MessageThread, messages: [ThreadMessage], team: [StaffAccount], now: Date,
+    static func thread(_ frame: StaffChrome, thread: MessageThread, messages: [ThreadMessage], team: [StaffAccount], now: Date,
                        notice: String?, draftBody: String, errors: FieldErrors) -> Node {
-        let serviceLabel = context.tenant.messaging.label(of: thread.serviceCode)
-        return StaffViews.page(context, title: thread.subject, content: [
+        let serviceLabel = frame.chrome.tenant.messaging.label(of: thread.serviceCode)
+        return StaffViews.page(frame, title: thread.subject, content: [
             .h1([], [.span([.class("kicker")], [.text(serviceLabel)]), .text(thread.subject)]),
             .p([], [.a([.href(MessagingPaths.staffService(thread.serviceCode))], [.text("Retour à la boîte « \(serviceLabel) »")])]),
             MessagingNotices.banner(notice),
@@ -105,7 +105,7 @@ enum StaffMessagingViews {
             }),
             .section([.aria("labelledby", "repondre-titre")], [
                 .h2([.id("repondre-titre")], ["Répondre à la famille"]),
-                Forms.form(action: MessagingPaths.staffThread(thread.id), csrf: context.csrfToken, label: "Répondre à la famille", [
+                Forms.form(action: MessagingPaths.staffThread(thread.id), csrf: frame.chrome.csrf, label: "Répondre à la famille", [
                     MessageFormParts.textarea("message", label: "Réponse", value: draftBody,
                                               hint: "La famille est prévenue par e-mail et lit la réponse sur le portail.", errors: errors),
                     Forms.submit("Envoyer la réponse"),
@@ -113,7 +113,7 @@ enum StaffMessagingViews {
             ]),
             .section([.aria("labelledby", "suivi-titre")], [
                 .h2([.id("suivi-titre")], ["Suivi"]),
-                Forms.form(action: MessagingPaths.staffAssign(thread.id), csrf: context.csrfToken, label: "Attribuer la conversation", [
+                Forms.form(action: MessagingPaths.staffAssign(thread.id), csrf: frame.chrome.csrf, label: "Attribuer la conversation", [
                     .div([.class("field")], [
                         .label([.for(Forms.fieldID("agent"))], ["Attribuée à"]),
                         .el("select", [.id(Forms.fieldID("agent")), .name("agent")],
@@ -124,7 +124,7 @@ enum StaffMessagingViews {
                     ]),
                     Forms.submit("Attribuer", secondary: true),
                 ]),
-                Forms.form(action: MessagingPaths.staffStatus(thread.id), csrf: context.csrfToken, label: thread.status == .open ? "Clôturer" : "Rouvrir", [
+                Forms.form(action: MessagingPaths.staffStatus(thread.id), csrf: frame.chrome.csrf, label: thread.status == .open ? "Clôturer" : "Rouvrir", [
                     Forms.hidden("statut", thread.status == .open ? ThreadStatus.closed.rawValue : ThreadStatus.open.rawValue),
                     Forms.submit(thread.status == .open ? "Clôturer la conversation" : "Rouvrir la conversation", secondary: true),
                 ]),

@@ -29,7 +29,7 @@ enum NewsRoutes {
         }
         table.add("POST", NewsPaths.staffNew, writers) { try StaffNewsHandlers.create($0) }
         table.add("GET", NewsPaths.staffItem, writers) { context, id in
-            .html(NewsViews.staffEdit(context, id: id, draft: NewsDraft(try NewsDesk(town: context.town).item(id)), errors: FieldErrors()))
+            .html(NewsViews.staffEdit(context.staffChrome, id: id, draft: NewsDraft(try NewsDesk(town: context.town).item(id)), errors: FieldErrors()))
         }
         table.add("POST", NewsPaths.staffItem, writers) { try StaffNewsHandlers.update($0, id: $1) }
         table.add("POST", NewsPaths.staffDelete, writers) { context, id in
@@ -46,7 +46,7 @@ enum StaffNewsHandlers {
     }
 
     static func list(_ context: RequestContext, draft: NewsDraft, errors: FieldErrors) throws -> HTTPResponse {
-        .html(NewsViews.staffList(context, items: try NewsDesk(town: context.town).all(), today: ParisTime.localDate(of: context.now),
+        .html(NewsViews.staffList(context.staffChrome, items: try NewsDesk(town: context.town).all(), today: ParisTime.localDate(of: context.now),
                                   notice: context.request.queryValue("ok"), draft: draft, errors: errors),
               status: errors.isEmpty ? .ok : .unprocessableContent)
     }
@@ -65,7 +65,7 @@ enum StaffNewsHandlers {
         var errors = FieldErrors()
         errors.add(draft.problems())
         guard errors.isEmpty, let publication = draft.publicationDate else {
-            return .html(NewsViews.staffEdit(context, id: id, draft: draft, errors: errors), status: .unprocessableContent)
+            return .html(NewsViews.staffEdit(context.staffChrome, id: id, draft: draft, errors: errors), status: .unprocessableContent)
         }
         try NewsDesk(town: context.town).update(id, to: draft, publishedOn: publication, by: try context.staffActor, ip: context.clientAddress, now: context.now)
         return .redirect(to: NewsPaths.staffList + "?ok=actualite-modifiee")

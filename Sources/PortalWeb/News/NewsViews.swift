@@ -21,8 +21,8 @@ enum NewsViews {
     }
 
     /// `notice`: the code of the `ok` query after a redirect.
-    static func staffList(_ context: RequestContext, items: [NewsItem], today: LocalDate, notice: String?, draft: NewsDraft, errors: FieldErrors) -> Node {
-        StaffViews.page(context, title: "Actualités", content: [
+    static func staffList(_ frame: StaffChrome, items: [NewsItem], today: LocalDate, notice: String?, draft: NewsDraft, errors: FieldErrors) -> Node {
+        StaffViews.page(frame, title: "Actualités", content: [
             .h1([], [.span([.class("kicker")], ["Espace de gestion"]), "Actualités"]),
             NewsNotices.banner(notice),
             Forms.errorSummary(errors),
@@ -34,18 +34,18 @@ enum NewsViews {
             ]),
             .section([.aria("labelledby", "nouvelle-titre")], [
                 .h2([.id("nouvelle-titre")], ["Nouvelle actualité"]),
-                form(context, action: NewsPaths.staffNew, draft: draft, errors: errors, submit: "Publier"),
+                form(frame, action: NewsPaths.staffNew, draft: draft, errors: errors, submit: "Publier"),
             ]),
         ])
     }
 
-    static func staffEdit(_ context: RequestContext, id: Int64, draft: NewsDraft, errors: FieldErrors) -> Node {
-        StaffViews.page(context, title: "Modifier une actualité", content: [
+    static func staffEdit(_ frame: StaffChrome, id: Int64, draft: NewsDraft, errors: FieldErrors) -> Node {
+        StaffViews.page(frame, title: "Modifier une actualité", content: [
             .h1([], ["Modifier une actualité"]),
             .p([], [.a([.href(NewsPaths.staffList)], ["Toutes les actualités"])]),
             Forms.errorSummary(errors),
-            form(context, action: NewsPaths.staffItem(id), draft: draft, errors: errors, submit: "Enregistrer"),
-            Forms.form(action: NewsPaths.staffDelete(id), csrf: context.csrfToken, label: "Supprimer l'actualité", [
+            form(frame, action: NewsPaths.staffItem(id), draft: draft, errors: errors, submit: "Enregistrer"),
+            Forms.form(action: NewsPaths.staffDelete(id), csrf: frame.chrome.csrf, label: "Supprimer l'actualité", [
                 Forms.submit("Supprimer cette actualité", secondary: true),
             ]),
         ])
@@ -63,9 +63,9 @@ enum NewsViews {
         return item.publishedOn > today ? "programmée" : "expirée"
     }
 
-    private static func form(_ context: RequestContext, action: String, draft: NewsDraft, errors: FieldErrors, submit: String) -> Node {
+    private static func form(_ frame: StaffChrome, action: String, draft: NewsDraft, errors: FieldErrors, submit: String) -> Node {
         let pinnedID = Forms.fieldID("epingle")
-        return Forms.form(action: action, csrf: context.csrfToken, label: submit == "Publier" ? "Nouvelle actualité" : "Modifier l'actualité", [
+        return Forms.form(action: action, csrf: frame.chrome.csrf, label: submit == "Publier" ? "Nouvelle actualité" : "Modifier l'actualité", [
             Forms.field("titre", label: "Titre", value: draft.title, autocomplete: "off", errors: errors, extra: [Attribute("maxlength", "200")]),
             MessageFormParts.textarea("texte", label: "Texte", value: draft.body,
                                       hint: "Une ligne vide sépare deux paragraphes. *texte* met en valeur ; [texte du lien](https://adresse) crée un lien. Rien d'autre n'est interprété.",

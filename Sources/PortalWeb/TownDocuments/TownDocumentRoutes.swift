@@ -26,7 +26,7 @@ enum TownDocumentRoutes {
     static func showStaff(_ context: RequestContext, draft: TownDocumentDraft?, errors: FieldErrors) throws -> HTTPResponse {
         let documents = try TownDocumentShelf(town: context.town).all()
         let shown = draft ?? TownDocumentDraft(category: "", title: "", validFrom: ParisTime.localDate(of: context.now).iso, validUntil: "")
-        return .html(TownDocumentViews.staff(context, documents: documents, notice: context.request.queryValue("ok"), draft: shown, errors: errors),
+        return .html(TownDocumentViews.staff(context.staffChrome, documents: documents, notice: context.request.queryValue("ok"), draft: shown, errors: errors),
                      status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 

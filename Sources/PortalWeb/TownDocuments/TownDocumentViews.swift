@@ -26,8 +26,8 @@ enum TownDocumentViews {
     }
 
     /// `notice`: the code of the `ok` query after a redirect.
-    static func staff(_ context: RequestContext, documents: [TownDocument], notice code: String?, draft: TownDocumentDraft, errors: FieldErrors) -> Node {
-        StaffViews.page(context, title: "Documents publiés", content: [
+    static func staff(_ frame: StaffChrome, documents: [TownDocument], notice code: String?, draft: TownDocumentDraft, errors: FieldErrors) -> Node {
+        StaffViews.page(frame, title: "Documents publiés", content: [
             .h1([], [.span([.class("kicker")], ["Espace de gestion"]), "Documents publiés"]),
             notice(code),
             Forms.errorSummary(errors),
@@ -37,7 +37,7 @@ enum TownDocumentViews {
                     .li([], [
                         .a([.href(TownDocumentPaths.staffFile(document.id))], [.text("\(document.category.frenchLabel) : \(document.title)")]),
                         .text(" – \(validity(document)) "),
-                        Forms.form(action: TownDocumentPaths.staffDelete(document.id), csrf: context.csrfToken, label: "Retirer \(document.title)", [
+                        Forms.form(action: TownDocumentPaths.staffDelete(document.id), csrf: frame.chrome.csrf, label: "Retirer \(document.title)", [
                             Forms.submit("Retirer", secondary: true),
                         ]),
                     ])
@@ -45,7 +45,7 @@ enum TownDocumentViews {
             ]),
             .section([.aria("labelledby", "publier-titre")], [
                 .h2([.id("publier-titre")], ["Publier un document"]),
-                Forms.form(action: TownDocumentPaths.staffList, csrf: context.csrfToken, multipart: true, label: "Publier un document", [
+                Forms.form(action: TownDocumentPaths.staffList, csrf: frame.chrome.csrf, multipart: true, label: "Publier un document", [
                     MessageFormParts.select("categorie", label: "Catégorie", placeholder: "— Choisissez une catégorie —",
                                             options: TownDocumentCategory.allCases.map { ($0.rawValue, $0.frenchLabel) }, selected: draft.category, errors: errors),
                     Forms.field("titre", label: "Titre", value: draft.title, autocomplete: "off", hint: "Par exemple : Menus de mars 2026.", errors: errors),

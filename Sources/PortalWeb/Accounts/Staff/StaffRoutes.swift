@@ -47,7 +47,9 @@ enum StaffRoutes {
     }
 
     private static func teamPage(_ context: RequestContext, team: [StaffMember], values: InvitationValues, errors: FieldErrors) -> Node {
-        StaffViews.team(context.staffChrome, members: TeamPages.members(context, team), values: values, errors: errors, notice: context.noticeCode)
+        let me: Int64? = if case .staff(let staff)? = context.principal { staff.id } else { nil }
+        let members = TeamPages.members(context.staffChrome, team, me: me, ok: context.request.queryValue("ok"), error: context.request.queryValue("erreur"))
+        return StaffViews.team(context.staffChrome, members: members, values: values, errors: errors, notice: context.noticeCode)
     }
 
     static func invite(_ context: RequestContext) throws -> HTTPResponse {

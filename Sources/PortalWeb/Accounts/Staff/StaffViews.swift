@@ -34,11 +34,6 @@ enum StaffViews {
         ] + content)
     }
 
-    /// The frame for the back-office views of other areas that still hand over the whole request.
-    static func page(_ context: RequestContext, title: String, content: [Node]) -> Node {
-        page(context.staffChrome, title: title, content: content)
-    }
-
     /// `returnPath` is where the form sends back to once signed in; `notice` the redirect's `ok` code.
     static func signIn(_ frame: StaffChrome, email: String, message: String?, returnPath retour: String, notice: String?) -> Node {
         page(frame, title: "Connexion", content: [
