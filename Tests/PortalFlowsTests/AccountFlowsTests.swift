@@ -81,7 +81,7 @@ private struct AccountFlowsFixture {
     let now = Date(timeIntervalSince1970: 1_780_000_000)
     var town: Town { migrated.town }
 
-    init(_ prefix: String) throws { migrated = try MigratedTown("clermontais", schemaPrefix: "t_\(prefix)") }
+    init(_ prefix: String) throws { migrated = try MigratedTown("clermontais", schemaPrefix: "t_\(prefix)", platform: true) }
 
     func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         try town.database.transaction(schema: town.tenant.schema, body)
