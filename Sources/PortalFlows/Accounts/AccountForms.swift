@@ -2,40 +2,21 @@ import Foundation
 public import PortalCore
 public import PortalStore
 
-/// Errors of an account form as a flow finds them, per field in the order it checks them; the
-/// web layer shows each next to its field (`FieldErrors`).
-public struct AccountFormErrors: Sendable, Equatable {
-    public private(set) var items: [Item] = []
-
-    public struct Item: Sendable, Equatable {
-        public let field: String
-        public let message: String
-    }
-
-    public init() {}
-
-    public var isEmpty: Bool { items.isEmpty }
-
-    public mutating func add(_ field: String, _ message: String) {
-        items.append(Item(field: field, message: message))
-    }
-}
-
 /// Field validation shared by the account forms.
 public enum AccountValidation {
-    public static func names(lastName: String, firstNames: String, into errors: inout AccountFormErrors) {
+    public static func names(lastName: String, firstNames: String, into errors: inout FieldErrors) {
         if lastName.isEmpty { errors.add("nom", "Indiquez votre nom.") } else if lastName.count > 100 { errors.add("nom", "Le nom ne peut pas dépasser 100 caractères.") }
         if firstNames.isEmpty { errors.add("prenoms", "Indiquez votre ou vos prénoms.") } else if firstNames.count > 150 { errors.add("prenoms", "Les prénoms ne peuvent pas dépasser 150 caractères.") }
     }
 
     public static func newPassword(_ password: String, confirmation: String, policy: PasswordPolicy, email: String?,
                                    field: String = "mot_de_passe", confirmationField: String = "confirmation",
-                                   into errors: inout AccountFormErrors) {
+                                   into errors: inout FieldErrors) {
         for problem in policy.problems(with: password, email: email) { errors.add(field, problem.frenchMessage) }
         if !password.isEmpty, password != confirmation { errors.add(confirmationField, "Les deux mots de passe ne sont pas identiques.") }
     }
 
-    public static func email(_ text: String, field: String = "courriel", into errors: inout AccountFormErrors) -> EmailAddress? {
+    public static func email(_ text: String, field: String = "courriel", into errors: inout FieldErrors) -> EmailAddress? {
         if text.isEmpty { errors.add(field, "Indiquez votre adresse électronique."); return nil }
         guard let email = EmailAddress(text) else {
             errors.add(field, "Cette adresse électronique n'est pas valide (exemple : prenom.nom@exemple.fr).")

@@ -57,9 +57,9 @@ enum AnonymousFormCheck {
     /// Empty errors mean « sent » (or a robot, answered alike).
     static func mailLink<Account>(town: Town, purpose: String, typed: String, submission: AnonymousSubmission, now: Date,
                                   find: (EmailAddress, PostgresConnection) throws -> Account?,
-                                  send: (Account, PostgresConnection) throws -> Void) throws -> AccountFormErrors {
+                                  send: (Account, PostgresConnection) throws -> Void) throws -> FieldErrors {
         try town.transaction { connection in
-            var errors = AccountFormErrors()
+            var errors = FieldErrors()
             switch try check(submission, purpose: purpose, now: now, in: connection) {
             case .robot: return errors
             case .retry(let message), .throttled(let message):

@@ -27,8 +27,8 @@ public struct UpdateIdentity: Sendable {
     public init(town: Town) { self.town = town }
 
     /// Empty errors mean saved.
-    public func run(accountID: Int64, lastName: String, firstNames: String) throws -> AccountFormErrors {
-        var errors = AccountFormErrors()
+    public func run(accountID: Int64, lastName: String, firstNames: String) throws -> FieldErrors {
+        var errors = FieldErrors()
         AccountValidation.names(lastName: lastName, firstNames: firstNames, into: &errors)
         guard errors.isEmpty else { return errors }
         try town.transaction { try AccountStore.updateIdentity(id: accountID, lastName: lastName, firstNames: firstNames, in: $0) }

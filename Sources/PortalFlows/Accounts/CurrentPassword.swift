@@ -20,7 +20,7 @@ public struct SignedInAccount: Sendable, Equatable {
 /// Wrong ones count against the account like failed sign-ins, and are audited.
 enum CurrentPassword {
     static func check(_ typed: String, of account: SignedInAccount, field: String, ip: String, now: Date,
-                      into errors: inout AccountFormErrors, in connection: PostgresConnection) throws {
+                      into errors: inout FieldErrors, in connection: PostgresConnection) throws {
         let key = "\(account.kind.rawValue):\(account.id)"
         let state = try ThrottleStore.state(.passwordCheck, key: key, in: connection)
         if let message = ThrottleRule.account.decide(state, now: now).frenchMessage(now: now) {
@@ -49,7 +49,7 @@ public struct ChangePassword: Sendable {
         /// The new session's token for this browser.
         case changed(token: String)
         /// Nothing changed; the failed check's counters are kept.
-        case refused(AccountFormErrors)
+        case refused(FieldErrors)
     }
 
     public let town: Town
@@ -59,7 +59,7 @@ public struct ChangePassword: Sendable {
     public func run(_ account: SignedInAccount, current: String, new password: String, confirmation: String,
                     client: AccountClient, now: Date) throws -> Outcome {
         try town.transaction { connection in
-            var errors = AccountFormErrors()
+            var errors = FieldErrors()
             try CurrentPassword.check(current, of: account, field: "mot_de_passe_actuel", ip: client.address, now: now, into: &errors, in: connection)
             AccountValidation.newPassword(password, confirmation: confirmation, policy: town.tenant.passwordPolicy, email: account.email,
                                           field: "nouveau_mot_de_passe", into: &errors)
@@ -83,7 +83,7 @@ public struct ChangePassword: Sendable {
 public struct EndOtherSessions: Sendable {
     public enum Outcome: Sendable, Equatable {
         case ended(count: Int)
-        case refused(AccountFormErrors)
+        case refused(FieldErrors)
     }
 
     public let town: Town
@@ -94,7 +94,7 @@ public struct EndOtherSessions: Sendable {
     public func run(_ account: SignedInAccount, password: String, field: String, keeping session: String?, ip: String,
                     now: Date) throws -> Outcome {
         try town.transaction { connection in
-            var errors = AccountFormErrors()
+            var errors = FieldErrors()
             try CurrentPassword.check(password, of: account, field: field, ip: ip, now: now, into: &errors, in: connection)
             guard errors.isEmpty else { return .refused(errors) }
             let ended = try SessionStore.deleteAll(kind: account.kind, principalID: account.id, keeping: session, in: connection)

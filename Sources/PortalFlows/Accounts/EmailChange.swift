@@ -15,9 +15,9 @@ public struct RequestEmailChange: Sendable {
     }
 
     /// Empty errors mean the link was sent.
-    public func run(_ account: SignedInAccount, typed: String, password: String, ip: String, now: Date) throws -> AccountFormErrors {
+    public func run(_ account: SignedInAccount, typed: String, password: String, ip: String, now: Date) throws -> FieldErrors {
         try town.transaction { connection in
-            var errors = AccountFormErrors()
+            var errors = FieldErrors()
             let newEmail = AccountValidation.email(typed, field: "nouveau_courriel", into: &errors)
             if let newEmail, newEmail.value == account.email { errors.add("nouveau_courriel", "C'est déjà l'adresse de votre compte.") }
             try CurrentPassword.check(password, of: account, field: "mot_de_passe_courriel", ip: ip, now: now, into: &errors, in: connection)

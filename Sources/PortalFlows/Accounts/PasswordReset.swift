@@ -21,7 +21,7 @@ public struct RequestPasswordReset: Sendable {
     }
 
     /// Empty errors mean the page « Vérifiez votre messagerie » is shown.
-    public func run(kind: PrincipalKind, typed: String, submission: AnonymousSubmission, now: Date) throws -> AccountFormErrors {
+    public func run(kind: PrincipalKind, typed: String, submission: AnonymousSubmission, now: Date) throws -> FieldErrors {
         try AnonymousFormCheck.mailLink(town: town, purpose: kind.resetPurpose.rawValue, typed: typed, submission: submission, now: now,
                                         find: { email, connection -> (id: Int64, email: String)? in try ResetAccounts.find(kind, email: email, in: connection) }) { account, connection in
             let token = try TokenStore.issue(kind.resetPurpose, kind: kind, principalID: account.id, now: now, in: connection)
@@ -37,7 +37,7 @@ public struct ResetPassword: Sendable {
     public enum Outcome: Sendable, Equatable {
         case done
         case invalidToken
-        case refused(AccountFormErrors)
+        case refused(FieldErrors)
     }
 
     public let town: Town
@@ -49,7 +49,7 @@ public struct ResetPassword: Sendable {
         return try town.transaction { connection in
             guard let token = try TokenStore.peek(tokenText, purpose: purpose, now: now, in: connection),
                   let account = try ResetAccounts.find(kind, id: token.principalID, in: connection) else { return .invalidToken }
-            var errors = AccountFormErrors()
+            var errors = FieldErrors()
             AccountValidation.newPassword(password, confirmation: confirmation, policy: town.tenant.passwordPolicy, email: account.email, into: &errors)
             guard errors.isEmpty else { return .refused(errors) }
             guard try TokenStore.consume(tokenText, purpose: purpose, now: now, in: connection) != nil else { return .invalidToken }

@@ -27,7 +27,7 @@ public struct SignUp: Sendable {
     public enum Outcome: Sendable, Equatable {
         /// Mailed (or a robot, answered alike).
         case sent
-        case refused(AccountFormErrors)
+        case refused(FieldErrors)
     }
 
     public let town: Town
@@ -41,7 +41,7 @@ public struct SignUp: Sendable {
     public func run(_ values: SignUpValues, password: String, confirmation: String, submission: AnonymousSubmission, now: Date) throws -> Outcome {
         let tenant = town.tenant
         return try town.transaction { connection in
-            var errors = AccountFormErrors()
+            var errors = FieldErrors()
             switch try AnonymousFormCheck.check(submission, purpose: "signup", now: now, in: connection) {
             case .robot: return .sent
             case .retry(let message), .throttled(let message):
@@ -107,7 +107,7 @@ public struct ResendActivation: Sendable {
     }
 
     /// Empty errors mean the page « Vérifiez votre messagerie » is shown.
-    public func run(typed: String, submission: AnonymousSubmission, now: Date) throws -> AccountFormErrors {
+    public func run(typed: String, submission: AnonymousSubmission, now: Date) throws -> FieldErrors {
         try AnonymousFormCheck.mailLink(town: town, purpose: "activation", typed: typed, submission: submission, now: now,
                                         find: { try AccountStore.find(email: $0, in: $1) }) { account, connection in
             guard !account.isActivated else { return }
@@ -154,7 +154,7 @@ public struct SubscribeWithCode: Sendable {
     public enum Outcome: Sendable, Equatable {
         case linked
         case alreadyLinked
-        case refused(AccountFormErrors)
+        case refused(FieldErrors)
     }
 
     public let town: Town
@@ -163,7 +163,7 @@ public struct SubscribeWithCode: Sendable {
 
     public func run(accountID: Int64, code: String, now: Date) throws -> Outcome {
         try town.transaction { connection in
-            var errors = AccountFormErrors()
+            var errors = FieldErrors()
             guard !code.isEmpty else {
                 errors.add("code_abonne", "Saisissez le code abonné donné par la collectivité.")
                 return .refused(errors)

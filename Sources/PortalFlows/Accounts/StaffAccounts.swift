@@ -26,8 +26,8 @@ public struct InviteStaff: Sendable {
     }
 
     /// Empty errors mean invited.
-    public func run(by admin: StaffAccount, name: String, emailText: String, roleText: String, ip: String, now: Date) throws -> AccountFormErrors {
-        var errors = AccountFormErrors()
+    public func run(by admin: StaffAccount, name: String, emailText: String, roleText: String, ip: String, now: Date) throws -> FieldErrors {
+        var errors = FieldErrors()
         if name.isEmpty || name.count > 150 { errors.add("nom", "Indiquez le nom de la personne (150 caractères au plus).") }
         let email = AccountValidation.email(emailText, into: &errors)
         let role = StaffRole(rawValue: roleText)
@@ -69,7 +69,7 @@ public struct AcceptStaffInvitation: Sendable {
     public enum Outcome: Sendable, Equatable {
         case done
         case invalid
-        case refused(StaffAccount, AccountFormErrors)
+        case refused(StaffAccount, FieldErrors)
     }
 
     public let town: Town
@@ -80,7 +80,7 @@ public struct AcceptStaffInvitation: Sendable {
         try town.transaction { connection in
             guard let token = try TokenStore.peek(tokenText, purpose: .staffInvitation, now: now, in: connection),
                   let staff = try StaffStore.find(id: token.principalID, in: connection) else { return .invalid }
-            var errors = AccountFormErrors()
+            var errors = FieldErrors()
             AccountValidation.newPassword(password, confirmation: confirmation, policy: town.tenant.passwordPolicy, email: staff.email, into: &errors)
             guard errors.isEmpty else { return .refused(staff, errors) }
             guard try TokenStore.consume(tokenText, purpose: .staffInvitation, now: now, in: connection) != nil else { return .invalid }
@@ -109,8 +109,8 @@ public struct FirstAdministratorLink: Sendable {
 public struct CreateFirstAdministrator: Sendable {
     public enum Outcome: Sendable, Equatable {
         case created
-        case invalidLink(AccountFormErrors)
-        case refused(AccountFormErrors)
+        case invalidLink(FieldErrors)
+        case refused(FieldErrors)
     }
 
     public let town: Town
@@ -119,7 +119,7 @@ public struct CreateFirstAdministrator: Sendable {
 
     public func run(token: String, name: String, emailText: String, password: String, confirmation: String, ip: String,
                     now: Date) throws -> Outcome {
-        var errors = AccountFormErrors()
+        var errors = FieldErrors()
         if name.isEmpty || name.count > 150 { errors.add("nom", "Indiquez votre nom (150 caractères au plus).") }
         let email = AccountValidation.email(emailText, into: &errors)
         AccountValidation.newPassword(password, confirmation: confirmation, policy: town.tenant.passwordPolicy, email: email?.value, into: &errors)

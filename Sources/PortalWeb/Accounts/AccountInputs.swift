@@ -10,14 +10,6 @@ extension AccountLinks {
                                   reset: { $0 == .family ? AccountPaths.reset : StaffPaths.reset })
 }
 
-extension FieldErrors {
-    /// A flow's errors, in the order it found them, for the form that shows them back.
-    init(_ errors: AccountFormErrors) {
-        self.init()
-        for item in errors.items { add(item.field, item.message) }
-    }
-}
-
 extension RequestContext {
     /// This request's client and the session lifetime a new session gets.
     var accountClient: AccountClient { AccountClient(address: clientAddress, lifetime: settings.sessionLifetime) }

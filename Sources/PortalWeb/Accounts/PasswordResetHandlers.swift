@@ -28,7 +28,7 @@ enum PasswordResetHandlers {
         let errors = try RequestPasswordReset(town: context.town, links: .web).run(kind: audience.kind, typed: typed,
                                                                                    submission: context.anonymousSubmission, now: context.now)
         guard errors.isEmpty else {
-            return .html(AccountViews.forgotten(context.staffChrome, audience, email: typed, errors: FieldErrors(errors),
+            return .html(AccountViews.forgotten(context.staffChrome, audience, email: typed, errors: errors,
                                                 stamp: try AnonymousForms.stamp(context)), status: .unprocessableContent)
         }
         return .redirect(to: audience.sentPath)
@@ -53,7 +53,7 @@ enum PasswordResetHandlers {
         case .invalidToken:
             return .html(AccountViews.reset(context.staffChrome, audience, token: nil, errors: FieldErrors()), status: .gone)
         case .refused(let errors):
-            return .html(AccountViews.reset(context.staffChrome, audience, token: tokenText, errors: FieldErrors(errors)), status: .unprocessableContent)
+            return .html(AccountViews.reset(context.staffChrome, audience, token: tokenText, errors: errors), status: .unprocessableContent)
         }
     }
 }

@@ -19,7 +19,7 @@ enum SignUpHandlers {
         switch outcome {
         case .sent: return .redirect(to: AccountPaths.signUpSent)
         case .refused(let errors):
-            return .html(AccountViews.signUp(context.chrome, values: values, errors: FieldErrors(errors), stamp: try AnonymousForms.stamp(context)),
+            return .html(AccountViews.signUp(context.chrome, values: values, errors: errors, stamp: try AnonymousForms.stamp(context)),
                          status: .unprocessableContent)
         }
     }
@@ -45,7 +45,7 @@ enum SignUpHandlers {
         let typed = context.form.text("courriel")
         let errors = try ResendActivation(town: context.town, links: .web).run(typed: typed, submission: context.anonymousSubmission, now: context.now)
         guard errors.isEmpty else {
-            return .html(AccountViews.resendActivation(context.chrome, email: typed, errors: FieldErrors(errors), stamp: try AnonymousForms.stamp(context)),
+            return .html(AccountViews.resendActivation(context.chrome, email: typed, errors: errors, stamp: try AnonymousForms.stamp(context)),
                          status: .unprocessableContent)
         }
         return .redirect(to: AccountPaths.signUpSent)

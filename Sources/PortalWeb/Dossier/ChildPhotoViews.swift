@@ -1,5 +1,6 @@
 import HTML
 import PortalCore
+import PortalFlows
 
 /// A child's photo on the family's form: the current one, the one waiting for validation
 /// beside it, and the file input (JPEG or PNG, 2 Mo at most).

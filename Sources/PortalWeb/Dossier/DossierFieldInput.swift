@@ -1,5 +1,6 @@
 import HTML
 import PortalCore
+import PortalFlows
 
 /// One dossier field in a form: its label, the current value, what waits for validation
 /// (highlighted), the control for its kind, and its errors.

@@ -56,7 +56,7 @@ enum AccountSettingsHandlers {
                                                                    ip: context.clientAddress, now: context.now)
         switch outcome {
         case .ended: return .redirect(to: SpacePaths.account + "?ok=connexions")
-        case .refused(let errors): return try page(context, account: account, forms: AccountForms(connectionErrors: FieldErrors(errors)))
+        case .refused(let errors): return try page(context, account: account, forms: AccountForms(connectionErrors: errors))
         }
     }
 
@@ -65,7 +65,7 @@ enum AccountSettingsHandlers {
         let lastName = context.form.text("nom"), firstNames = context.form.text("prenoms")
         let errors = try UpdateIdentity(town: context.town).run(accountID: account.id, lastName: lastName, firstNames: firstNames)
         guard errors.isEmpty else {
-            return try page(context, account: account, forms: AccountForms(lastName: lastName, firstNames: firstNames, identityErrors: FieldErrors(errors)))
+            return try page(context, account: account, forms: AccountForms(lastName: lastName, firstNames: firstNames, identityErrors: errors))
         }
         return .redirect(to: SpacePaths.account + "?ok=identite")
     }
@@ -79,7 +79,7 @@ enum AccountSettingsHandlers {
         switch outcome {
         case .refused(let errors):
             // The failed check's counters are kept: the flow committed before the errors are shown.
-            return try page(context, account: account, forms: AccountForms(passwordErrors: FieldErrors(errors)))
+            return try page(context, account: account, forms: AccountForms(passwordErrors: errors))
         case .changed(let token):
             var response = HTTPResponse.redirect(to: SpacePaths.account + "?ok=mot-de-passe")
             context.cookies.setSession(token, on: &response)
@@ -93,7 +93,7 @@ enum AccountSettingsHandlers {
         let errors = try RequestEmailChange(town: context.town, links: .web).run(account.signedIn, typed: typed,
                                                                                  password: context.form.value("mot_de_passe_courriel") ?? "",
                                                                                  ip: context.clientAddress, now: context.now)
-        guard errors.isEmpty else { return try page(context, account: account, forms: AccountForms(newEmail: typed, emailErrors: FieldErrors(errors))) }
+        guard errors.isEmpty else { return try page(context, account: account, forms: AccountForms(newEmail: typed, emailErrors: errors)) }
         return .redirect(to: SpacePaths.account + "?ok=courriel-envoye")
     }
 }
@@ -126,7 +126,7 @@ enum SubscriptionHandlers {
         let account = try context.family
         let code = context.form.text("code_abonne")
         switch try SubscribeWithCode(town: context.town).run(accountID: account.id, code: code, now: context.now) {
-        case .refused(let errors): return try show(context, code: code, errors: FieldErrors(errors))
+        case .refused(let errors): return try show(context, code: code, errors: errors)
         case .linked: return .redirect(to: SpacePaths.subscriptions + "?ok=abonnement")
         case .alreadyLinked: return .redirect(to: SpacePaths.subscriptions + "?ok=deja-abonne")
         }

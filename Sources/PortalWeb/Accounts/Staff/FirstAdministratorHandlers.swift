@@ -24,9 +24,9 @@ enum FirstAdministratorHandlers {
                                                                                ip: context.clientAddress, now: context.now)
             switch outcome {
             case .created: return .redirect(to: StaffPaths.signIn + "?ok=invitation")
-            case .invalidLink(let errors): return .html(page(context.staffChrome, token: nil, values: (name, typed), errors: FieldErrors(errors)), status: .gone)
+            case .invalidLink(let errors): return .html(page(context.staffChrome, token: nil, values: (name, typed), errors: errors), status: .gone)
             case .refused(let errors):
-                return .html(page(context.staffChrome, token: token, values: (name, typed), errors: FieldErrors(errors)), status: .unprocessableContent)
+                return .html(page(context.staffChrome, token: token, values: (name, typed), errors: errors), status: .unprocessableContent)
             }
         }
     }

@@ -32,7 +32,7 @@ enum StaffAccountHandlers {
         switch outcome {
         case .refused(let errors):
             // The failed check's counters are kept: the flow committed before the errors are shown.
-            return try page(context, passwordErrors: FieldErrors(errors), connectionErrors: FieldErrors())
+            return try page(context, passwordErrors: errors, connectionErrors: FieldErrors())
         case .changed(let token):
             var response = HTTPResponse.redirect(to: StaffPaths.account + "?ok=mot-de-passe")
             context.cookies.setSession(token, on: &response)
@@ -47,7 +47,7 @@ enum StaffAccountHandlers {
                                                                    ip: context.clientAddress, now: context.now)
         switch outcome {
         case .ended: return .redirect(to: StaffPaths.account + "?ok=connexions")
-        case .refused(let errors): return try page(context, passwordErrors: FieldErrors(), connectionErrors: FieldErrors(errors))
+        case .refused(let errors): return try page(context, passwordErrors: FieldErrors(), connectionErrors: errors)
         }
     }
 

@@ -58,7 +58,7 @@ enum StaffRoutes {
                                                                           roleText: values.role, ip: context.clientAddress, now: context.now)
         guard errors.isEmpty else {
             let team = try StaffTeamPage(town: context.town).load()
-            return .html(teamPage(context, team: team, values: values, errors: FieldErrors(errors)), status: .unprocessableContent)
+            return .html(teamPage(context, team: team, values: values, errors: errors), status: .unprocessableContent)
         }
         return .redirect(to: StaffPaths.team + "?ok=invite")
     }
@@ -79,7 +79,7 @@ enum StaffRoutes {
         case .done: return .redirect(to: StaffPaths.signIn + "?ok=invitation")
         case .invalid: return .html(StaffViews.invitation(context.staffChrome, token: nil, staff: nil, errors: FieldErrors()), status: .gone)
         case .refused(let staff, let errors):
-            return .html(StaffViews.invitation(context.staffChrome, token: tokenText, staff: staff, errors: FieldErrors(errors)), status: .unprocessableContent)
+            return .html(StaffViews.invitation(context.staffChrome, token: tokenText, staff: staff, errors: errors), status: .unprocessableContent)
         }
     }
 }

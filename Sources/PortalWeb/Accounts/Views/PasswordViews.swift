@@ -1,5 +1,6 @@
 import HTML
 import PortalCore
+import PortalFlows
 
 /// The « Mot de passe » section of a « Mon compte » page (families and staff), with the fields
 /// `ChangePassword` is given; the hidden address lets a password manager file the new password

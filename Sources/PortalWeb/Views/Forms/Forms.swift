@@ -1,5 +1,6 @@
 import HTML
 import PortalCore
+import PortalFlows
 
 /// Building blocks of every server-rendered form: a label per field, the hint before the first
 /// try, the field's errors next to it (linked with aria-describedby) and summarised at the top,
